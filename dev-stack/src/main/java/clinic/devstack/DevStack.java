@@ -37,6 +37,7 @@ public final class DevStack implements AutoCloseable {
 
     /** Starts PostgreSQL and Kafka keeping their data under {@code dataDir}. */
     public static DevStack start(Path dataDir, int postgresPort, int kafkaPort, int kafkaControllerPort) throws Exception {
+        quietBrokerLogs();
         Files.createDirectories(dataDir);
         PostgresServer postgres = PostgresServer.start(dataDir.resolve("postgres"), postgresPort);
         try {
@@ -100,6 +101,17 @@ public final class DevStack implements AutoCloseable {
             kafka.close();
         } finally {
             postgres.close();
+        }
+    }
+
+    /** The broker logs every partition it creates at INFO; only its warnings matter to a developer. */
+    private static final List<java.util.logging.Logger> QUIET = new java.util.ArrayList<>();
+
+    private static synchronized void quietBrokerLogs() {
+        for (String name : List.of("kafka", "org.apache.kafka", "state.change.logger", "org.apache.zookeeper")) {
+            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+            logger.setLevel(java.util.logging.Level.WARNING);
+            QUIET.add(logger); // held, or the level is lost when the logger is collected
         }
     }
 

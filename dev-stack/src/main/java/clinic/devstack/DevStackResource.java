@@ -24,7 +24,7 @@ public class DevStackResource implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.jdbc.url", stack.jdbcUrl(database));
         config.put("quarkus.datasource.username", PostgresServer.SUPERUSER);
-        config.put("quarkus.datasource.password", "");
+        config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
         config.put("kafka.bootstrap.servers", stack.bootstrapServers());
         return config;
     }

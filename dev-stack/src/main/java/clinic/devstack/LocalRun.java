@@ -64,7 +64,7 @@ public final class LocalRun {
             env.put("QUARKUS_HTTP_PORT", String.valueOf(s.port()));
             env.put("DB_URL", stack.jdbcUrl(s.database()));
             env.put("DB_USER", PostgresServer.SUPERUSER);
-            env.put("DB_PASSWORD", "");
+            env.put("DB_PASSWORD", PostgresServer.PASSWORD);
             env.put("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers());
             processes.add(pb.start());
         }

@@ -31,6 +31,8 @@ import java.util.concurrent.TimeUnit;
 public final class PostgresServer implements AutoCloseable {
 
     public static final String SUPERUSER = "postgres";
+    /** The server trusts local connections; clients that insist on a password may send this one. */
+    public static final String PASSWORD = "postgres";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path installDir;
@@ -63,7 +65,7 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Creates each database that does not exist yet. */
     public void createDatabases(Collection<String> names) throws SQLException {
-        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, PASSWORD);
              Statement st = c.createStatement()) {
             for (String name : names) {
                 if (!name.matches("[a-z_][a-z0-9_]*")) {

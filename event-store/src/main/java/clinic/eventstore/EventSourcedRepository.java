@@ -1,0 +1,79 @@
+package clinic.eventstore;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Runs commands against one kind of stream: load, fold, decide, append with the expected version. This is the only
+ * way a service writes events. Call it inside a transaction.
+ */
+public final class EventSourcedRepository<C, E, S> {
+
+    /** A stream folded into its state, at a version. */
+    public record Loaded<S>(S state, long version) {
+    }
+
+    /** What a command did: the new state and version, and the events it appended. */
+    public record Result<S>(S state, long version, List<StoredEvent> events) {
+    }
+
+    private final EventStore store;
+    private final EventTypeRegistry<E> types;
+    private final Decider<C, E, S> decider;
+
+    public EventSourcedRepository(EventStore store, EventTypeRegistry<E> types, Decider<C, E, S> decider) {
+        this.store = store;
+        this.types = types;
+        this.decider = decider;
+    }
+
+    public Loaded<S> load(String streamId) {
+        return fold(store.load(streamId));
+    }
+
+    public Loaded<S> loadUpToVersion(String streamId, long version) {
+        return fold(store.loadUpToVersion(streamId, version));
+    }
+
+    public Loaded<S> loadAsOf(String streamId, Instant instant) {
+        return fold(store.loadAsOf(streamId, instant));
+    }
+
+    /**
+     * Decides {@code command} on the stream's current state and appends what it decided.
+     *
+     * @param ifMatch the version the caller last saw, or null; a different current version is a {@link StaleVersion}
+     */
+    public Result<S> handle(String streamId, Long ifMatch, C command, EventMetadata metadata, Instant at) {
+        Loaded<S> current = load(streamId);
+        if (ifMatch != null && ifMatch != current.version()) {
+            throw new StaleVersion(streamId, ifMatch, current.version());
+        }
+        List<E> decided = decider.decide().apply(command, current.state());
+        return append(streamId, current, decided, metadata, at);
+    }
+
+    /** Like {@link #handle} for a stream that must not exist yet. */
+    public Result<S> create(String streamId, C command, EventMetadata metadata, Instant at) {
+        List<E> decided = decider.decide().apply(command, decider.initialState());
+        return append(streamId, new Loaded<>(decider.initialState(), EventStore.NEW_STREAM), decided, metadata, at);
+    }
+
+    private Result<S> append(String streamId, Loaded<S> current, List<E> decided, EventMetadata metadata, Instant at) {
+        List<NewEvent> toAppend = new ArrayList<>(decided.size());
+        S state = current.state();
+        for (E e : decided) {
+            toAppend.add(types.toNewEvent(e, UUID.randomUUID(), at));
+            state = decider.evolve().apply(state, e);
+        }
+        List<StoredEvent> stored = store.append(streamId, current.version(), toAppend, metadata);
+        return new Result<>(state, current.version() + stored.size(), stored);
+    }
+
+    private Loaded<S> fold(List<StoredEvent> events) {
+        S state = decider.fold(events.stream().map(types::fromStored).toList());
+        return new Loaded<>(state, events.isEmpty() ? 0 : events.getLast().version());
+    }
+}

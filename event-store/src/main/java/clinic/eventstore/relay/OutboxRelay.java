@@ -1,0 +1,243 @@
+package clinic.eventstore.relay;
+
+import clinic.eventstore.StoredEvent;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Publishes every committed event of this service's store to its Kafka topic, once, in commit order, with the stream
+ * id as the key so that a case's events stay in order on one partition.
+ *
+ * <ul>
+ *   <li><b>Gap-safe.</b> It reads only events of transactions older than the oldest transaction still running
+ *   ({@code transaction_id < pg_snapshot_xmin(pg_current_snapshot())}), ordered by (transaction, position), and resumes
+ *   after the last (transaction, position) it published. An event whose transaction commits after a later-numbered one
+ *   is therefore never skipped: it is simply not read until it is committed.</li>
+ *   <li><b>Checkpoint after the broker.</b> The checkpoint moves only once Kafka has acknowledged the whole batch
+ *   ({@code acks=all}, idempotent producer). A crash between the two publishes a batch again: consumers are idempotent
+ *   by event id (the inbox).</li>
+ *   <li><b>Prompt.</b> It LISTENs for the {@code events_appended} notification that a commit sends, and looks anyway
+ *   every {@code poll-interval}.</li>
+ *   <li><b>One leader.</b> Instances of a service compete for a session-level advisory lock on their own connection;
+ *   the holder relays, the others wait and take over when its session ends.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final String CHANNEL = "events_appended";
+
+    private final RelayConfig config;
+    private final String jdbcUrl;
+    private final String dbUser;
+    private final String dbPassword;
+    private final String bootstrapServers;
+    private final AtomicLong published = new AtomicLong();
+
+    private volatile Thread worker;
+    private volatile boolean running;
+    private volatile boolean leader;
+
+    public OutboxRelay(RelayConfig config,
+                       @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
+                       @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "postgres") String dbUser,
+                       @ConfigProperty(name = "quarkus.datasource.password") java.util.Optional<String> dbPassword,
+                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.config = config;
+        this.jdbcUrl = jdbcUrl;
+        this.dbUser = dbUser;
+        this.dbPassword = dbPassword.orElse("");
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    void onStart(@Observes StartupEvent ignored) {
+        if (config.enabled()) {
+            start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent ignored) {
+        stop();
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        worker = Thread.ofPlatform().name("outbox-relay-" + config.name()).daemon().start(this::run);
+    }
+
+    /** Stops after the batch in flight: what the broker acknowledged is checkpointed, the rest is left for later. */
+    public synchronized void stop() {
+        running = false;
+        Thread t = worker;
+        if (t != null) {
+            // no interrupt: the batch in flight finishes and is checkpointed, so a restart publishes nothing twice
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        worker = null;
+        leader = false;
+    }
+
+    public boolean isLeader() {
+        return leader;
+    }
+
+    /** Events this instance has published since it started. */
+    public long publishedCount() {
+        return published.get();
+    }
+
+    private void run() {
+        while (running) {
+            try (Connection conn = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword)) {
+                conn.setAutoCommit(true);
+                if (!tryLead(conn)) {
+                    pause(config.leaderRetry().toMillis());
+                    continue;
+                }
+                leader = true;
+                LOG.infof("outbox relay %s is the leader; publishing to %s", config.name(), config.topic());
+                try (var listen = conn.createStatement()) {
+                    listen.execute("LISTEN " + CHANNEL);
+                }
+                ensureCheckpoint(conn);
+                try (KafkaProducer<String, String> producer = producer()) {
+                    PGConnection pg = conn.unwrap(PGConnection.class);
+                    while (running) {
+                        int n = publishBatch(conn, producer);
+                        if (n < config.batchSize() && running) {
+                            pg.getNotifications((int) config.pollInterval().toMillis());
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                if (running) {
+                    LOG.warnf("outbox relay %s failed, retrying: %s", config.name(), e.toString());
+                    pause(1000);
+                }
+            } finally {
+                leader = false;
+            }
+        }
+    }
+
+    private boolean tryLead(Connection conn) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("select pg_try_advisory_lock(hashtext('outbox-relay:' || ?))")) {
+            ps.setString(1, config.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private void ensureCheckpoint(Connection conn) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "insert into outbox_checkpoints (relay) values (?) on conflict (relay) do nothing")) {
+            ps.setString(1, config.name());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Publishes the next batch of committed events; returns how many. */
+    int publishBatch(Connection conn, KafkaProducer<String, String> producer)
+            throws SQLException, InterruptedException, ExecutionException {
+        List<StoredEvent> batch = new ArrayList<>();
+        String lastTransaction = null;
+        try (PreparedStatement ps = conn.prepareStatement("""
+                select e.transaction_id::text, e.global_position, e.event_id, e.stream_id, e.version, e.event_type,
+                       e.payload::text, e.occurred_at, e.recorded_at, e.branch_id, e.actor, e.correlation_id, e.causation_id
+                  from events e, outbox_checkpoints c
+                 where c.relay = ?
+                   and (e.transaction_id, e.global_position) > (c.last_transaction_id, c.last_position)
+                   and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+                 order by e.transaction_id, e.global_position
+                 limit ?""")) {
+            ps.setString(1, config.name());
+            ps.setInt(2, config.batchSize());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    lastTransaction = rs.getString(1);
+                    batch.add(new StoredEvent(rs.getLong(2), rs.getObject(3, java.util.UUID.class), rs.getString(4),
+                            rs.getInt(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
+                            rs.getTimestamp(9).toInstant(), rs.getString(10), rs.getString(11),
+                            rs.getObject(12, java.util.UUID.class), rs.getObject(13, java.util.UUID.class)));
+                }
+            }
+        }
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        for (StoredEvent e : batch) {
+            acks.add(producer.send(new ProducerRecord<>(config.topic(), null, e.streamId(), e.payload(),
+                    CloudEventHeaders.of(e, config.source()))));
+        }
+        producer.flush();
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get(); // throws if the broker refused one: the checkpoint stays where it was
+        }
+        try (PreparedStatement ps = conn.prepareStatement("""
+                update outbox_checkpoints
+                   set last_transaction_id = ?::xid8, last_position = ?, published = published + ?, updated_at = now()
+                 where relay = ?""")) {
+            ps.setString(1, lastTransaction);
+            ps.setLong(2, batch.getLast().globalPosition());
+            ps.setLong(3, batch.size());
+            ps.setString(4, config.name());
+            ps.executeUpdate();
+        }
+        published.addAndGet(batch.size());
+        return batch.size();
+    }
+
+    private KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.name(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+                ProducerConfig.LINGER_MS_CONFIG, 2,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    private void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

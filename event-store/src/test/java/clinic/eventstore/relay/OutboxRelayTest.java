@@ -1,0 +1,225 @@
+package clinic.eventstore.relay;
+
+import clinic.eventstore.EventMetadata;
+import clinic.eventstore.EventStore;
+import clinic.eventstore.NewEvent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@QuarkusTest
+class OutboxRelayTest {
+
+    @Inject
+    EventStore store;
+    @Inject
+    OutboxRelay relay;
+    @Inject
+    RelayConfig config;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    final List<OutboxRelay> extraRelays = new ArrayList<>();
+
+    @AfterEach
+    void stopRelays() {
+        relay.stop();
+        extraRelays.forEach(OutboxRelay::stop);
+    }
+
+    /** Streams of this test run (the topic is shared with the other tests of the module). */
+    final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void every_committed_event_reaches_kafka_once_in_stream_order_even_across_a_restart() throws Exception {
+        relay.start();
+        Map<UUID, String> committed = new ConcurrentHashMap<>();
+        int streams = 40;
+        Map<String, Object> locks = new HashMap<>();
+        for (int s = 0; s < streams; s++) {
+            locks.put(stream(s), new Object());
+        }
+        ExecutorService writers = Executors.newFixedThreadPool(12);
+        List<Future<?>> work = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            int n = i;
+            work.add(writers.submit(() -> appendOrConflict(stream(n % streams), n, committed)));
+            if (i == 300) {
+                // stop the relay in the middle of the traffic, then start it again a little later
+                work.add(writers.submit(() -> {
+                    relay.stop();
+                    sleep(300);
+                    relay.start();
+                }));
+            }
+        }
+        for (Future<?> f : work) {
+            f.get();
+        }
+        writers.shutdown();
+
+        Map<UUID, ConsumerRecord<String, String>> received = consumeUntil(committed.keySet());
+
+        assertThat(received.keySet()).containsExactlyInAnyOrderElementsOf(committed.keySet());
+        assertPerStreamOrder(received);
+    }
+
+    @Test
+    void of_two_relays_of_one_service_only_one_publishes() throws Exception {
+        OutboxRelay second = new OutboxRelay(config, jdbcUrl, "postgres", java.util.Optional.of("postgres"), bootstrap);
+        extraRelays.add(second);
+        relay.start();
+        second.start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> relay.isLeader() || second.isLeader());
+        Map<UUID, String> committed = new ConcurrentHashMap<>();
+        for (int i = 0; i < 50; i++) {
+            appendOrConflict(stream(i % 5), i, committed);
+        }
+
+        Map<UUID, ConsumerRecord<String, String>> received = consumeUntil(committed.keySet());
+
+        assertThat(received.keySet()).containsAll(committed.keySet());
+        assertThat(relay.isLeader() && second.isLeader()).isFalse();
+        // the follower takes over when the leader stops
+        OutboxRelay leader = relay.isLeader() ? relay : second;
+        OutboxRelay follower = leader == relay ? second : relay;
+        leader.stop();
+        await().atMost(Duration.ofSeconds(20)).until(follower::isLeader);
+        Map<UUID, String> more = new ConcurrentHashMap<>();
+        for (int i = 0; i < 10; i++) {
+            appendOrConflict(stream(i % 5), i, more);
+        }
+        assertThat(consumeUntil(more.keySet()).keySet()).containsAll(more.keySet());
+    }
+
+    private String stream(int s) {
+        return "relay-" + run + "-" + s;
+    }
+
+    /** One transaction appending 1-3 events; some commit late, some roll back (and must never be published). */
+    private void appendOrConflict(String stream, int n, Map<UUID, String> committed) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            List<NewEvent> events = new ArrayList<>();
+            int count = 1 + ThreadLocalRandom.current().nextInt(3);
+            for (int i = 0; i < count; i++) {
+                events.add(new NewEvent(UUID.randomUUID(), "test.noted.v1", "{\"n\":" + n + "}", Instant.now()));
+            }
+            boolean rollBack = n % 17 == 0;
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    long version = store.currentVersion(stream);
+                    store.append(stream, version, events,
+                            new EventMetadata("SH001", "test", UUID.randomUUID(), null));
+                    if (n % 7 == 0) {
+                        sleep(150); // commits after transactions that started later
+                    }
+                    if (rollBack) {
+                        throw new RolledBack();
+                    }
+                });
+                events.forEach(e -> committed.put(e.eventId(), stream));
+                return;
+            } catch (RolledBack expected) {
+                return;
+            } catch (clinic.eventstore.ConcurrencyConflict retry) {
+                // another writer got there first: read again
+            }
+        }
+        throw new AssertionError("could not append to " + stream);
+    }
+
+    static final class RolledBack extends RuntimeException {
+    }
+
+    private Map<UUID, ConsumerRecord<String, String>> consumeUntil(Set<UUID> expected) {
+        Map<UUID, ConsumerRecord<String, String>> byId = new HashMap<>();
+        List<UUID> duplicates = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "relay-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(config.topic()));
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (!byId.keySet().containsAll(expected) && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(300))) {
+                    if (!r.key().startsWith("relay-" + run)) {
+                        continue;
+                    }
+                    UUID id = UUID.fromString(header(r, CloudEventHeaders.ID));
+                    if (byId.put(id, r) != null) {
+                        duplicates.add(id);
+                    }
+                }
+            }
+            // anything published twice arrives close behind; read a little longer to see it
+            consumer.poll(Duration.ofSeconds(1)).forEach(r -> {
+                if (r.key().startsWith("relay-" + run) && byId.put(UUID.fromString(header(r, CloudEventHeaders.ID)), r) != null) {
+                    duplicates.add(UUID.fromString(header(r, CloudEventHeaders.ID)));
+                }
+            });
+        }
+        assertThat(duplicates).as("events published twice").isEmpty();
+        return byId;
+    }
+
+    private static void assertPerStreamOrder(Map<UUID, ConsumerRecord<String, String>> received) {
+        Map<String, List<ConsumerRecord<String, String>>> byStream = new HashMap<>();
+        received.values().stream()
+                .sorted((a, b) -> a.partition() != b.partition() ? Integer.compare(a.partition(), b.partition())
+                        : Long.compare(a.offset(), b.offset()))
+                .forEach(r -> byStream.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r));
+        byStream.forEach((stream, records) -> {
+            assertThat(new HashSet<>(records.stream().map(r -> r.partition()).toList()))
+                    .as("one partition for " + stream).hasSize(1);
+            List<Integer> versions = records.stream().map(r -> Integer.parseInt(header(r, CloudEventHeaders.SEQUENCE))).toList();
+            assertThat(versions).as("versions of " + stream + " in offset order").isSorted();
+            assertThat(versions).doesNotHaveDuplicates();
+            assertThat(records).allSatisfy(r -> {
+                assertThat(header(r, CloudEventHeaders.TYPE)).isEqualTo("test.noted.v1");
+                assertThat(header(r, CloudEventHeaders.SUBJECT)).isEqualTo(stream);
+                assertThat(header(r, CloudEventHeaders.SOURCE)).isEqualTo("/clinic/event-store-test");
+            });
+        });
+    }
+
+    private static String header(ConsumerRecord<String, String> r, String name) {
+        var h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
