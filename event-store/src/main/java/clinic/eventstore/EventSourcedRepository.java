@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Runs commands against one kind of stream: load, fold, decide, append with the expected version. This is the only
@@ -42,17 +43,21 @@ public final class EventSourcedRepository<C, E, S> {
     }
 
     /**
-     * Decides {@code command} on the stream's current state and appends what it decided.
+     * Decides {@code command} on the current state of an existing stream and appends what it decided.
      *
-     * @param ifMatch the version the caller last saw, or null; a different current version is a {@link StaleVersion}
+     * @param ifMatch  the version the caller last saw, or null; a different current version is a {@link StaleVersion}
+     * @param metadata the metadata of the new events, given the current state (which knows the branch, say)
      */
-    public Result<S> handle(String streamId, Long ifMatch, C command, EventMetadata metadata, Instant at) {
+    public Result<S> handle(String streamId, Long ifMatch, C command, Function<S, EventMetadata> metadata, Instant at) {
         Loaded<S> current = load(streamId);
+        if (current.version() == EventStore.NEW_STREAM) {
+            throw new StreamNotFound(streamId);
+        }
         if (ifMatch != null && ifMatch != current.version()) {
             throw new StaleVersion(streamId, ifMatch, current.version());
         }
         List<E> decided = decider.decide().apply(command, current.state());
-        return append(streamId, current, decided, metadata, at);
+        return append(streamId, current, decided, metadata.apply(current.state()), at);
     }
 
     /** Like {@link #handle} for a stream that must not exist yet. */

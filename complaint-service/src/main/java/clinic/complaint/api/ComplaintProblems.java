@@ -1,0 +1,29 @@
+package clinic.complaint.api;
+
+import clinic.complaint.application.ComplaintNotFound;
+import clinic.complaint.application.IdempotencyKeyReused;
+import clinic.complaint.domain.StepNotAllowed;
+import clinic.eventstore.api.Problem;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Problem details for the complaint service's own refusals. */
+public class ComplaintProblems {
+
+    @ServerExceptionMapper
+    public Response notFound(ComplaintNotFound e) {
+        return Problem.of(Response.Status.NOT_FOUND, "complaint-not-found", e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response stepNotAllowed(StepNotAllowed e) {
+        return Problem.of(Response.Status.CONFLICT, "step-not-allowed", e.getMessage())
+                .withState(e.status().name(), e.allowedSteps()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response idempotencyKeyReused(IdempotencyKeyReused e) {
+        return new Problem("urn:clinic:problem:idempotency-key-reused", "Unprocessable Content", 422, e.getMessage(),
+                null, null, null, null).toResponse();
+    }
+}

@@ -1,0 +1,184 @@
+package clinic.complaint.application;
+
+import clinic.complaint.config.ComplaintConfig;
+import clinic.complaint.domain.Category;
+import clinic.complaint.domain.Channel;
+import clinic.complaint.domain.Complaint;
+import clinic.complaint.domain.ComplaintCommand;
+import clinic.complaint.domain.ComplaintDecider;
+import clinic.complaint.domain.ComplaintEvent;
+import clinic.complaint.domain.Money;
+import clinic.complaint.domain.Remedy;
+import clinic.eventstore.Decider;
+import clinic.eventstore.EventMetadata;
+import clinic.eventstore.EventSourcedRepository;
+import clinic.eventstore.EventSourcedRepository.Loaded;
+import clinic.eventstore.EventStore;
+import clinic.eventstore.EventTypeRegistry;
+import clinic.eventstore.StoredEvent;
+import clinic.eventstore.StreamNotFound;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/** The one entry point that changes complaint cases: load, decide, append, in one transaction per command. */
+@ApplicationScoped
+public class ComplaintService {
+
+    /** A new complaint as a branch system or staff member reports it. */
+    public record Filing(String branchId, String customerRef, String customerName, String customerPhone,
+                         Channel channel, Category category, String description, Remedy requestedRemedy,
+                         Money amountPaid) {
+    }
+
+    /** Who asks, and the conversation the request belongs to. */
+    public record Caller(String actor, UUID correlationId) {
+    }
+
+    /** A case at a version. {@code replayed}: a retried filing returned the case its first attempt created. */
+    public record CaseView(Complaint complaint, long version, PersonalDetails personal, boolean replayed) {
+    }
+
+    private final EventSourcedRepository<ComplaintCommand, ComplaintEvent, Complaint> cases;
+    private final EventStore store;
+    private final CaseNumbers caseNumbers;
+    private final ComplaintConfig config;
+    private final Clock clock;
+
+    public ComplaintService(EventStore store, EventTypeRegistry<ComplaintEvent> types, CaseNumbers caseNumbers,
+                            ComplaintConfig config, Clock clock) {
+        this.store = store;
+        this.cases = new EventSourcedRepository<>(store, types,
+                new Decider<>(ComplaintDecider::decide, ComplaintDecider::evolve, Complaint.NONE));
+        this.caseNumbers = caseNumbers;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * Files a complaint. With an idempotency key, a retry of the same request returns the case the first one created;
+     * the same key with a different request is refused.
+     */
+    public CaseView file(Filing filing, String idempotencyKey, Caller caller) {
+        String requestHash = sha256(filing.toString());
+        if (idempotencyKey != null) {
+            CaseView earlier = earlierFiling(idempotencyKey, requestHash);
+            if (earlier != null) {
+                return earlier;
+            }
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> fileNow(filing, idempotencyKey, requestHash, caller));
+        } catch (RuntimeException e) {
+            // a concurrent retry with the same key committed first: answer with its case
+            CaseView earlier = idempotencyKey == null ? null : earlierFiling(idempotencyKey, requestHash);
+            if (earlier != null) {
+                return earlier;
+            }
+            throw e;
+        }
+    }
+
+    private CaseView fileNow(Filing f, String idempotencyKey, String requestHash, Caller caller) {
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        String caseNumber = caseNumbers.next(f.branchId(), now.atZone(config.zone()).getYear());
+        var command = new ComplaintCommand.FileComplaint(id, caseNumber, f.branchId(), f.customerRef(), f.channel(),
+                f.category(), f.requestedRemedy(), f.amountPaid(), now);
+        var result = cases.create(id.toString(), command, metadata(f.branchId(), caller), now);
+
+        PersonalDetails personal = new PersonalDetails();
+        personal.complaintId = id;
+        personal.customerRef = f.customerRef();
+        personal.customerName = f.customerName();
+        personal.customerPhone = f.customerPhone();
+        personal.description = f.description();
+        personal.persist();
+        if (idempotencyKey != null) {
+            IdempotencyRecord record = new IdempotencyRecord();
+            record.key = idempotencyKey;
+            record.requestHash = requestHash;
+            record.complaintId = id;
+            record.createdAt = now;
+            record.persist();
+        }
+        return new CaseView(result.state(), result.version(), personal, false);
+    }
+
+    private CaseView earlierFiling(String idempotencyKey, String requestHash) {
+        IdempotencyRecord earlier = QuarkusTransaction.requiringNew().call(() -> IdempotencyRecord.findById(idempotencyKey));
+        if (earlier == null) {
+            return null;
+        }
+        if (!earlier.requestHash.equals(requestHash)) {
+            throw new IdempotencyKeyReused(idempotencyKey);
+        }
+        CaseView view = get(earlier.complaintId);
+        return new CaseView(view.complaint(), view.version(), view.personal(), true);
+    }
+
+    @Transactional
+    public CaseView acknowledge(UUID id, Long ifMatch, String acknowledgedBy, Caller caller) {
+        Instant now = clock.instant();
+        try {
+            var result = cases.handle(id.toString(), ifMatch,
+                    new ComplaintCommand.AcknowledgeComplaint(acknowledgedBy, now),
+                    state -> metadata(state.branchId(), caller), now);
+            return new CaseView(result.state(), result.version(), PersonalDetails.findById(id), false);
+        } catch (StreamNotFound e) {
+            throw new ComplaintNotFound(id);
+        }
+    }
+
+    public CaseView get(UUID id) {
+        return view(id, cases.load(id.toString()));
+    }
+
+    /** The case as the system knew it at {@code instant}. */
+    public CaseView getAsOf(UUID id, Instant instant) {
+        return view(id, cases.loadAsOf(id.toString(), instant));
+    }
+
+    /** The case just after its {@code version}-th event. */
+    public CaseView getAtVersion(UUID id, long version) {
+        return view(id, cases.loadUpToVersion(id.toString(), version));
+    }
+
+    /** Every event of the case, oldest first, with its metadata. */
+    public List<StoredEvent> history(UUID id) {
+        List<StoredEvent> events = store.load(id.toString());
+        if (events.isEmpty()) {
+            throw new ComplaintNotFound(id);
+        }
+        return events;
+    }
+
+    private CaseView view(UUID id, Loaded<Complaint> loaded) {
+        if (!loaded.state().exists()) {
+            throw new ComplaintNotFound(id);
+        }
+        PersonalDetails personal = QuarkusTransaction.joiningExisting().call(() -> PersonalDetails.findById(id));
+        return new CaseView(loaded.state(), loaded.version(), personal, false);
+    }
+
+    private EventMetadata metadata(String branchId, Caller caller) {
+        return new EventMetadata(branchId, caller.actor(), caller.correlationId(), null);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

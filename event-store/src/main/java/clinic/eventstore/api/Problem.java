@@ -1,0 +1,52 @@
+package clinic.eventstore.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+
+/**
+ * An HTTP error as RFC 9457 problem details ({@code application/problem+json}), with the members our clients use:
+ * the fields at fault and why, the case's current version, and the steps its state allows.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        List<FieldError> errors,
+        Long currentVersion,
+        String currentState,
+        List<String> allowedSteps) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** One field of the request and what is wrong with it. */
+    public record FieldError(String field, String reason) {
+    }
+
+    public static Problem of(Response.Status status, String type, String detail) {
+        return new Problem("urn:clinic:problem:" + type, status.getReasonPhrase(), status.getStatusCode(), detail,
+                null, null, null, null);
+    }
+
+    public static Problem invalid(List<FieldError> errors) {
+        String detail = errors.size() == 1
+                ? errors.getFirst().field() + ": " + errors.getFirst().reason()
+                : errors.size() + " fields are invalid";
+        return new Problem("urn:clinic:problem:invalid-request", "Bad Request", 400, detail, errors, null, null, null);
+    }
+
+    public Problem withCurrentVersion(long version) {
+        return new Problem(type, title, status, detail, errors, version, currentState, allowedSteps);
+    }
+
+    public Problem withState(String state, List<String> steps) {
+        return new Problem(type, title, status, detail, errors, currentVersion, state, steps);
+    }
+
+    public Response toResponse() {
+        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+    }
+}

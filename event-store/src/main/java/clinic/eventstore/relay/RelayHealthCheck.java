@@ -1,0 +1,84 @@
+package clinic.eventstore.relay;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Readiness of the event pipeline: the Kafka broker answers, and how far behind the relay is (events committed but
+ * not yet published), so operations can see a stuck relay on {@code /q/health}.
+ */
+@Readiness
+@ApplicationScoped
+public class RelayHealthCheck implements HealthCheck {
+
+    private final OutboxRelay relay;
+    private final RelayConfig config;
+    private final AgroalDataSource dataSource;
+    private final String bootstrapServers;
+    private volatile Admin admin;
+
+    public RelayHealthCheck(OutboxRelay relay, RelayConfig config, AgroalDataSource dataSource,
+                            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.relay = relay;
+        this.config = config;
+        this.dataSource = dataSource;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        var builder = HealthCheckResponse.named("event relay to Kafka")
+                .withData("topic", config.topic())
+                .withData("role", relay.isLeader() ? "leader" : "standby")
+                .withData("publishedSinceStart", relay.publishedCount());
+        try {
+            int nodes = admin().describeCluster().nodes().get(3, TimeUnit.SECONDS).size();
+            builder.withData("kafkaBrokers", nodes);
+        } catch (Exception e) {
+            return builder.down().withData("kafka", "unreachable: " + e.getClass().getSimpleName()).build();
+        }
+        try (Connection c = dataSource.getConnection(); var ps = c.prepareStatement("""
+                select count(*) from events e, outbox_checkpoints c
+                 where c.relay = ? and (e.transaction_id, e.global_position) > (c.last_transaction_id, c.last_position)""")) {
+            ps.setString(1, config.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                builder.withData("unpublishedEvents", rs.getLong(1));
+            }
+        } catch (Exception e) {
+            return builder.down().withData("database", "unreachable: " + e.getClass().getSimpleName()).build();
+        }
+        return builder.up().build();
+    }
+
+    private Admin admin() {
+        if (admin == null) {
+            synchronized (this) {
+                if (admin == null) {
+                    admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
+                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000));
+                }
+            }
+        }
+        return admin;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void close() {
+        if (admin != null) {
+            admin.close();
+        }
+    }
+}
