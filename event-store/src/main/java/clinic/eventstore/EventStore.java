@@ -102,6 +102,12 @@ public class EventStore {
                 streamId, Timestamp.from(instant));
     }
 
+    /** Every stream's events after {@code afterPosition}, in store order, at most {@code limit}: for rebuilding read models. */
+    public List<StoredEvent> readAll(long afterPosition, int limit) {
+        return query("select " + COLUMNS + " from events where global_position > ? order by global_position limit ?",
+                afterPosition, limit);
+    }
+
     /** The stream's last version, 0 when it does not exist. */
     public long currentVersion(String streamId) {
         try (Connection c = dataSource.getConnection()) {

@@ -1,0 +1,26 @@
+package clinic.refund.api;
+
+import clinic.refund.projection.RefundCaseRow;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.UUID;
+
+/** A refund case as the API shows it. */
+public record RefundResponse(UUID id, UUID complaintId, String branchId, String status, String kind,
+                             Amount amountPaid, Instant requestedAt, long version) {
+
+    /** Money as people write it: {@code {"amount": "12800.00", "currency": "CNY"}}. */
+    public record Amount(String amount, String currency) {
+        static Amount of(long minorUnits, String currency) {
+            int digits = Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
+            return new Amount(BigDecimal.valueOf(minorUnits, digits).toPlainString(), currency);
+        }
+    }
+
+    static RefundResponse of(RefundCaseRow row) {
+        return new RefundResponse(row.id, row.complaintId, row.branchId, row.status, row.kind,
+                Amount.of(row.amountPaidMinor, row.currency), row.requestedAt, row.version);
+    }
+}

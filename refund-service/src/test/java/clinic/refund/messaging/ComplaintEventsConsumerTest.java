@@ -1,0 +1,175 @@
+package clinic.refund.messaging;
+
+import clinic.eventstore.EventStore;
+import clinic.eventstore.StoredEvent;
+import clinic.eventstore.relay.CloudEventHeaders;
+import clinic.refund.application.RefundService;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** The consumer against the real broker and database: complaint events in, refund cases and refund events out. */
+@QuarkusTest
+class ComplaintEventsConsumerTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+    @Inject
+    EventStore store;
+
+    KafkaProducer<String, String> producer;
+
+    @BeforeEach
+    void connect() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    @AfterEach
+    void close() {
+        producer.close();
+    }
+
+    /** complaint.filed.v1 as complaint-service's relay publishes it, on partition 0 so the test knows the order. */
+    static ProducerRecord<String, String> filed(UUID complaintId, String remedy, UUID eventId) {
+        String payload = """
+                {"complaintId":"%s","caseNumber":"SH001-2026-000042","branchId":"SH001","customerRef":"cust-889",
+                 "channel":"FRONT_DESK","category":"TREATMENT_RESULT","requestedRemedy":"%s",
+                 "amountPaid":{"minorUnits":1280000,"currency":"CNY"},"filedAt":"2026-03-02T02:15:00Z",
+                 "someFieldAddedLater":true}""".formatted(complaintId, remedy);
+        StoredEvent e = new StoredEvent(1, eventId, complaintId.toString(), 1, "complaint.filed.v1", payload,
+                Instant.parse("2026-03-02T02:15:00Z"), Instant.now(), "SH001", "api", UUID.randomUUID(), null);
+        return new ProducerRecord<>(ComplaintEventsConsumer.CHANNEL, 0, e.streamId(), payload,
+                CloudEventHeaders.of(e, "/clinic/complaint-service"));
+    }
+
+    void send(ProducerRecord<String, String> record) throws Exception {
+        producer.send(record).get();
+    }
+
+    static void awaitRefunds(UUID complaintId, int count) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().queryParam("complaintId", complaintId.toString()).get("/refunds")
+                        .then().statusCode(200).body("size()", equalTo(count)));
+    }
+
+    @Test
+    void a_complaint_asking_for_a_refund_opens_a_refund_case_and_publishes_it() {
+        UUID complaint = UUID.randomUUID();
+        var record = filed(complaint, "FULL_REFUND", UUID.randomUUID());
+        producer.send(record);
+
+        awaitRefunds(complaint, 1);
+        given().queryParam("complaintId", complaint.toString()).get("/refunds").then()
+                .body("[0].status", equalTo("REQUESTED"))
+                .body("[0].kind", equalTo("FULL_REFUND"))
+                .body("[0].branchId", equalTo("SH001"))
+                .body("[0].amountPaid.amount", equalTo("12800.00"))
+                .body("[0].amountPaid.currency", equalTo("CNY"));
+
+        UUID refundId = RefundService.refundIdFor(complaint);
+        List<ConsumerRecord<String, String>> published = read("refund-events", r -> refundId.toString().equals(r.key()), 1);
+        assertThat(header(published.getFirst(), "ce_type")).isEqualTo("refund.requested.v1");
+        assertThat(header(published.getFirst(), "ce_causationid")).isEqualTo(header(record, "ce_id"));
+        assertThat(header(published.getFirst(), "ce_correlationid")).isEqualTo(header(record, "ce_correlationid"));
+    }
+
+    @Test
+    void a_complaint_that_asks_for_no_refund_opens_none() throws Exception {
+        UUID apology = UUID.randomUUID();
+        UUID marker = UUID.randomUUID();
+        send(filed(apology, "APOLOGY", UUID.randomUUID()));
+        send(filed(marker, "PARTIAL_REFUND", UUID.randomUUID()));
+
+        awaitRefunds(marker, 1); // processed after the apology, on the same partition
+        awaitRefunds(apology, 0);
+    }
+
+    @Test
+    void the_same_event_delivered_twice_has_one_effect() throws Exception {
+        UUID complaint = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        UUID marker = UUID.randomUUID();
+        send(filed(complaint, "FULL_REFUND", eventId));
+        send(filed(complaint, "FULL_REFUND", eventId));
+        send(filed(marker, "FULL_REFUND", UUID.randomUUID()));
+
+        awaitRefunds(marker, 1);
+        awaitRefunds(complaint, 1);
+        assertThat(store.load(RefundService.refundIdFor(complaint).toString())).hasSize(1);
+    }
+
+    @Test
+    void a_poison_message_goes_to_the_dead_letter_topic_with_the_reason_and_later_messages_are_processed() throws Exception {
+        UUID poisoned = UUID.randomUUID();
+        var notJson = filed(poisoned, "FULL_REFUND", UUID.randomUUID());
+        send(new ProducerRecord<>(notJson.topic(), 0, notJson.key(), "{not json", notJson.headers()));
+        UUID headless = UUID.randomUUID();
+        send(new ProducerRecord<>(ComplaintEventsConsumer.CHANNEL, 0, headless.toString(), "{}", new RecordHeaders()));
+        UUID after = UUID.randomUUID();
+        send(filed(after, "FULL_REFUND", UUID.randomUUID()));
+
+        awaitRefunds(after, 1);
+        List<ConsumerRecord<String, String>> dead = read("complaint-events.refund-service.dlq",
+                r -> poisoned.toString().equals(r.key()) || headless.toString().equals(r.key()), 2);
+        assertThat(dead).extracting(r -> header(r, "dead-letter-reason"))
+                .anySatisfy(reason -> assertThat(reason).contains("unreadable payload"))
+                .anySatisfy(reason -> assertThat(reason).contains("missing header ce_id"));
+        awaitRefunds(poisoned, 0);
+    }
+
+    private List<ConsumerRecord<String, String>> read(String topic, java.util.function.Predicate<ConsumerRecord<String, String>> match, int count) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (found.size() < count && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (match.test(r)) {
+                        found.add(r);
+                    }
+                });
+            }
+        }
+        assertThat(found).as("records on " + topic).hasSize(count);
+        return found;
+    }
+
+    static String header(ConsumerRecord<String, String> r, String name) {
+        var h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    static String header(ProducerRecord<String, String> r, String name) {
+        var h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}
