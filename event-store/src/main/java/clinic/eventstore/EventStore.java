@@ -102,10 +102,18 @@ public class EventStore {
                 streamId, Timestamp.from(instant));
     }
 
-    /** Every stream's events after {@code afterPosition}, in store order, at most {@code limit}: for rebuilding read models. */
-    public List<StoredEvent> readAll(long afterPosition, int limit) {
-        return query("select " + COLUMNS + " from events where global_position > ? order by global_position limit ?",
-                afterPosition, limit);
+    /** Every event of every stream, in store order, a page at a time: what a read model is rebuilt from. */
+    public long forEachEvent(java.util.function.Consumer<StoredEvent> action) {
+        long position = 0;
+        long count = 0;
+        List<StoredEvent> page;
+        while (!(page = query("select " + COLUMNS + " from events where global_position > ? order by global_position limit 1000",
+                position)).isEmpty()) {
+            page.forEach(action);
+            count += page.size();
+            position = page.getLast().globalPosition();
+        }
+        return count;
     }
 
     /** The stream's last version, 0 when it does not exist. */

@@ -1,20 +1,14 @@
 package clinic.complaint.api;
 
+import clinic.devstack.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,21 +25,8 @@ class ComplaintEventsPublishedTest {
                 .post("/complaints").then().statusCode(201).extract().path("id");
         given().post("/complaints/" + id + "/acknowledge").then().statusCode(200);
 
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of("complaint-events"));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (records.size() < 2 && System.currentTimeMillis() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (id.equals(r.key())) {
-                        records.add(r);
-                    }
-                });
-            }
-        }
+        List<ConsumerRecord<String, String>> records = TopicReader.read(bootstrap, "complaint-events",
+                r -> id.equals(r.key()), 2, Duration.ofSeconds(30));
 
         assertThat(records).extracting(r -> header(r, "ce_type"))
                 .containsExactly("complaint.filed.v1", "complaint.acknowledged.v1");
@@ -64,7 +45,6 @@ class ComplaintEventsPublishedTest {
     }
 
     private static String header(ConsumerRecord<String, String> r, String name) {
-        var h = r.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+        return TopicReader.header(r, name);
     }
 }

@@ -9,8 +9,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.util.List;
-
 /** Folds refund events into {@code refund_cases}, in the transaction that appends them, or all over again. */
 @ApplicationScoped
 public class RefundCasesProjection {
@@ -46,18 +44,7 @@ public class RefundCasesProjection {
     public long rebuild() {
         return QuarkusTransaction.requiringNew().call(() -> {
             RefundCaseRow.deleteAll();
-            long position = 0;
-            long count = 0;
-            List<StoredEvent> page;
-            while (!(page = store.readAll(position, 1000)).isEmpty()) {
-                for (StoredEvent e : page) {
-                    apply(types.fromStored(e), e);
-                    count++;
-                }
-                RefundCaseRow.flush();
-                position = page.getLast().globalPosition();
-            }
-            return count;
+            return store.forEachEvent(e -> apply(types.fromStored(e), e));
         });
     }
 }

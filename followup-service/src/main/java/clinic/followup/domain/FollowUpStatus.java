@@ -1,0 +1,8 @@
+package clinic.followup.domain;
+
+/** Where a follow-up task is. */
+public enum FollowUpStatus {
+    /** No task under this id. */
+    NONE,
+    SCHEDULED
+}
