@@ -1,22 +1,14 @@
 package clinic.devstack;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The whole system on this machine: PostgreSQL, Kafka and the three packaged services, with every byte of data kept
- * under one folder ({@code .local-data/} by default) between runs. Ctrl-C stops everything. {@code --reset} deletes
- * the folder first.
+ * The whole system on this machine: PostgreSQL, Kafka and the three packaged services, with all data kept under one
+ * folder ({@code .local-data/} by default) between runs. Ctrl-C stops everything. {@code --reset} deletes the folder
+ * first.
  *
  * <p>Ports come from the environment: {@code PG_PORT} (5432), {@code KAFKA_PORT} (9092),
  * {@code KAFKA_CONTROLLER_PORT} (9093); the services listen on 8081, 8082 and 8083.
@@ -39,92 +31,47 @@ public final class LocalRun {
             System.out.println("Deleting " + dataDir);
             DevStack.deleteRecursively(dataDir);
         }
-        for (Service s : SERVICES) {
-            if (!Files.exists(runner(root, s))) {
-                System.err.println("Not built: " + runner(root, s) + "  (run ./mvnw package -DskipTests first)");
-                System.exit(2);
-            }
-        }
-        int pgPort = port("PG_PORT", 5432);
-        int kafkaPort = port("KAFKA_PORT", 9092);
-        DevStack stack = DevStack.start(dataDir, pgPort, kafkaPort, port("KAFKA_CONTROLLER_PORT", 9093));
-        System.out.printf("PostgreSQL  %s (user postgres)%nKafka       %s%n", stack.jdbcUrl(""), stack.bootstrapServers());
+        DevStack stack = DevStack.start(dataDir, port("PG_PORT", 5432), port("KAFKA_PORT", 9092),
+                port("KAFKA_CONTROLLER_PORT", 9093));
+        System.out.printf("PostgreSQL  %s (user %s)%nKafka       %s%n", stack.jdbcUrl(""), PostgresServer.SUPERUSER,
+                stack.bootstrapServers());
 
         Path logs = Files.createDirectories(dataDir.resolve("logs"));
-        List<Process> processes = new ArrayList<>();
-        Thread stopper = new Thread(() -> stop(processes, stack), "local-run-stop");
-        Runtime.getRuntime().addShutdownHook(stopper);
+        List<ServiceProcess> services = SERVICES.stream()
+                .map(s -> ServiceProcess.of(root, s.name(), s.port(), s.database(), stack, logs)).toList();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping the services, Kafka and PostgreSQL...");
+            services.forEach(ServiceProcess::stop);
+            stack.close();
+            System.out.println("Stopped.");
+        }, "local-run-stop"));
 
-        String java = ProcessHandle.current().info().command().orElse("java");
-        for (Service s : SERVICES) {
-            ProcessBuilder pb = new ProcessBuilder(java, "-Xmx384m", "-jar", runner(root, s).toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(s.name() + ".log").toFile()));
-            Map<String, String> env = pb.environment();
-            env.put("QUARKUS_HTTP_PORT", String.valueOf(s.port()));
-            env.put("DB_URL", stack.jdbcUrl(s.database()));
-            env.put("DB_USER", PostgresServer.SUPERUSER);
-            env.put("DB_PASSWORD", PostgresServer.PASSWORD);
-            env.put("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers());
-            processes.add(pb.start());
-        }
-        for (int i = 0; i < SERVICES.size(); i++) {
-            awaitReady(SERVICES.get(i), processes.get(i), logs);
-        }
-        System.out.printf("%nclinic case-handling is up in %.1f s:%n", (System.nanoTime() - started) / 1e9);
-        for (Service s : SERVICES) {
-            System.out.printf("  %-17s http://localhost:%d   (OpenAPI: http://localhost:%d/q/openapi, health: /q/health)%n",
-                    s.name(), s.port(), s.port());
-        }
-        System.out.printf("Logs in %s. Data in %s (start with --reset to wipe it). Ctrl-C stops everything.%n", logs, dataDir);
-
-        // Stay up while the services do; if one exits on its own, say so and stop the rest.
-        for (int i = 0; ; i = (i + 1) % processes.size()) {
-            if (processes.get(i).waitFor(500, TimeUnit.MILLISECONDS)) {
-                System.err.println(SERVICES.get(i).name() + " exited; see " + logs.resolve(SERVICES.get(i).name() + ".log"));
-                System.exit(1);
+        for (ServiceProcess s : services) {
+            if (!Files.exists(s.jar())) {
+                System.err.println("Not built: " + s.jar() + "  (./mvnw package -DskipTests builds it)");
+                System.exit(2);
             }
+            s.start();
         }
-    }
+        for (ServiceProcess s : services) {
+            s.awaitReady(Duration.ofMinutes(2));
+        }
+        System.out.printf("%nclinic case-handling is up (%.1f s):%n", (System.nanoTime() - started) / 1e9);
+        for (ServiceProcess s : services) {
+            System.out.printf("  %-17s %s   OpenAPI %s/q/openapi   health %s/q/health%n",
+                    s.name(), s.baseUrl(), s.baseUrl(), s.baseUrl());
+        }
+        System.out.printf("Logs: %s%nData: %s (./run-local --reset wipes it)%nCtrl-C stops everything.%n", logs, dataDir);
 
-    private static void stop(List<Process> processes, DevStack stack) {
-        System.out.println("Stopping the services, Kafka and PostgreSQL...");
-        processes.forEach(Process::destroy);
-        for (Process p : processes) {
-            try {
-                if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
+        // Stay up while the services do; if one exits by itself, say so and stop the rest.
+        while (true) {
+            for (ServiceProcess s : services) {
+                if (s.waitFor(Duration.ofMillis(300))) {
+                    System.err.println(s.name() + " exited; see " + s.log());
+                    System.exit(1);
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
         }
-        stack.close();
-        System.out.println("Stopped.");
-    }
-
-    private static void awaitReady(Service s, Process process, Path logs) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + s.port() + "/q/health/ready")).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(s.name() + " stopped while starting; see " + logs.resolve(s.name() + ".log"));
-            }
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException(s.name() + " did not become ready; see " + logs.resolve(s.name() + ".log"));
-    }
-
-    private static Path runner(Path root, Service s) {
-        return root.resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
     private static int port(String variable, int fallback) {

@@ -1,0 +1,128 @@
+package clinic.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One packaged service ({@code target/quarkus-app/quarkus-run.jar}) run as a child process against a {@link DevStack}:
+ * started, awaited until ready, stopped gracefully or killed outright. The local run and the system tests use it.
+ */
+public final class ServiceProcess {
+
+    private final String name;
+    private final Path jar;
+    private final int port;
+    private final Map<String, String> env;
+    private final Path log;
+    private Process process;
+
+    public ServiceProcess(String name, Path jar, int port, Map<String, String> env, Path log) {
+        this.name = name;
+        this.jar = jar;
+        this.port = port;
+        this.env = Map.copyOf(env);
+        this.log = log;
+    }
+
+    /** A service of this repository, wired to {@code stack}'s database {@code database} and its broker. */
+    public static ServiceProcess of(Path repositoryRoot, String name, int port, String database, DevStack stack, Path logDir) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("DB_URL", stack.jdbcUrl(database));
+        env.put("DB_USER", PostgresServer.SUPERUSER);
+        env.put("DB_PASSWORD", PostgresServer.PASSWORD);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers());
+        return new ServiceProcess(name, repositoryRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar"),
+                port, env, logDir.resolve(name + ".log"));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public Path jar() {
+        return jar;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public synchronized void start() throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().putAll(env);
+        process = pb.start();
+    }
+
+    /** Waits until {@code /q/health/ready} answers 200; fails early if the process dies. */
+    public void awaitReady(Duration timeout) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!isAlive()) {
+                throw new IllegalStateException(name + " stopped while starting; see " + log);
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** Waits for the process to end by itself; true if it did within {@code timeout}. */
+    public boolean waitFor(Duration timeout) throws InterruptedException {
+        return process == null || process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** SIGTERM and wait: the service finishes what it is doing, as in a deployment. */
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** SIGKILL: the service dies mid-work, as in a crash. */
+    public synchronized void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}

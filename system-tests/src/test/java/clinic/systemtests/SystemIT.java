@@ -1,0 +1,174 @@
+package clinic.systemtests;
+
+import clinic.devstack.DevStack;
+import clinic.devstack.ServiceProcess;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The three packaged services, started as processes on one dev-stack, driven over HTTP as a branch system and HQ
+ * would. What crosses service boundaries is checked: refund cases and follow-up tasks appear for the complaints that
+ * call for them, once each, also when a service is killed and restarted in the middle.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SystemIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String[] REMEDIES = {"FULL_REFUND", "APOLOGY", "PARTIAL_REFUND", "CORRECTIVE_TREATMENT"};
+
+    static DevStack stack;
+    static ServiceProcess complaints;
+    static ServiceProcess refunds;
+    static ServiceProcess followups;
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        stack = DevStack.shared();
+        Path root = Path.of(System.getProperty("clinic.root", "..")).toAbsolutePath().normalize();
+        Path logs = Files.createDirectories(root.resolve("system-tests/target/service-logs"));
+        complaints = ServiceProcess.of(root, "complaint-service", DevStack.freePort(), "complaints", stack, logs);
+        refunds = ServiceProcess.of(root, "refund-service", DevStack.freePort(), "refunds", stack, logs);
+        followups = ServiceProcess.of(root, "followup-service", DevStack.freePort(), "followups", stack, logs);
+        long started = System.nanoTime();
+        for (ServiceProcess s : List.of(complaints, refunds, followups)) {
+            s.start();
+        }
+        for (ServiceProcess s : List.of(complaints, refunds, followups)) {
+            s.awaitReady(Duration.ofMinutes(2));
+        }
+        System.out.printf("system-tests: three services ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        for (ServiceProcess s : List.of(complaints, refunds, followups)) {
+            if (s != null) {
+                s.stop();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void complaints_filed_over_http_open_refund_cases_and_follow_up_tasks_once_each() throws Exception {
+        Map<String, String> remedyByComplaint = new LinkedHashMap<>();
+        List<Long> toRefund = new ArrayList<>();
+        List<Long> toFollowUp = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String remedy = REMEDIES[i % REMEDIES.length];
+            long posted = System.nanoTime();
+            String id = file("SH0" + (10 + i % 3), remedy);
+            remedyByComplaint.put(id, remedy);
+            // how long until the other services show what this complaint caused
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> list(followups, "/followups?complaintId=" + id).size() == 1);
+            toFollowUp.add((System.nanoTime() - posted) / 1_000_000);
+            if (remedy.endsWith("REFUND")) {
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> list(refunds, "/refunds?complaintId=" + id).size() == 1);
+                toRefund.add((System.nanoTime() - posted) / 1_000_000);
+            }
+        }
+        System.out.printf("system-tests: POST /complaints -> refund case visible: median %d ms, max %d ms (n=%d)%n",
+                median(toRefund), Collections.max(toRefund), toRefund.size());
+        System.out.printf("system-tests: POST /complaints -> follow-up task visible: median %d ms, max %d ms (n=%d)%n",
+                median(toFollowUp), Collections.max(toFollowUp), toFollowUp.size());
+
+        assertEveryComplaintHasWhatItCalledFor(remedyByComplaint);
+        JsonNode refund = list(refunds, "/refunds?complaintId=" + remedyByComplaint.keySet().iterator().next()).get(0);
+        assertThat(refund.path("amountPaid").path("amount").asText()).isEqualTo("12800.00");
+    }
+
+    @Test
+    @Order(2)
+    void a_service_killed_and_restarted_mid_way_loses_nothing_and_doubles_nothing() throws Exception {
+        Map<String, String> remedyByComplaint = new LinkedHashMap<>();
+        for (int i = 0; i < 30; i++) {
+            if (i == 10) {
+                refunds.kill(); // the consumer dies with events in flight
+            }
+            if (i == 20) {
+                followups.kill();
+                refunds.start(); // comes back and catches up from its committed offsets
+            }
+            String remedy = REMEDIES[i % REMEDIES.length];
+            remedyByComplaint.put(file("SH020", remedy), remedy);
+        }
+        complaints.kill(); // the relay dies, maybe before publishing the last events
+        complaints.start();
+        followups.start();
+        for (ServiceProcess s : List.of(complaints, refunds, followups)) {
+            s.awaitReady(Duration.ofMinutes(2));
+        }
+
+        assertEveryComplaintHasWhatItCalledFor(remedyByComplaint);
+        // and the complaint service still takes new complaints after its restart
+        String late = file("SH020", "FULL_REFUND");
+        assertEveryComplaintHasWhatItCalledFor(Map.of(late, "FULL_REFUND"));
+    }
+
+    private static void assertEveryComplaintHasWhatItCalledFor(Map<String, String> remedyByComplaint) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            for (var e : remedyByComplaint.entrySet()) {
+                int expectedRefunds = e.getValue().endsWith("REFUND") ? 1 : 0;
+                assertThat(list(refunds, "/refunds?complaintId=" + e.getKey())).as("refund cases of " + e.getKey())
+                        .hasSize(expectedRefunds);
+                assertThat(list(followups, "/followups?complaintId=" + e.getKey())).as("follow-ups of " + e.getKey())
+                        .hasSize(1);
+            }
+        });
+    }
+
+    private static String file(String branch, String remedy) throws IOException, InterruptedException {
+        String body = """
+                {"branchId": "%s", "customer": {"ref": "cust-%s", "name": "李雷", "phone": "13800001234"},
+                 "channel": "PHONE_HOTLINE", "category": "TREATMENT_RESULT",
+                 "description": "Redness that has not gone down a week after the laser session.",
+                 "requestedRemedy": "%s", "amountPaid": {"amount": "12800.00", "currency": "CNY"}}"""
+                .formatted(branch, UUID.randomUUID().toString().substring(0, 8), remedy);
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(complaints.baseUrl() + "/complaints"))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body()).path("id").asText();
+    }
+
+    private static JsonNode list(ServiceProcess service, String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+}
