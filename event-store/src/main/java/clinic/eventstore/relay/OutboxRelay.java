@@ -50,6 +50,7 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String CHANNEL = "events_appended";
+    private static final int HELD_BACK_RETRY_MILLIS = 10;
 
     private final RelayConfig config;
     private final String jdbcUrl;
@@ -136,7 +137,9 @@ public class OutboxRelay {
                     while (running) {
                         int n = publishBatch(conn, producer);
                         if (n < config.batchSize() && running) {
-                            pg.getNotifications((int) config.pollInterval().toMillis());
+                            // Committed events held back behind an older transaction still running (any database of
+                            // the server counts) are looked at again shortly; otherwise the next commit wakes us.
+                            pg.getNotifications(heldBack(conn) ? HELD_BACK_RETRY_MILLIS : (int) config.pollInterval().toMillis());
                         }
                     }
                 }
@@ -147,6 +150,18 @@ public class OutboxRelay {
                 }
             } finally {
                 leader = false;
+            }
+        }
+    }
+
+    private boolean heldBack(Connection conn) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("""
+                select exists (select 1 from events e, outbox_checkpoints c
+                                where c.relay = ? and (e.transaction_id, e.global_position) > (c.last_transaction_id, c.last_position))""")) {
+            ps.setString(1, config.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
             }
         }
     }
