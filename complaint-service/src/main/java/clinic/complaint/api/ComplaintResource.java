@@ -104,12 +104,7 @@ public class ComplaintResource {
     }
 
     private static Caller caller(String actor, String correlationId) {
-        UUID correlation;
-        try {
-            correlation = correlationId == null ? UUID.randomUUID() : UUID.fromString(correlationId);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidField(CORRELATION_ID, "must be a UUID");
-        }
+        UUID correlation = correlationId == null ? UUID.randomUUID() : InvalidField.uuid(CORRELATION_ID, correlationId);
         return new Caller(actor == null || actor.isBlank() ? "api" : actor, correlation);
     }
 

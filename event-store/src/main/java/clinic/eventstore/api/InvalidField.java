@@ -13,4 +13,13 @@ public class InvalidField extends RuntimeException {
     public String field() {
         return field;
     }
+
+    /** Reads a request value that must be a UUID, or refuses it naming the field. */
+    public static java.util.UUID uuid(String field, String value) {
+        try {
+            return java.util.UUID.fromString(value);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidField(field, "must be a UUID");
+        }
+    }
 }

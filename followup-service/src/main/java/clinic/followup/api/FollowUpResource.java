@@ -43,7 +43,7 @@ public class FollowUpResource {
         Parameters params = new Parameters();
         if (complaintId != null) {
             query.append(" and complaintId = :complaintId");
-            params.and("complaintId", uuid("complaintId", complaintId));
+            params.and("complaintId", InvalidField.uuid("complaintId", complaintId));
         }
         if (branch != null) {
             query.append(" and branchId = :branch");
@@ -69,13 +69,5 @@ public class FollowUpResource {
     @Operation(summary = "Operations: rebuild the task list from the event store (after a fix to the projection)")
     public Map<String, Long> rebuild() {
         return Map.of("eventsReplayed", projection.rebuild());
-    }
-
-    private static UUID uuid(String field, String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidField(field, "must be a UUID");
-        }
     }
 }

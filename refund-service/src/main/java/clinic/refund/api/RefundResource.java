@@ -36,7 +36,7 @@ public class RefundResource {
     @GET
     @Operation(summary = "The refund cases of a complaint")
     public List<RefundResponse> list(@QueryParam("complaintId") @NotNull String complaintId) {
-        return RefundCaseRow.<RefundCaseRow>list("complaintId", Sort.by("requestedAt"), uuid("complaintId", complaintId)).stream()
+        return RefundCaseRow.<RefundCaseRow>list("complaintId", Sort.by("requestedAt"), InvalidField.uuid("complaintId", complaintId)).stream()
                 .map(RefundResponse::of).toList();
     }
 
@@ -49,14 +49,6 @@ public class RefundResource {
             return Problem.of(Response.Status.NOT_FOUND, "refund-not-found", "no refund case " + id).toResponse();
         }
         return Response.ok(RefundResponse.of(row)).build();
-    }
-
-    static UUID uuid(String field, String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidField(field, "must be a UUID");
-        }
     }
 
     @POST
