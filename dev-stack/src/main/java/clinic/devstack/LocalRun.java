@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The whole system on this machine: PostgreSQL, Kafka and the three packaged services, with all data kept under one
@@ -39,7 +40,9 @@ public final class LocalRun {
         Path logs = Files.createDirectories(dataDir.resolve("logs"));
         List<ServiceProcess> services = SERVICES.stream()
                 .map(s -> ServiceProcess.of(root, s.name(), s.port(), s.database(), stack, logs)).toList();
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             System.out.println("Stopping the services, Kafka and PostgreSQL...");
             services.forEach(ServiceProcess::stop);
             stack.close();
@@ -63,10 +66,10 @@ public final class LocalRun {
         }
         System.out.printf("Logs: %s%nData: %s (./run-local --reset wipes it)%nCtrl-C stops everything.%n", logs, dataDir);
 
-        // Stay up while the services do; if one exits by itself, say so and stop the rest.
+        // Stay up while the services do; if one exits by itself (not on Ctrl-C), say so and stop the rest.
         while (true) {
             for (ServiceProcess s : services) {
-                if (s.waitFor(Duration.ofMillis(300))) {
+                if (s.waitFor(Duration.ofMillis(300)) && !stopping.get()) {
                     System.err.println(s.name() + " exited; see " + s.log());
                     System.exit(1);
                 }

@@ -5,6 +5,8 @@ import clinic.eventstore.EventStore;
 import clinic.eventstore.StoredEvent;
 import clinic.eventstore.relay.CloudEventHeaders;
 import clinic.refund.application.RefundService;
+import clinic.refund.projection.RefundCaseRow;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,6 +31,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 /** The consumer against the real broker and database: complaint events in, refund cases and refund events out. */
 @QuarkusTest
@@ -138,6 +141,23 @@ class ComplaintEventsConsumerTest {
                 .anySatisfy(reason -> assertThat(reason).contains("unreadable payload"))
                 .anySatisfy(reason -> assertThat(reason).contains("missing header ce_id"));
         awaitRefunds(poisoned, 0);
+    }
+
+    @Test
+    void the_refund_list_is_rebuilt_from_the_event_store() throws Exception {
+        UUID complaint = UUID.randomUUID();
+        send(filed(complaint, "FULL_REFUND", UUID.randomUUID()));
+        awaitRefunds(complaint, 1);
+        // a read model gone wrong: its row is lost
+        QuarkusTransaction.requiringNew().run(() -> RefundCaseRow.delete("complaintId", complaint));
+        awaitRefunds(complaint, 0);
+
+        given().post("/refunds/read-model/rebuild").then().statusCode(200)
+                .body("eventsReplayed", greaterThanOrEqualTo(1));
+
+        awaitRefunds(complaint, 1);
+        given().queryParam("complaintId", complaint.toString()).get("/refunds").then()
+                .body("[0].amountPaid.amount", equalTo("12800.00"));
     }
 
     private List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> match, int count) {
