@@ -4,7 +4,18 @@ import clinic.complaint.application.ComplaintService;
 import clinic.complaint.application.ComplaintService.CaseView;
 import clinic.complaint.application.ComplaintService.Caller;
 import clinic.complaint.application.ComplaintService.Filing;
+import clinic.complaint.domain.Category;
+import clinic.complaint.domain.Channel;
+import clinic.complaint.domain.ComplaintCommand;
+import clinic.complaint.domain.ComplaintStatus;
+import clinic.complaint.domain.Severity;
+import clinic.complaint.projection.ComplaintListRow;
 import clinic.eventstore.api.InvalidField;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,6 +39,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Complaint cases over HTTP. Translates requests into the service's commands and its answers into JSON. */
@@ -69,13 +81,247 @@ public class ComplaintResource {
 
     @POST
     @Path("/{id}/acknowledge")
-    @Operation(summary = "Acknowledge receipt of a complaint to the customer; X-Actor is who acknowledged")
-    public Response acknowledge(@PathParam("id") UUID id,
-                                @HeaderParam("If-Match") String ifMatch,
+    @Operation(summary = "Acknowledge receipt to the customer; X-Actor is who acknowledged")
+    public Response acknowledge(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                 @HeaderParam(ACTOR) @Size(max = 100) String actor,
                                 @HeaderParam(CORRELATION_ID) String correlationId) {
+        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.AcknowledgeComplaint(by, ctx.now()));
+    }
+
+    @POST
+    @Path("/{id}/assess")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Initial assessment: category, severity, after-sales scope (from the warranty windows) and owner")
+    public Response assess(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Assess body,
+                           @HeaderParam("If-Match") String ifMatch, @HeaderParam(ACTOR) @Size(max = 100) String actor,
+                           @HeaderParam(CORRELATION_ID) String correlationId) {
+        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.AssessComplaint(body.category(),
+                body.severity(), body.subject(), body.serviceDate(), ctx.today(), ctx.warranty(), body.owner(), by,
+                ctx.now()));
+    }
+
+    @POST
+    @Path("/{id}/close-out-of-scope")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Close a case assessed as out of after-sales scope, with the explanation given to the customer")
+    public Response closeOutOfScope(@PathParam("id") UUID id, @NotNull @Valid StepRequests.CloseOutOfScope body,
+                                    @HeaderParam("If-Match") String ifMatch,
+                                    @HeaderParam(ACTOR) @Size(max = 100) String actor,
+                                    @HeaderParam(CORRELATION_ID) String correlationId) {
+        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.CloseOutOfScope(body.explanation(), by, ctx.now()));
+    }
+
+    @POST
+    @Path("/{id}/start-investigation")
+    @Operation(summary = "Start investigating an in-scope case; X-Actor is the investigator")
+    public Response startInvestigation(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                       @HeaderParam(ACTOR) @Size(max = 100) String actor,
+                                       @HeaderParam(CORRELATION_ID) String correlationId) {
+        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.StartInvestigation(by, ctx.now()));
+    }
+
+    @POST
+    @Path("/{id}/wait")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The investigation waits on the customer, on evidence or on the assessor (pauses the clock)")
+    public Response startWait(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Wait body,
+                              @HeaderParam("If-Match") String ifMatch, @HeaderParam(ACTOR) @Size(max = 100) String actor,
+                              @HeaderParam(CORRELATION_ID) String correlationId) {
+        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.StartWait(body.reason(), body.note(), by, ctx.now()));
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @Operation(summary = "The wait is over: the investigation (and its clock) goes on")
+    public Response endWait(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                            @HeaderParam(ACTOR) @Size(max = 100) String actor,
+                            @HeaderParam(CORRELATION_ID) String correlationId) {
+        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.EndWait(by, ctx.now()));
+    }
+
+    @POST
+    @Path("/{id}/add-evidence")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a piece of evidence: its type, who supplied it, and the SHA-256 of its content")
+    public Response addEvidence(@PathParam("id") UUID id, @NotNull @Valid StepRequests.AddEvidence body,
+                                @HeaderParam("If-Match") String ifMatch, @HeaderParam(ACTOR) @Size(max = 100) String actor,
+                                @HeaderParam(CORRELATION_ID) String correlationId) {
+        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.AddEvidence(UUID.randomUUID(), body.type(),
+                body.suppliedBy(), body.sha256(), body.sizeBytes(), by, ctx.now()));
+    }
+
+    @POST
+    @Path("/{id}/request-assessment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ask a third-party professional assessor; the case waits on the assessor")
+    public Response requestAssessment(@PathParam("id") UUID id, @NotNull @Valid StepRequests.RequestAssessment body,
+                                      @HeaderParam("If-Match") String ifMatch,
+                                      @HeaderParam(ACTOR) @Size(max = 100) String actor,
+                                      @HeaderParam(CORRELATION_ID) String correlationId) {
+        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.RequestAssessment(body.assessor(), by, ctx.now()));
+    }
+
+    @POST
+    @Path("/{id}/record-assessment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record the assessor's result: clinic at fault, not at fault, or inconclusive")
+    public Response recordAssessment(@PathParam("id") UUID id, @NotNull @Valid StepRequests.RecordAssessment body,
+                                     @HeaderParam("If-Match") String ifMatch,
+                                     @HeaderParam(ACTOR) @Size(max = 100) String actor,
+                                     @HeaderParam(CORRELATION_ID) String correlationId) {
+        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.RecordAssessment(body.result(), body.summary(),
+                by, ctx.now()));
+    }
+
+    @POST
+    @Path("/{id}/propose-remedy")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The clinic proposes a remedy (an amount for refunds and compensation)")
+    public Response proposeRemedy(@PathParam("id") UUID id, @NotNull @Valid StepRequests.ProposeRemedy body,
+                                  @HeaderParam("If-Match") String ifMatch,
+                                  @HeaderParam(ACTOR) @Size(max = 100) String actor,
+                                  @HeaderParam(CORRELATION_ID) String correlationId) {
+        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.ProposeRemedy(body.remedy(), body.money(),
+                body.note(), by, ctx.now()));
+    }
+
+    @POST
+    @Path("/{id}/counter-offer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A negotiation round: the customer's or the clinic's counter-offer, with the reason")
+    public Response counterOffer(@PathParam("id") UUID id, @NotNull @Valid StepRequests.CounterOffer body,
+                                 @HeaderParam("If-Match") String ifMatch,
+                                 @HeaderParam(ACTOR) @Size(max = 100) String actor,
+                                 @HeaderParam(CORRELATION_ID) String correlationId) {
+        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.CounterOffer(body.party(), body.remedy(),
+                body.money(), body.reason(), by, ctx.now()));
+    }
+
+    @POST
+    @Path("/{id}/agree")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The written agreement: remedy, amount, payment method, due date")
+    public Response agree(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Agree body,
+                          @HeaderParam("If-Match") String ifMatch, @HeaderParam(ACTOR) @Size(max = 100) String actor,
+                          @HeaderParam(CORRELATION_ID) String correlationId) {
+        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.Agree(body.remedy(), body.money(),
+                body.paymentMethod(), body.dueDate(), by, ctx.now()));
+    }
+
+    @POST
+    @Path("/{id}/resolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The decision, as communicated to the customer")
+    public Response resolve(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Resolve body,
+                            @HeaderParam("If-Match") String ifMatch, @HeaderParam(ACTOR) @Size(max = 100) String actor,
+                            @HeaderParam(CORRELATION_ID) String correlationId) {
+        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.Resolve(body.decision(), by, ctx.now()));
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @Operation(summary = "Close a resolved case")
+    public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                          @HeaderParam(ACTOR) @Size(max = 100) String actor,
+                          @HeaderParam(CORRELATION_ID) String correlationId) {
+        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.Close(by, ctx.now()));
+    }
+
+    @POST
+    @Path("/{id}/reopen")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reopen a resolved or closed case: the customer is still dissatisfied")
+    public Response reopen(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Reason body,
+                           @HeaderParam("If-Match") String ifMatch, @HeaderParam(ACTOR) @Size(max = 100) String actor,
+                           @HeaderParam(CORRELATION_ID) String correlationId) {
+        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.Reopen(body.reason(), by, ctx.now()));
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The customer withdraws the complaint (any time before closing)")
+    public Response withdraw(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Reason body,
+                             @HeaderParam("If-Match") String ifMatch, @HeaderParam(ACTOR) @Size(max = 100) String actor,
+                             @HeaderParam(CORRELATION_ID) String correlationId) {
+        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.Withdraw(body.reason(), by, ctx.now()));
+    }
+
+    @POST
+    @Path("/{id}/escalate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The case was taken outside: consumer association, 12315, health supervision, mediation, court, media")
+    public Response escalate(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Escalate body,
+                             @HeaderParam("If-Match") String ifMatch, @HeaderParam(ACTOR) @Size(max = 100) String actor,
+                             @HeaderParam(CORRELATION_ID) String correlationId) {
+        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.Escalate(UUID.randomUUID(), body.body(),
+                body.referenceNumber(), body.deadline(), by, ctx.now()));
+    }
+
+    @POST
+    @Path("/{id}/record-escalation-outcome")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The outcome of one external escalation")
+    public Response recordEscalationOutcome(@PathParam("id") UUID id, @NotNull @Valid StepRequests.EscalationOutcome body,
+                                            @HeaderParam("If-Match") String ifMatch,
+                                            @HeaderParam(ACTOR) @Size(max = 100) String actor,
+                                            @HeaderParam(CORRELATION_ID) String correlationId) {
+        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.RecordEscalationOutcome(body.escalationId(),
+                body.outcome(), by, ctx.now()));
+    }
+
+    @GET
+    @Operation(summary = "Cases, newest first, filtered by branch, status, category, channel, severity, owner and filing date")
+    public ComplaintPage list(@QueryParam("branch") String branch, @QueryParam("status") String status,
+                              @QueryParam("category") String category, @QueryParam("channel") String channel,
+                              @QueryParam("severity") String severity, @QueryParam("owner") String owner,
+                              @QueryParam("filedFrom") String filedFrom, @QueryParam("filedTo") String filedTo,
+                              @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                              @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        filter(where, params, "branchId", branch);
+        filter(where, params, "status", name(InvalidField.enumValue("status", ComplaintStatus.class, status)));
+        filter(where, params, "category", name(InvalidField.enumValue("category", Category.class, category)));
+        filter(where, params, "channel", name(InvalidField.enumValue("channel", Channel.class, channel)));
+        filter(where, params, "severity", name(InvalidField.enumValue("severity", Severity.class, severity)));
+        filter(where, params, "owner", owner);
+        if (filedFrom != null) {
+            where.append(" and filedAt >= :filedFrom");
+            params.and("filedFrom", instant("filedFrom", filedFrom));
+        }
+        if (filedTo != null) {
+            where.append(" and filedAt < :filedTo");
+            params.and("filedTo", instant("filedTo", filedTo));
+        }
+        var query = ComplaintListRow.<ComplaintListRow>find(where.toString(), Sort.descending("filedAt").and("id"), params);
+        List<ComplaintSummary> items = query.page(page, size).list().stream().map(ComplaintSummary::of).toList();
+        return new ComplaintPage(items, page, size, query.count());
+    }
+
+    @POST
+    @Path("/read-model/rebuild")
+    @Operation(summary = "Operations: rebuild the case list from the event store (after a fix to the projection)")
+    public Map<String, Long> rebuildList() {
+        return Map.of("casesRebuilt", complaints.rebuildList());
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static void filter(StringBuilder where, Parameters params, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            where.append(" and ").append(field).append(" = :").append(field);
+            params.and(field, value);
+        }
+    }
+
+    /** Runs one step: the actor, correlation and If-Match of the request, the command the step makes. */
+    private Response step(UUID id, String ifMatch, String actor, String correlationId,
+                          java.util.function.BiFunction<String, ComplaintService.StepContext, ComplaintCommand> command) {
         Caller caller = caller(actor, correlationId);
-        CaseView view = complaints.acknowledge(id, version(ifMatch), caller.actor(), caller);
+        CaseView view = complaints.step(id, version(ifMatch), caller, ctx -> command.apply(caller.actor(), ctx));
         return Response.ok(ComplaintResponse.of(view)).tag(etag(view)).build();
     }
 

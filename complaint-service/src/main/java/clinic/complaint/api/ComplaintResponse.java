@@ -2,23 +2,32 @@ package clinic.complaint.api;
 
 import clinic.complaint.application.ComplaintService.CaseView;
 import clinic.complaint.application.PersonalDetails;
+import clinic.complaint.domain.AssessmentResult;
 import clinic.complaint.domain.Category;
 import clinic.complaint.domain.Channel;
 import clinic.complaint.domain.Complaint;
 import clinic.complaint.domain.ComplaintDecider;
 import clinic.complaint.domain.ComplaintStatus;
+import clinic.complaint.domain.EscalationBody;
+import clinic.complaint.domain.EvidenceType;
+import clinic.complaint.domain.Party;
 import clinic.complaint.domain.Remedy;
+import clinic.complaint.domain.Severity;
+import clinic.complaint.domain.Subject;
+import clinic.complaint.domain.WaitReason;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A case as the API shows it. */
+/** A case as the API shows it: its state, what it allows next, and (to those who may see it) the personal data. */
 public record ComplaintResponse(
         UUID id,
         String caseNumber,
         ComplaintStatus status,
         long version,
+        List<String> allowedSteps,
         String branchId,
         Customer customer,
         Channel channel,
@@ -29,18 +38,63 @@ public record ComplaintResponse(
         Instant filedAt,
         Instant acknowledgedAt,
         String acknowledgedBy,
-        List<String> allowedSteps) {
+        Severity severity,
+        Subject subject,
+        Boolean inScope,
+        String scope,
+        String owner,
+        WaitReason waitingOn,
+        Instant waitingSince,
+        List<Evidence> evidence,
+        Assessment thirdPartyAssessment,
+        List<Offer> offers,
+        Agreement agreement,
+        String decision,
+        Instant resolvedAt,
+        Instant closedAt,
+        int reopenCount,
+        List<Escalation> escalations) {
 
     public record Customer(String ref, String name, String phone) {
+    }
+
+    public record Evidence(UUID id, EvidenceType type, String suppliedBy, String sha256, long sizeBytes, Instant addedAt) {
+    }
+
+    public record Assessment(String assessor, Instant requestedAt, AssessmentResult result, String summary,
+                             Instant recordedAt) {
+    }
+
+    public record Offer(Party party, Remedy remedy, MoneyJson amount, String note, String by, Instant at) {
+    }
+
+    public record Agreement(Remedy remedy, MoneyJson amount, String paymentMethod, LocalDate dueDate, Instant agreedAt) {
+    }
+
+    public record Escalation(UUID id, EscalationBody body, String referenceNumber, LocalDate deadline,
+                             Instant escalatedAt, String outcome, Instant outcomeAt) {
     }
 
     static ComplaintResponse of(CaseView view) {
         Complaint c = view.complaint();
         PersonalDetails p = view.personal();
-        return new ComplaintResponse(c.id(), c.caseNumber(), c.status(), view.version(), c.branchId(),
+        var a = c.thirdPartyAssessment();
+        var g = c.agreement();
+        return new ComplaintResponse(c.id(), c.caseNumber(), c.status(), view.version(),
+                ComplaintDecider.allowedSteps(c), c.branchId(),
                 new Customer(c.customerRef(), p == null ? null : p.customerName, p == null ? null : p.customerPhone),
                 c.channel(), c.category(), p == null ? null : p.description, c.requestedRemedy(),
                 MoneyJson.of(c.amountPaid()), c.filedAt(), c.acknowledgedAt(), c.acknowledgedBy(),
-                ComplaintDecider.allowedSteps(c.status()));
+                c.severity(), c.subject(), c.inScope(), c.scope(), c.owner(), c.waitingOn(), c.waitingSince(),
+                c.evidence().stream().map(e -> new Evidence(e.id(), e.type(), e.suppliedBy(), e.sha256(), e.sizeBytes(),
+                        e.addedAt())).toList(),
+                a == null ? null : new Assessment(a.assessor(), a.requestedAt(), a.result(), a.summary(), a.recordedAt()),
+                c.offers().stream().map(o -> new Offer(o.party(), o.remedy(), MoneyJson.of(o.amount()), o.note(), o.by(),
+                        o.at())).toList(),
+                g == null ? null : new Agreement(g.remedy(), MoneyJson.of(g.amount()), g.paymentMethod(), g.dueDate(),
+                        g.agreedAt()),
+                c.decision(), c.resolvedAt(), c.closedAt(), c.reopenCount(),
+                c.escalations().stream().map(e -> new Escalation(e.id(), e.body(), e.referenceNumber(), e.deadline(),
+                        e.escalatedAt(), e.outcome(), e.outcomeAt())).toList());
     }
 }

@@ -9,6 +9,8 @@ import clinic.complaint.domain.ComplaintDecider;
 import clinic.complaint.domain.ComplaintEvent;
 import clinic.complaint.domain.Money;
 import clinic.complaint.domain.Remedy;
+import clinic.complaint.domain.WarrantyPolicy;
+import clinic.complaint.projection.ComplaintListProjection;
 import clinic.eventstore.Decider;
 import clinic.eventstore.EventMetadata;
 import clinic.eventstore.EventSourcedRepository;
@@ -26,9 +28,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** The one entry point that changes complaint cases: load, decide, append, in one transaction per command. */
 @ApplicationScoped
@@ -53,15 +57,17 @@ public class ComplaintService {
     private final CaseNumbers caseNumbers;
     private final ComplaintConfig config;
     private final Clock clock;
+    private final ComplaintListProjection list;
 
     public ComplaintService(EventStore store, EventTypeRegistry<ComplaintEvent> types, CaseNumbers caseNumbers,
-                            ComplaintConfig config, Clock clock) {
+                            ComplaintConfig config, Clock clock, ComplaintListProjection list) {
         this.store = store;
         this.cases = new EventSourcedRepository<>(store, types,
                 new Decider<>(ComplaintDecider::decide, ComplaintDecider::evolve, Complaint.NONE));
         this.caseNumbers = caseNumbers;
         this.config = config;
         this.clock = clock;
+        this.list = list;
     }
 
     /**
@@ -95,6 +101,7 @@ public class ComplaintService {
         var command = new ComplaintCommand.FileComplaint(id, caseNumber, f.branchId(), f.customerRef(), f.channel(),
                 f.category(), f.requestedRemedy(), f.amountPaid(), now);
         var result = cases.create(id.toString(), command, metadata(f.branchId(), caller), now);
+        list.update(result.state(), result.version());
 
         PersonalDetails personal = new PersonalDetails();
         personal.complaintId = id;
@@ -126,17 +133,33 @@ public class ComplaintService {
         return new CaseView(view.complaint(), view.version(), view.personal(), true);
     }
 
+    /** What a step's command is made from: the time, the chain's date, and the policy in force. */
+    public record StepContext(Instant now, LocalDate today, WarrantyPolicy warranty) {
+    }
+
+    /**
+     * Takes one step of a case's life: the command {@code step} makes is decided on the current state and its events
+     * appended, with the list row updated in the same transaction.
+     *
+     * @param ifMatch the version the caller last saw, or null
+     */
     @Transactional
-    public CaseView acknowledge(UUID id, Long ifMatch, String acknowledgedBy, Caller caller) {
+    public CaseView step(UUID id, Long ifMatch, Caller caller, Function<StepContext, ComplaintCommand> step) {
         Instant now = clock.instant();
+        StepContext context = new StepContext(now, LocalDate.ofInstant(now, config.zone()), config.warranty().policy());
         try {
-            var result = cases.handle(id.toString(), ifMatch,
-                    new ComplaintCommand.AcknowledgeComplaint(acknowledgedBy, now),
+            var result = cases.handle(id.toString(), ifMatch, step.apply(context),
                     state -> metadata(state.branchId(), caller), now);
+            list.update(result.state(), result.version());
             return new CaseView(result.state(), result.version(), PersonalDetails.findById(id), false);
         } catch (StreamNotFound e) {
             throw new ComplaintNotFound(id);
         }
+    }
+
+    /** Operations: rebuilds the case list from the event store. */
+    public long rebuildList() {
+        return list.rebuild(cases);
     }
 
     public CaseView get(UUID id) {

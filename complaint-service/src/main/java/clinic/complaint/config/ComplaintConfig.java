@@ -1,5 +1,6 @@
 package clinic.complaint.config;
 
+import clinic.complaint.domain.WarrantyPolicy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -9,7 +10,28 @@ import java.time.ZoneId;
 @ConfigMapping(prefix = "complaint")
 public interface ComplaintConfig {
 
-    /** The chain's time zone: it decides the year in a case number. */
+    /** The chain's time zone: it decides the year in a case number and what "today" is for warranty windows. */
     @WithDefault("Asia/Shanghai")
     ZoneId zone();
+
+    Warranty warranty();
+
+    /** After-sales windows in days (domain.md: feedback 3, free correction 7, product warranty 90, guarantee 365). */
+    interface Warranty {
+        @WithDefault("3")
+        int feedbackDays();
+
+        @WithDefault("7")
+        int freeCorrectionDays();
+
+        @WithDefault("90")
+        int productWarrantyDays();
+
+        @WithDefault("365")
+        int guaranteeDays();
+
+        default WarrantyPolicy policy() {
+            return new WarrantyPolicy(feedbackDays(), freeCorrectionDays(), productWarrantyDays(), guaranteeDays());
+        }
+    }
 }

@@ -1,6 +1,9 @@
 package clinic.complaint.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** A case as its events made it. */
@@ -16,12 +19,139 @@ public record Complaint(
         ComplaintStatus status,
         Instant filedAt,
         Instant acknowledgedAt,
-        String acknowledgedBy) {
+        String acknowledgedBy,
+        Severity severity,
+        Subject subject,
+        Boolean inScope,
+        String scope,
+        String owner,
+        WaitReason waitingOn,
+        Instant waitingSince,
+        List<Evidence> evidence,
+        ThirdPartyAssessment thirdPartyAssessment,
+        List<Offer> offers,
+        Agreement agreement,
+        String decision,
+        Instant resolvedAt,
+        Instant closedAt,
+        int reopenCount,
+        List<Escalation> escalations) {
 
-    public static final Complaint NONE = new Complaint(null, null, null, null, null, null, null, null,
-            ComplaintStatus.NONE, null, null, null);
+    public static final Complaint NONE = new Draft().build();
+
+    public record Evidence(UUID id, EvidenceType type, String suppliedBy, String sha256, long sizeBytes,
+                           Instant addedAt) {
+    }
+
+    /** The latest third-party assessment: requested, then (once recorded) its result. */
+    public record ThirdPartyAssessment(String assessor, Instant requestedAt, AssessmentResult result, String summary,
+                                       Instant recordedAt) {
+        public boolean pending() {
+            return result == null;
+        }
+    }
+
+    /** An offer or counter-offer of a negotiation round. */
+    public record Offer(Party party, Remedy remedy, Money amount, String note, String by, Instant at) {
+    }
+
+    /** The written agreement. */
+    public record Agreement(Remedy remedy, Money amount, String paymentMethod, LocalDate dueDate, Instant agreedAt) {
+    }
+
+    public record Escalation(UUID id, EscalationBody body, String referenceNumber, LocalDate deadline,
+                             Instant escalatedAt, String outcome, Instant outcomeAt) {
+        public boolean open() {
+            return outcome == null;
+        }
+    }
 
     public boolean exists() {
         return status != ComplaintStatus.NONE;
+    }
+
+    public boolean waiting() {
+        return waitingOn != null;
+    }
+
+    public boolean hasOpenEscalation() {
+        return escalations.stream().anyMatch(Escalation::open);
+    }
+
+    Draft draft() {
+        return new Draft(this);
+    }
+
+    /** The mutable copy {@link ComplaintDecider#evolve} changes and freezes again; never leaves the domain. */
+    static final class Draft {
+        UUID id;
+        String caseNumber;
+        String branchId;
+        String customerRef;
+        Channel channel;
+        Category category;
+        Remedy requestedRemedy;
+        Money amountPaid;
+        ComplaintStatus status = ComplaintStatus.NONE;
+        Instant filedAt;
+        Instant acknowledgedAt;
+        String acknowledgedBy;
+        Severity severity;
+        Subject subject;
+        Boolean inScope;
+        String scope;
+        String owner;
+        WaitReason waitingOn;
+        Instant waitingSince;
+        List<Evidence> evidence = new ArrayList<>();
+        ThirdPartyAssessment thirdPartyAssessment;
+        List<Offer> offers = new ArrayList<>();
+        Agreement agreement;
+        String decision;
+        Instant resolvedAt;
+        Instant closedAt;
+        int reopenCount;
+        List<Escalation> escalations = new ArrayList<>();
+
+        Draft() {
+        }
+
+        Draft(Complaint c) {
+            id = c.id;
+            caseNumber = c.caseNumber;
+            branchId = c.branchId;
+            customerRef = c.customerRef;
+            channel = c.channel;
+            category = c.category;
+            requestedRemedy = c.requestedRemedy;
+            amountPaid = c.amountPaid;
+            status = c.status;
+            filedAt = c.filedAt;
+            acknowledgedAt = c.acknowledgedAt;
+            acknowledgedBy = c.acknowledgedBy;
+            severity = c.severity;
+            subject = c.subject;
+            inScope = c.inScope;
+            scope = c.scope;
+            owner = c.owner;
+            waitingOn = c.waitingOn;
+            waitingSince = c.waitingSince;
+            evidence = new ArrayList<>(c.evidence);
+            thirdPartyAssessment = c.thirdPartyAssessment;
+            offers = new ArrayList<>(c.offers);
+            agreement = c.agreement;
+            decision = c.decision;
+            resolvedAt = c.resolvedAt;
+            closedAt = c.closedAt;
+            reopenCount = c.reopenCount;
+            escalations = new ArrayList<>(c.escalations);
+        }
+
+        Complaint build() {
+            return new Complaint(id, caseNumber, branchId, customerRef, channel, category, requestedRemedy, amountPaid,
+                    status, filedAt, acknowledgedAt, acknowledgedBy, severity, subject, inScope, scope, owner,
+                    waitingOn, waitingSince, List.copyOf(evidence), thirdPartyAssessment, List.copyOf(offers),
+                    agreement, decision, resolvedAt, closedAt, reopenCount, List.copyOf(escalations));
+        }
     }
 }

@@ -1,14 +1,17 @@
 package clinic.complaint.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
-/** What a user or a branch system asks of a case. Every command carries the time it happens at. */
+/**
+ * What a user or a branch system asks of a case. Every command carries the time it happens at and the actor who asks;
+ * {@link #step()} is its name in the API and in refusals.
+ */
 public sealed interface ComplaintCommand {
 
     Instant at();
 
-    /** The step's name as the API and error messages use it. */
     String step();
 
     record FileComplaint(UUID complaintId, String caseNumber, String branchId, String customerRef, Channel channel,
@@ -22,6 +25,120 @@ public sealed interface ComplaintCommand {
     record AcknowledgeComplaint(String acknowledgedBy, Instant at) implements ComplaintCommand {
         public String step() {
             return "acknowledge";
+        }
+    }
+
+    /**
+     * The initial assessment. Scope is decided from {@code serviceDate} and the {@code warranty} windows in force.
+     */
+    record AssessComplaint(Category category, Severity severity, Subject subject, LocalDate serviceDate,
+                           LocalDate today, WarrantyPolicy warranty, String owner, String assessedBy, Instant at)
+            implements ComplaintCommand {
+        public String step() {
+            return "assess";
+        }
+    }
+
+    record CloseOutOfScope(String explanation, String closedBy, Instant at) implements ComplaintCommand {
+        public String step() {
+            return "close-out-of-scope";
+        }
+    }
+
+    record StartInvestigation(String investigator, Instant at) implements ComplaintCommand {
+        public String step() {
+            return "start-investigation";
+        }
+    }
+
+    record StartWait(WaitReason reason, String note, String by, Instant at) implements ComplaintCommand {
+        public String step() {
+            return "wait";
+        }
+    }
+
+    record EndWait(String by, Instant at) implements ComplaintCommand {
+        public String step() {
+            return "resume";
+        }
+    }
+
+    record AddEvidence(UUID evidenceId, EvidenceType type, String suppliedBy, String sha256, long sizeBytes,
+                       String storedBy, Instant at) implements ComplaintCommand {
+        public String step() {
+            return "add-evidence";
+        }
+    }
+
+    record RequestAssessment(String assessor, String requestedBy, Instant at) implements ComplaintCommand {
+        public String step() {
+            return "request-assessment";
+        }
+    }
+
+    record RecordAssessment(AssessmentResult result, String summary, String recordedBy, Instant at)
+            implements ComplaintCommand {
+        public String step() {
+            return "record-assessment";
+        }
+    }
+
+    record ProposeRemedy(Remedy remedy, Money amount, String note, String proposedBy, Instant at)
+            implements ComplaintCommand {
+        public String step() {
+            return "propose-remedy";
+        }
+    }
+
+    record CounterOffer(Party party, Remedy remedy, Money amount, String reason, String by, Instant at)
+            implements ComplaintCommand {
+        public String step() {
+            return "counter-offer";
+        }
+    }
+
+    record Agree(Remedy remedy, Money amount, String paymentMethod, LocalDate dueDate, String recordedBy, Instant at)
+            implements ComplaintCommand {
+        public String step() {
+            return "agree";
+        }
+    }
+
+    record Resolve(String decision, String communicatedBy, Instant at) implements ComplaintCommand {
+        public String step() {
+            return "resolve";
+        }
+    }
+
+    record Close(String closedBy, Instant at) implements ComplaintCommand {
+        public String step() {
+            return "close";
+        }
+    }
+
+    record Reopen(String reason, String by, Instant at) implements ComplaintCommand {
+        public String step() {
+            return "reopen";
+        }
+    }
+
+    record Withdraw(String reason, String by, Instant at) implements ComplaintCommand {
+        public String step() {
+            return "withdraw";
+        }
+    }
+
+    record Escalate(UUID escalationId, EscalationBody body, String referenceNumber, LocalDate deadline, String by,
+                    Instant at) implements ComplaintCommand {
+        public String step() {
+            return "escalate";
+        }
+    }
+
+    record RecordEscalationOutcome(UUID escalationId, String outcome, String by, Instant at)
+            implements ComplaintCommand {
+        public String step() {
+            return "record-escalation-outcome";
         }
     }
 }

@@ -1,46 +1,365 @@
 package clinic.complaint.domain;
 
+import clinic.complaint.domain.Complaint.Agreement;
+import clinic.complaint.domain.Complaint.Escalation;
+import clinic.complaint.domain.Complaint.Evidence;
+import clinic.complaint.domain.Complaint.Offer;
+import clinic.complaint.domain.Complaint.ThirdPartyAssessment;
 import clinic.complaint.domain.ComplaintCommand.AcknowledgeComplaint;
+import clinic.complaint.domain.ComplaintCommand.AddEvidence;
+import clinic.complaint.domain.ComplaintCommand.Agree;
+import clinic.complaint.domain.ComplaintCommand.AssessComplaint;
+import clinic.complaint.domain.ComplaintCommand.Close;
+import clinic.complaint.domain.ComplaintCommand.CloseOutOfScope;
+import clinic.complaint.domain.ComplaintCommand.CounterOffer;
+import clinic.complaint.domain.ComplaintCommand.EndWait;
+import clinic.complaint.domain.ComplaintCommand.Escalate;
 import clinic.complaint.domain.ComplaintCommand.FileComplaint;
+import clinic.complaint.domain.ComplaintCommand.ProposeRemedy;
+import clinic.complaint.domain.ComplaintCommand.RecordAssessment;
+import clinic.complaint.domain.ComplaintCommand.RecordEscalationOutcome;
+import clinic.complaint.domain.ComplaintCommand.Reopen;
+import clinic.complaint.domain.ComplaintCommand.RequestAssessment;
+import clinic.complaint.domain.ComplaintCommand.Resolve;
+import clinic.complaint.domain.ComplaintCommand.StartInvestigation;
+import clinic.complaint.domain.ComplaintCommand.StartWait;
+import clinic.complaint.domain.ComplaintCommand.Withdraw;
+import clinic.complaint.domain.ComplaintEvent.AgreementReached;
 import clinic.complaint.domain.ComplaintEvent.ComplaintAcknowledged;
+import clinic.complaint.domain.ComplaintEvent.ComplaintAssessed;
+import clinic.complaint.domain.ComplaintEvent.ComplaintClosed;
+import clinic.complaint.domain.ComplaintEvent.ComplaintClosedOutOfScope;
 import clinic.complaint.domain.ComplaintEvent.ComplaintFiled;
+import clinic.complaint.domain.ComplaintEvent.ComplaintReopened;
+import clinic.complaint.domain.ComplaintEvent.ComplaintResolved;
+import clinic.complaint.domain.ComplaintEvent.ComplaintWithdrawn;
+import clinic.complaint.domain.ComplaintEvent.CounterOfferMade;
+import clinic.complaint.domain.ComplaintEvent.EscalatedExternally;
+import clinic.complaint.domain.ComplaintEvent.EscalationOutcomeRecorded;
+import clinic.complaint.domain.ComplaintEvent.EvidenceAdded;
+import clinic.complaint.domain.ComplaintEvent.InvestigationStarted;
+import clinic.complaint.domain.ComplaintEvent.RemedyProposed;
+import clinic.complaint.domain.ComplaintEvent.ThirdPartyAssessmentRecorded;
+import clinic.complaint.domain.ComplaintEvent.ThirdPartyAssessmentRequested;
+import clinic.complaint.domain.ComplaintEvent.WaitEnded;
+import clinic.complaint.domain.ComplaintEvent.WaitStarted;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
-/** The rules of a complaint case, as two pure functions. */
+import static clinic.complaint.domain.ComplaintStatus.ACKNOWLEDGED;
+import static clinic.complaint.domain.ComplaintStatus.AGREED;
+import static clinic.complaint.domain.ComplaintStatus.ASSESSED;
+import static clinic.complaint.domain.ComplaintStatus.CLOSED;
+import static clinic.complaint.domain.ComplaintStatus.CLOSED_OUT_OF_SCOPE;
+import static clinic.complaint.domain.ComplaintStatus.INVESTIGATING;
+import static clinic.complaint.domain.ComplaintStatus.NEGOTIATING;
+import static clinic.complaint.domain.ComplaintStatus.RECEIVED;
+import static clinic.complaint.domain.ComplaintStatus.REMEDY_PROPOSED;
+import static clinic.complaint.domain.ComplaintStatus.RESOLVED;
+import static clinic.complaint.domain.ComplaintStatus.WITHDRAWN;
+
+/**
+ * The rules of a complaint case, as two pure functions: {@link #decide} (may this step be taken now, and what happens
+ * if so) and {@link #evolve} (what the case is after an event). {@link #allowedSteps} is what the API offers next.
+ */
 public final class ComplaintDecider {
 
     private ComplaintDecider() {
     }
 
     public static List<ComplaintEvent> decide(ComplaintCommand command, Complaint state) {
-        if (!allowedSteps(state.status()).contains(command.step())) {
-            throw new StepNotAllowed(command.step(), state.status(), allowedSteps(state.status()));
+        if (!allowedSteps(state).contains(command.step())) {
+            throw new StepNotAllowed(command.step(), state.status(), allowedSteps(state));
         }
+        UUID id = state.id();
         return switch (command) {
             case FileComplaint c -> List.of(new ComplaintFiled(c.complaintId(), c.caseNumber(), c.branchId(),
                     c.customerRef(), c.channel(), c.category(), c.requestedRemedy(), c.amountPaid(), c.at()));
-            case AcknowledgeComplaint c -> List.of(new ComplaintAcknowledged(state.id(), c.acknowledgedBy(), c.at()));
+            case AcknowledgeComplaint c -> List.of(new ComplaintAcknowledged(id, c.acknowledgedBy(), c.at()));
+            case AssessComplaint c -> assess(id, c);
+            case CloseOutOfScope c -> List.of(new ComplaintClosedOutOfScope(id, c.explanation(), c.closedBy(), c.at()));
+            case StartInvestigation c -> List.of(new InvestigationStarted(id, c.investigator(), c.at()));
+            case StartWait c -> List.of(new WaitStarted(id, c.reason(), c.note(), c.by(), c.at()));
+            case EndWait c -> List.of(new WaitEnded(id, state.waitingOn(), c.by(), c.at()));
+            case AddEvidence c -> addEvidence(state, c);
+            case RequestAssessment c -> {
+                List<ComplaintEvent> events = new ArrayList<>();
+                events.add(new ThirdPartyAssessmentRequested(id, c.assessor(), c.requestedBy(), c.at()));
+                if (!state.waiting()) {
+                    events.add(new WaitStarted(id, WaitReason.ASSESSOR, "third-party assessment by " + c.assessor(),
+                            c.requestedBy(), c.at()));
+                }
+                yield events;
+            }
+            case RecordAssessment c -> {
+                List<ComplaintEvent> events = new ArrayList<>();
+                events.add(new ThirdPartyAssessmentRecorded(id, state.thirdPartyAssessment().assessor(), c.result(),
+                        c.summary(), c.recordedBy(), c.at()));
+                if (state.waitingOn() == WaitReason.ASSESSOR) {
+                    events.add(new WaitEnded(id, WaitReason.ASSESSOR, c.recordedBy(), c.at()));
+                }
+                yield events;
+            }
+            case ProposeRemedy c -> {
+                checkRemedy(state, c.step(), c.remedy(), c.amount());
+                yield List.of(new RemedyProposed(id, c.remedy(), c.amount(), c.note(), c.proposedBy(), c.at()));
+            }
+            case CounterOffer c -> {
+                checkAmount(state, c.step(), c.remedy(), c.amount());
+                yield List.of(new CounterOfferMade(id, c.party(), c.remedy(), c.amount(), c.reason(), c.by(), c.at()));
+            }
+            case Agree c -> {
+                checkRemedy(state, c.step(), c.remedy(), c.amount());
+                if (c.dueDate() == null || c.dueDate().isBefore(LocalDate.ofInstant(c.at(), ZoneOffset.UTC))) {
+                    throw new CommandRejected(c.step(), "dueDate", "the payment due date must be today or later");
+                }
+                yield List.of(new AgreementReached(id, c.remedy(), c.amount(), c.paymentMethod(), c.dueDate(),
+                        c.recordedBy(), c.at()));
+            }
+            case Resolve c -> List.of(new ComplaintResolved(id, c.decision(), c.communicatedBy(), c.at()));
+            case Close c -> List.of(new ComplaintClosed(id, c.closedBy(), c.at()));
+            case Reopen c -> List.of(new ComplaintReopened(id, c.reason(), c.by(), state.reopenCount() + 1, c.at()));
+            case Withdraw c -> List.of(new ComplaintWithdrawn(id, c.reason(), c.by(), c.at()));
+            case Escalate c -> {
+                if (state.escalations().stream().anyMatch(e -> e.id().equals(c.escalationId()))) {
+                    throw new CommandRejected(c.step(), "escalationId", "escalation " + c.escalationId() + " exists already");
+                }
+                yield List.of(new EscalatedExternally(id, c.escalationId(), c.body(), c.referenceNumber(), c.deadline(),
+                        c.by(), c.at()));
+            }
+            case RecordEscalationOutcome c -> {
+                boolean open = state.escalations().stream().anyMatch(e -> e.id().equals(c.escalationId()) && e.open());
+                if (!open) {
+                    throw new CommandRejected(c.step(), "escalationId", "no open escalation " + c.escalationId());
+                }
+                yield List.of(new EscalationOutcomeRecorded(id, c.escalationId(), c.outcome(), c.by(), c.at()));
+            }
         };
     }
 
     public static Complaint evolve(Complaint state, ComplaintEvent event) {
-        return switch (event) {
-            case ComplaintFiled e -> new Complaint(e.complaintId(), e.caseNumber(), e.branchId(), e.customerRef(),
-                    e.channel(), e.category(), e.requestedRemedy(), e.amountPaid(), ComplaintStatus.RECEIVED,
-                    e.filedAt(), null, null);
-            case ComplaintAcknowledged e -> new Complaint(state.id(), state.caseNumber(), state.branchId(),
-                    state.customerRef(), state.channel(), state.category(), state.requestedRemedy(), state.amountPaid(),
-                    ComplaintStatus.ACKNOWLEDGED, state.filedAt(), e.acknowledgedAt(), e.acknowledgedBy());
-        };
+        Complaint.Draft d = state.draft();
+        switch (event) {
+            case ComplaintFiled e -> {
+                d.id = e.complaintId();
+                d.caseNumber = e.caseNumber();
+                d.branchId = e.branchId();
+                d.customerRef = e.customerRef();
+                d.channel = e.channel();
+                d.category = e.category();
+                d.requestedRemedy = e.requestedRemedy();
+                d.amountPaid = e.amountPaid();
+                d.filedAt = e.filedAt();
+                d.status = RECEIVED;
+            }
+            case ComplaintAcknowledged e -> {
+                d.acknowledgedAt = e.acknowledgedAt();
+                d.acknowledgedBy = e.acknowledgedBy();
+                d.status = ACKNOWLEDGED;
+            }
+            case ComplaintAssessed e -> {
+                d.category = e.category();
+                d.severity = e.severity();
+                d.subject = e.subject();
+                d.inScope = e.inScope();
+                d.scope = e.scope();
+                d.owner = e.owner();
+                d.status = ASSESSED;
+            }
+            case ComplaintClosedOutOfScope e -> {
+                d.decision = e.explanation();
+                d.closedAt = e.closedAt();
+                d.status = CLOSED_OUT_OF_SCOPE;
+            }
+            case InvestigationStarted e -> d.status = INVESTIGATING;
+            case WaitStarted e -> {
+                d.waitingOn = e.reason();
+                d.waitingSince = e.startedAt();
+            }
+            case WaitEnded e -> {
+                d.waitingOn = null;
+                d.waitingSince = null;
+            }
+            case EvidenceAdded e -> d.evidence.add(new Evidence(e.evidenceId(), e.type(), e.suppliedBy(), e.sha256(),
+                    e.sizeBytes(), e.addedAt()));
+            case ThirdPartyAssessmentRequested e ->
+                    d.thirdPartyAssessment = new ThirdPartyAssessment(e.assessor(), e.requestedAt(), null, null, null);
+            case ThirdPartyAssessmentRecorded e -> d.thirdPartyAssessment = new ThirdPartyAssessment(e.assessor(),
+                    state.thirdPartyAssessment() == null ? e.recordedAt() : state.thirdPartyAssessment().requestedAt(),
+                    e.result(), e.summary(), e.recordedAt());
+            case RemedyProposed e -> {
+                d.offers.add(new Offer(Party.CLINIC, e.remedy(), e.amount(), e.note(), e.proposedBy(), e.proposedAt()));
+                d.status = REMEDY_PROPOSED;
+            }
+            case CounterOfferMade e -> {
+                d.offers.add(new Offer(e.party(), e.remedy(), e.amount(), e.reason(), e.by(), e.madeAt()));
+                d.status = NEGOTIATING;
+            }
+            case AgreementReached e -> {
+                d.agreement = new Agreement(e.remedy(), e.amount(), e.paymentMethod(), e.dueDate(), e.agreedAt());
+                d.status = AGREED;
+            }
+            case ComplaintResolved e -> {
+                d.decision = e.decision();
+                d.resolvedAt = e.resolvedAt();
+                d.waitingOn = null;
+                d.waitingSince = null;
+                d.status = RESOLVED;
+            }
+            case ComplaintClosed e -> {
+                d.closedAt = e.closedAt();
+                d.status = CLOSED;
+            }
+            case ComplaintReopened e -> {
+                d.reopenCount = e.reopenCount();
+                d.resolvedAt = null;
+                d.closedAt = null;
+                d.status = INVESTIGATING;
+            }
+            case ComplaintWithdrawn e -> {
+                d.closedAt = e.withdrawnAt();
+                d.waitingOn = null;
+                d.waitingSince = null;
+                d.status = WITHDRAWN;
+            }
+            case EscalatedExternally e -> d.escalations.add(new Escalation(e.escalationId(), e.body(),
+                    e.referenceNumber(), e.deadline(), e.escalatedAt(), null, null));
+            case EscalationOutcomeRecorded e -> d.escalations.replaceAll(x -> x.id().equals(e.escalationId())
+                    ? new Escalation(x.id(), x.body(), x.referenceNumber(), x.deadline(), x.escalatedAt(), e.outcome(),
+                    e.recordedAt())
+                    : x);
+        }
+        return d.build();
     }
 
-    /** The steps a case in {@code status} accepts, in the order a user would take them. */
-    public static List<String> allowedSteps(ComplaintStatus status) {
-        return switch (status) {
-            case NONE -> List.of("file");
-            case RECEIVED -> List.of("acknowledge");
-            case ACKNOWLEDGED -> List.of();
-        };
+    /** The steps the case accepts now, in the order a user would usually take them. */
+    public static List<String> allowedSteps(Complaint c) {
+        List<String> steps = new ArrayList<>();
+        switch (c.status()) {
+            case NONE -> steps.add("file");
+            case RECEIVED -> steps.add("acknowledge");
+            case ACKNOWLEDGED -> steps.add("assess");
+            case ASSESSED -> steps.add(Boolean.TRUE.equals(c.inScope()) ? "start-investigation" : "close-out-of-scope");
+            case INVESTIGATING -> {
+                steps.add(c.waiting() ? "resume" : "wait");
+                if (c.thirdPartyAssessment() != null && c.thirdPartyAssessment().pending()) {
+                    steps.add("record-assessment");
+                } else {
+                    steps.add("request-assessment");
+                }
+                steps.addAll(List.of("propose-remedy", "resolve"));
+            }
+            case REMEDY_PROPOSED, NEGOTIATING -> steps.addAll(List.of("counter-offer", "agree", "propose-remedy"));
+            case AGREED -> steps.add("resolve");
+            case RESOLVED -> steps.addAll(List.of("close", "reopen"));
+            case CLOSED -> steps.add("reopen");
+            case CLOSED_OUT_OF_SCOPE, WITHDRAWN -> {
+                // final: only the external escalations below
+            }
+        }
+        if (c.status().isOpen() && c.status() != AGREED && c.status() != RESOLVED) {
+            steps.add("add-evidence");
+        }
+        if (c.exists() && c.status() != WITHDRAWN) {
+            steps.add("escalate");
+        }
+        if (c.hasOpenEscalation()) {
+            steps.add("record-escalation-outcome");
+        }
+        if (c.status().isOpen()) {
+            steps.add("withdraw");
+        }
+        return List.copyOf(steps);
+    }
+
+    /** The warranty window a case falls in decides whether it is in after-sales scope. */
+    private static List<ComplaintEvent> assess(UUID id, AssessComplaint c) {
+        if ((c.category() == Category.ADVERSE_REACTION) && c.severity().compareTo(Severity.HIGH) < 0) {
+            throw new CommandRejected(c.step(), "severity", "an adverse reaction is at least HIGH severity");
+        }
+        if (c.serviceDate().isAfter(c.today())) {
+            throw new CommandRejected(c.step(), "serviceDate", "the service or sale cannot be in the future");
+        }
+        long days = ChronoUnit.DAYS.between(c.serviceDate(), c.today());
+        WarrantyPolicy w = c.warranty();
+        boolean inScope;
+        String scope;
+        if (c.subject() == Subject.PRODUCT) {
+            inScope = days <= w.productWarrantyDays();
+            scope = inScope ? "product warranty (" + w.productWarrantyDays() + " days)"
+                    : "outside the product warranty: " + days + " days after the sale (" + w.productWarrantyDays() + " allowed)";
+        } else if (days <= w.feedbackDays()) {
+            inScope = true;
+            scope = "feedback window (" + w.feedbackDays() + " days)";
+        } else if (days <= w.freeCorrectionDays()) {
+            inScope = true;
+            scope = "free correction window (" + w.freeCorrectionDays() + " days)";
+        } else {
+            inScope = days <= w.guaranteeDays();
+            scope = inScope ? "after-sales guarantee (" + w.guaranteeDays() + " days)"
+                    : "outside the after-sales guarantee: " + days + " days after the service (" + w.guaranteeDays() + " allowed)";
+        }
+        return List.of(new ComplaintAssessed(id, c.category(), c.severity(), c.subject(), c.serviceDate(), inScope, scope,
+                c.owner(), c.assessedBy(), c.at()));
+    }
+
+    private static List<ComplaintEvent> addEvidence(Complaint state, AddEvidence c) {
+        if (c.sha256() == null || !c.sha256().matches("[0-9a-f]{64}")) {
+            throw new CommandRejected(c.step(), "sha256", "must be the SHA-256 of the content, 64 lowercase hex digits");
+        }
+        if (state.evidence().stream().anyMatch(e -> e.id().equals(c.evidenceId()))) {
+            throw new CommandRejected(c.step(), "evidenceId", "evidence " + c.evidenceId() + " exists already");
+        }
+        return List.of(new EvidenceAdded(state.id(), c.evidenceId(), c.type(), c.suppliedBy(), c.sha256(),
+                c.sizeBytes(), c.storedBy(), c.at()));
+    }
+
+    /**
+     * A third-party assessment drives what may be offered: a clinic found not at fault does not offer a full refund
+     * or compensation; one found at fault offers more than an apology.
+     */
+    private static void checkRemedy(Complaint state, String step, Remedy remedy, Money amount) {
+        ThirdPartyAssessment a = state.thirdPartyAssessment();
+        if (a != null && a.result() == AssessmentResult.NOT_AT_FAULT
+                && (remedy == Remedy.FULL_REFUND || remedy == Remedy.COMPENSATION)) {
+            throw new CommandRejected(step, "remedy", "the third-party assessment found the clinic not at fault: no "
+                    + remedy + "; offer correction, a partial refund or an apology");
+        }
+        if (a != null && a.result() == AssessmentResult.AT_FAULT && remedy == Remedy.APOLOGY) {
+            throw new CommandRejected(step, "remedy",
+                    "the third-party assessment found the clinic at fault: an apology alone is not a remedy");
+        }
+        checkAmount(state, step, remedy, amount);
+    }
+
+    /** Money remedies carry an amount; a refund never exceeds what was paid, in the currency it was paid in. */
+    private static void checkAmount(Complaint state, String step, Remedy remedy, Money amount) {
+        boolean money = remedy.isRefund() || remedy == Remedy.COMPENSATION;
+        if (money && amount == null) {
+            throw new CommandRejected(step, "amount", remedy + " needs an amount");
+        }
+        if (!money && amount != null && amount.minorUnits() != 0) {
+            throw new CommandRejected(step, "amount", remedy + " carries no amount");
+        }
+        if (remedy.isRefund()) {
+            Money paid = state.amountPaid();
+            if (!paid.currency().equals(amount.currency())) {
+                throw new CommandRejected(step, "amount.currency", "the refund is in " + paid.currency()
+                        + ", the currency the customer paid in");
+            }
+            if (amount.minorUnits() > paid.minorUnits()) {
+                throw new CommandRejected(step, "amount", "a refund of " + amount.toDecimalString() + " exceeds the "
+                        + paid.toDecimalString() + " " + paid.currency() + " paid");
+            }
+            if (remedy == Remedy.FULL_REFUND && amount.minorUnits() != paid.minorUnits()) {
+                throw new CommandRejected(step, "amount", "a full refund is the " + paid.toDecimalString() + " "
+                        + paid.currency() + " paid");
+            }
+        }
     }
 }

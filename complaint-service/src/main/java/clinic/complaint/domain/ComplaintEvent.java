@@ -1,11 +1,13 @@
 package clinic.complaint.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
  * What happened to a case. Stored and published under the type names of
- * {@code clinic.complaint.application.ComplaintEventTypes}. No personal data: the customer is a reference.
+ * {@code clinic.complaint.application.ComplaintEventTypes}. No personal data: the customer is a reference, free text
+ * is the staff's (explanations, decisions), and evidence is a hash, never the file.
  */
 public sealed interface ComplaintEvent {
 
@@ -16,5 +18,72 @@ public sealed interface ComplaintEvent {
 
     record ComplaintAcknowledged(UUID complaintId, String acknowledgedBy, Instant acknowledgedAt)
             implements ComplaintEvent {
+    }
+
+    /** {@code scope} says which window the case falls in, or why it falls in none. */
+    record ComplaintAssessed(UUID complaintId, Category category, Severity severity, Subject subject,
+                             LocalDate serviceDate, boolean inScope, String scope, String owner, String assessedBy,
+                             Instant assessedAt) implements ComplaintEvent {
+    }
+
+    record ComplaintClosedOutOfScope(UUID complaintId, String explanation, String closedBy, Instant closedAt)
+            implements ComplaintEvent {
+    }
+
+    record InvestigationStarted(UUID complaintId, String investigator, Instant startedAt) implements ComplaintEvent {
+    }
+
+    record WaitStarted(UUID complaintId, WaitReason reason, String note, String by, Instant startedAt)
+            implements ComplaintEvent {
+    }
+
+    record WaitEnded(UUID complaintId, WaitReason reason, String by, Instant endedAt) implements ComplaintEvent {
+    }
+
+    record EvidenceAdded(UUID complaintId, UUID evidenceId, EvidenceType type, String suppliedBy, String sha256,
+                         long sizeBytes, String storedBy, Instant addedAt) implements ComplaintEvent {
+    }
+
+    record ThirdPartyAssessmentRequested(UUID complaintId, String assessor, String requestedBy, Instant requestedAt)
+            implements ComplaintEvent {
+    }
+
+    record ThirdPartyAssessmentRecorded(UUID complaintId, String assessor, AssessmentResult result, String summary,
+                                        String recordedBy, Instant recordedAt) implements ComplaintEvent {
+    }
+
+    record RemedyProposed(UUID complaintId, Remedy remedy, Money amount, String note, String proposedBy,
+                          Instant proposedAt) implements ComplaintEvent {
+    }
+
+    record CounterOfferMade(UUID complaintId, Party party, Remedy remedy, Money amount, String reason, String by,
+                            Instant madeAt) implements ComplaintEvent {
+    }
+
+    record AgreementReached(UUID complaintId, Remedy remedy, Money amount, String paymentMethod, LocalDate dueDate,
+                            String recordedBy, Instant agreedAt) implements ComplaintEvent {
+    }
+
+    record ComplaintResolved(UUID complaintId, String decision, String communicatedBy, Instant resolvedAt)
+            implements ComplaintEvent {
+    }
+
+    record ComplaintClosed(UUID complaintId, String closedBy, Instant closedAt) implements ComplaintEvent {
+    }
+
+    record ComplaintReopened(UUID complaintId, String reason, String by, int reopenCount, Instant reopenedAt)
+            implements ComplaintEvent {
+    }
+
+    record ComplaintWithdrawn(UUID complaintId, String reason, String by, Instant withdrawnAt)
+            implements ComplaintEvent {
+    }
+
+    record EscalatedExternally(UUID complaintId, UUID escalationId, EscalationBody body, String referenceNumber,
+                               LocalDate deadline, String by, Instant escalatedAt) implements ComplaintEvent {
+    }
+
+    record EscalationOutcomeRecorded(UUID complaintId, UUID escalationId, String outcome, String by,
+                                     Instant recordedAt) implements ComplaintEvent {
     }
 }

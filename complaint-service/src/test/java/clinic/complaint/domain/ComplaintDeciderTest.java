@@ -1,15 +1,57 @@
 package clinic.complaint.domain;
 
 import clinic.complaint.domain.ComplaintCommand.AcknowledgeComplaint;
+import clinic.complaint.domain.ComplaintCommand.AddEvidence;
+import clinic.complaint.domain.ComplaintCommand.Agree;
+import clinic.complaint.domain.ComplaintCommand.AssessComplaint;
+import clinic.complaint.domain.ComplaintCommand.Close;
+import clinic.complaint.domain.ComplaintCommand.CloseOutOfScope;
+import clinic.complaint.domain.ComplaintCommand.CounterOffer;
+import clinic.complaint.domain.ComplaintCommand.EndWait;
+import clinic.complaint.domain.ComplaintCommand.Escalate;
 import clinic.complaint.domain.ComplaintCommand.FileComplaint;
+import clinic.complaint.domain.ComplaintCommand.ProposeRemedy;
+import clinic.complaint.domain.ComplaintCommand.RecordAssessment;
+import clinic.complaint.domain.ComplaintCommand.RecordEscalationOutcome;
+import clinic.complaint.domain.ComplaintCommand.Reopen;
+import clinic.complaint.domain.ComplaintCommand.RequestAssessment;
+import clinic.complaint.domain.ComplaintCommand.Resolve;
+import clinic.complaint.domain.ComplaintCommand.StartInvestigation;
+import clinic.complaint.domain.ComplaintCommand.StartWait;
+import clinic.complaint.domain.ComplaintCommand.Withdraw;
+import clinic.complaint.domain.ComplaintEvent.AgreementReached;
 import clinic.complaint.domain.ComplaintEvent.ComplaintAcknowledged;
+import clinic.complaint.domain.ComplaintEvent.ComplaintAssessed;
+import clinic.complaint.domain.ComplaintEvent.ComplaintClosed;
+import clinic.complaint.domain.ComplaintEvent.ComplaintClosedOutOfScope;
 import clinic.complaint.domain.ComplaintEvent.ComplaintFiled;
+import clinic.complaint.domain.ComplaintEvent.ComplaintReopened;
+import clinic.complaint.domain.ComplaintEvent.ComplaintResolved;
+import clinic.complaint.domain.ComplaintEvent.ComplaintWithdrawn;
+import clinic.complaint.domain.ComplaintEvent.CounterOfferMade;
+import clinic.complaint.domain.ComplaintEvent.EscalatedExternally;
+import clinic.complaint.domain.ComplaintEvent.EscalationOutcomeRecorded;
+import clinic.complaint.domain.ComplaintEvent.EvidenceAdded;
+import clinic.complaint.domain.ComplaintEvent.InvestigationStarted;
+import clinic.complaint.domain.ComplaintEvent.RemedyProposed;
+import clinic.complaint.domain.ComplaintEvent.ThirdPartyAssessmentRecorded;
+import clinic.complaint.domain.ComplaintEvent.ThirdPartyAssessmentRequested;
+import clinic.complaint.domain.ComplaintEvent.WaitEnded;
+import clinic.complaint.domain.ComplaintEvent.WaitStarted;
 import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,13 +59,35 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ComplaintDeciderTest {
 
     static final UUID ID = UUID.fromString("7b0c6c1e-2f3a-4f43-9d2e-5a1b3c4d5e6f");
-    static final Instant FILED_AT = Instant.parse("2026-03-02T02:15:00Z");
+    static final UUID ESCALATION = UUID.fromString("11111111-2f3a-4f43-9d2e-5a1b3c4d5e6f");
+    static final Instant T0 = Instant.parse("2026-03-02T02:15:00Z");
+    static final LocalDate TODAY = LocalDate.parse("2026-03-02");
     static final Money PAID = new Money(1_280_000, "CNY");
+    static final String HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    static Instant at(int minutes) {
+        return T0.plusSeconds(60L * minutes);
+    }
 
     static final ComplaintFiled FILED = new ComplaintFiled(ID, "SH001-2026-000042", "SH001", "cust-889",
-            Channel.FRONT_DESK, Category.TREATMENT_RESULT, Remedy.FULL_REFUND, PAID, FILED_AT);
+            Channel.FRONT_DESK, Category.TREATMENT_RESULT, Remedy.FULL_REFUND, PAID, T0);
+    static final ComplaintAcknowledged ACKNOWLEDGED = new ComplaintAcknowledged(ID, "staff:li.na", at(30));
+    static final ComplaintAssessed ASSESSED_IN_SCOPE = new ComplaintAssessed(ID, Category.TREATMENT_RESULT,
+            Severity.MEDIUM, Subject.SERVICE, TODAY.minusDays(5), true, "free correction window (7 days)",
+            "staff:wang", "staff:li.na", at(60));
+    static final ComplaintAssessed ASSESSED_OUT_OF_SCOPE = new ComplaintAssessed(ID, Category.TREATMENT_RESULT,
+            Severity.LOW, Subject.SERVICE, TODAY.minusDays(400), false, "outside", "staff:wang", "staff:li.na", at(60));
+    static final InvestigationStarted INVESTIGATING = new InvestigationStarted(ID, "staff:wang", at(90));
+    static final RemedyProposed PROPOSED = new RemedyProposed(ID, Remedy.CORRECTIVE_TREATMENT, null, "free correction",
+            "staff:wang", at(120));
+    static final CounterOfferMade COUNTERED = new CounterOfferMade(ID, Party.CUSTOMER, Remedy.PARTIAL_REFUND,
+            new Money(500_000, "CNY"), "no more sessions", "cust-889", at(150));
+    static final AgreementReached AGREED = new AgreementReached(ID, Remedy.PARTIAL_REFUND, new Money(400_000, "CNY"),
+            "original card", TODAY.plusDays(7), "staff:wang", at(180));
+    static final ComplaintResolved RESOLVED = new ComplaintResolved(ID, "partial refund agreed", "staff:wang", at(200));
+    static final ComplaintClosed CLOSED = new ComplaintClosed(ID, "staff:wang", at(300));
 
-    /** given(events...).when(command) → the events decided, or the refusal. */
+    /** given(events...) → the state they make; when(command) → the events decided. */
     static Scenario given(ComplaintEvent... history) {
         Complaint state = Complaint.NONE;
         for (ComplaintEvent e : history) {
@@ -44,8 +108,15 @@ class ComplaintDeciderTest {
 
     static FileComplaint file() {
         return new FileComplaint(ID, "SH001-2026-000042", "SH001", "cust-889", Channel.FRONT_DESK,
-                Category.TREATMENT_RESULT, Remedy.FULL_REFUND, PAID, FILED_AT);
+                Category.TREATMENT_RESULT, Remedy.FULL_REFUND, PAID, T0);
     }
+
+    static AssessComplaint assess(Category category, Severity severity, Subject subject, int daysAgo) {
+        return new AssessComplaint(category, severity, subject, TODAY.minusDays(daysAgo), TODAY, WarrantyPolicy.DEFAULT,
+                "staff:wang", "staff:li.na", at(60));
+    }
+
+    // ---- receipt and acknowledgement -------------------------------------------------------------------------
 
     @Test
     void a_new_complaint_is_filed_as_received() {
@@ -56,13 +127,10 @@ class ComplaintDeciderTest {
 
     @Test
     void a_received_complaint_is_acknowledged_by_whoever_acknowledges_it() {
-        Instant at = FILED_AT.plusSeconds(3600);
-        assertThat(given(FILED).when(new AcknowledgeComplaint("staff:li.na", at)))
-                .containsExactly(new ComplaintAcknowledged(ID, "staff:li.na", at));
-        Complaint acknowledged = given(FILED, new ComplaintAcknowledged(ID, "staff:li.na", at)).state();
+        assertThat(given(FILED).when(new AcknowledgeComplaint("staff:li.na", at(30)))).containsExactly(ACKNOWLEDGED);
+        Complaint acknowledged = given(FILED, ACKNOWLEDGED).state();
         assertThat(acknowledged.status()).isEqualTo(ComplaintStatus.ACKNOWLEDGED);
-        assertThat(acknowledged.acknowledgedAt()).isEqualTo(at);
-        assertThat(acknowledged.caseNumber()).isEqualTo("SH001-2026-000042");
+        assertThat(acknowledged.acknowledgedAt()).isEqualTo(at(30));
     }
 
     @Test
@@ -70,24 +138,337 @@ class ComplaintDeciderTest {
         assertThatThrownBy(given(FILED).whenRefused(file()))
                 .isInstanceOfSatisfying(StepNotAllowed.class, e -> {
                     assertThat(e.status()).isEqualTo(ComplaintStatus.RECEIVED);
-                    assertThat(e.allowedSteps()).containsExactly("acknowledge");
-                });
-    }
-
-    @Test
-    void an_acknowledged_complaint_is_not_acknowledged_again() {
-        var acknowledged = new ComplaintAcknowledged(ID, "staff:li.na", FILED_AT.plusSeconds(60));
-        assertThatThrownBy(given(FILED, acknowledged).whenRefused(new AcknowledgeComplaint("staff:wang", FILED_AT.plusSeconds(120))))
-                .isInstanceOfSatisfying(StepNotAllowed.class, e -> {
-                    assertThat(e.step()).isEqualTo("acknowledge");
-                    assertThat(e.status()).isEqualTo(ComplaintStatus.ACKNOWLEDGED);
+                    assertThat(e.allowedSteps()).containsExactly("acknowledge", "add-evidence", "escalate", "withdraw");
                 });
     }
 
     @Test
     void nothing_but_filing_is_allowed_before_a_complaint_exists() {
-        assertThatThrownBy(given().whenRefused(new AcknowledgeComplaint("staff:li.na", FILED_AT)))
+        assertThatThrownBy(given().whenRefused(new AcknowledgeComplaint("staff:li.na", T0)))
                 .isInstanceOfSatisfying(StepNotAllowed.class, e -> assertThat(e.allowedSteps()).containsExactly("file"));
     }
 
+    // ---- assessment and scope ----------------------------------------------------------------------------------
+
+    @Test
+    void a_service_complaint_is_in_scope_in_the_tightest_warranty_window_that_applies() {
+        Scenario acknowledged = given(FILED, ACKNOWLEDGED);
+        assertThat(scopeOf(acknowledged.when(assess(Category.TREATMENT_RESULT, Severity.MEDIUM, Subject.SERVICE, 2))))
+                .isEqualTo("feedback window (3 days)");
+        assertThat(scopeOf(acknowledged.when(assess(Category.TREATMENT_RESULT, Severity.MEDIUM, Subject.SERVICE, 7))))
+                .isEqualTo("free correction window (7 days)");
+        assertThat(scopeOf(acknowledged.when(assess(Category.TREATMENT_RESULT, Severity.MEDIUM, Subject.SERVICE, 365))))
+                .isEqualTo("after-sales guarantee (365 days)");
+    }
+
+    @Test
+    void a_complaint_outside_its_warranty_is_out_of_scope_and_closed_with_the_explanation() {
+        var events = given(FILED, ACKNOWLEDGED).when(assess(Category.TREATMENT_RESULT, Severity.LOW, Subject.SERVICE, 366));
+        ComplaintAssessed assessed = (ComplaintAssessed) events.getFirst();
+        assertThat(assessed.inScope()).isFalse();
+        assertThat(assessed.scope()).contains("366 days after the service (365 allowed)");
+
+        var product = (ComplaintAssessed) given(FILED, ACKNOWLEDGED)
+                .when(assess(Category.PRODUCT_QUALITY, Severity.LOW, Subject.PRODUCT, 91)).getFirst();
+        assertThat(product.inScope()).isFalse();
+
+        Scenario outOfScope = given(FILED, ACKNOWLEDGED, ASSESSED_OUT_OF_SCOPE);
+        assertThat(ComplaintDecider.allowedSteps(outOfScope.state())).contains("close-out-of-scope")
+                .doesNotContain("start-investigation");
+        var closed = outOfScope.when(new CloseOutOfScope("the guarantee ended after one year", "staff:wang", at(70)));
+        assertThat(closed).containsExactly(new ComplaintClosedOutOfScope(ID, "the guarantee ended after one year",
+                "staff:wang", at(70)));
+        Complaint after = given(FILED, ACKNOWLEDGED, ASSESSED_OUT_OF_SCOPE, closed.getFirst()).state();
+        assertThat(after.status()).isEqualTo(ComplaintStatus.CLOSED_OUT_OF_SCOPE);
+        assertThat(after.decision()).isEqualTo("the guarantee ended after one year");
+    }
+
+    @Test
+    void an_adverse_reaction_is_never_assessed_below_high_severity() {
+        assertThatThrownBy(given(FILED, ACKNOWLEDGED).whenRefused(
+                assess(Category.ADVERSE_REACTION, Severity.MEDIUM, Subject.SERVICE, 1)))
+                .isInstanceOfSatisfying(CommandRejected.class, e -> assertThat(e.field()).isEqualTo("severity"));
+        assertThat(given(FILED, ACKNOWLEDGED).when(assess(Category.ADVERSE_REACTION, Severity.HIGH, Subject.SERVICE, 1)))
+                .hasSize(1);
+    }
+
+    @Test
+    void a_service_date_in_the_future_is_refused() {
+        assertThatThrownBy(given(FILED, ACKNOWLEDGED).whenRefused(
+                assess(Category.TREATMENT_RESULT, Severity.LOW, Subject.SERVICE, -1)))
+                .isInstanceOfSatisfying(CommandRejected.class, e -> assertThat(e.field()).isEqualTo("serviceDate"));
+    }
+
+    // ---- investigation, waits, evidence, third-party assessment ------------------------------------------------
+
+    @Test
+    void an_in_scope_case_is_investigated_and_its_waits_pause_and_resume() {
+        Scenario assessed = given(FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE);
+        assertThat(assessed.when(new StartInvestigation("staff:wang", at(90)))).containsExactly(INVESTIGATING);
+
+        var wait = new WaitStarted(ID, WaitReason.CUSTOMER, "asked for before photos", "staff:wang", at(100));
+        assertThat(given(FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING)
+                .when(new StartWait(WaitReason.CUSTOMER, "asked for before photos", "staff:wang", at(100))))
+                .containsExactly(wait);
+        Scenario waiting = given(FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING, wait);
+        assertThat(waiting.state().waitingOn()).isEqualTo(WaitReason.CUSTOMER);
+        assertThat(waiting.state().waitingSince()).isEqualTo(at(100));
+        assertThatThrownBy(waiting.whenRefused(new StartWait(WaitReason.EVIDENCE, "x", "staff:wang", at(101))))
+                .isInstanceOf(StepNotAllowed.class);
+
+        assertThat(waiting.when(new EndWait("staff:wang", at(130))))
+                .containsExactly(new WaitEnded(ID, WaitReason.CUSTOMER, "staff:wang", at(130)));
+        assertThat(given(FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING, wait,
+                new WaitEnded(ID, WaitReason.CUSTOMER, "staff:wang", at(130))).state().waiting()).isFalse();
+    }
+
+    @Test
+    void evidence_is_recorded_with_its_type_supplier_and_hash() {
+        UUID evidenceId = UUID.randomUUID();
+        var add = new AddEvidence(evidenceId, EvidenceType.PHOTO, "customer", HASH, 2048, "staff:wang", at(95));
+        Scenario investigating = given(FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING);
+
+        var events = investigating.when(add);
+
+        assertThat(events).containsExactly(new EvidenceAdded(ID, evidenceId, EvidenceType.PHOTO, "customer", HASH, 2048,
+                "staff:wang", at(95)));
+        Complaint after = given(FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING, events.getFirst()).state();
+        assertThat(after.evidence()).singleElement().satisfies(e -> assertThat(e.sha256()).isEqualTo(HASH));
+        assertThatThrownBy(given(FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING, events.getFirst()).whenRefused(add))
+                .isInstanceOf(CommandRejected.class).hasMessageContaining("exists already");
+        assertThatThrownBy(investigating.whenRefused(new AddEvidence(UUID.randomUUID(), EvidenceType.PHOTO, "customer",
+                "not-a-hash", 1, "staff:wang", at(96))))
+                .isInstanceOfSatisfying(CommandRejected.class, e -> assertThat(e.field()).isEqualTo("sha256"));
+    }
+
+    @Test
+    void a_third_party_assessment_pauses_the_case_until_its_result_is_recorded() {
+        Scenario investigating = given(FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING);
+        var requested = investigating.when(new RequestAssessment("Shanghai Medical Association", "staff:wang", at(100)));
+        assertThat(requested).containsExactly(
+                new ThirdPartyAssessmentRequested(ID, "Shanghai Medical Association", "staff:wang", at(100)),
+                new WaitStarted(ID, WaitReason.ASSESSOR, "third-party assessment by Shanghai Medical Association",
+                        "staff:wang", at(100)));
+
+        Scenario pending = given(concat(history(FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING), requested));
+        assertThat(ComplaintDecider.allowedSteps(pending.state())).contains("record-assessment", "resume")
+                .doesNotContain("request-assessment");
+        var recorded = pending.when(new RecordAssessment(AssessmentResult.AT_FAULT, "filler placed too deep",
+                "staff:wang", at(500)));
+        assertThat(recorded).containsExactly(
+                new ThirdPartyAssessmentRecorded(ID, "Shanghai Medical Association", AssessmentResult.AT_FAULT,
+                        "filler placed too deep", "staff:wang", at(500)),
+                new WaitEnded(ID, WaitReason.ASSESSOR, "staff:wang", at(500)));
+    }
+
+    @Test
+    void the_assessment_decides_what_may_be_offered() {
+        var notAtFault = given(concat(history(FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING,
+                new ThirdPartyAssessmentRequested(ID, "assessor", "staff:wang", at(100))), List.of(
+                new ThirdPartyAssessmentRecorded(ID, "assessor", AssessmentResult.NOT_AT_FAULT, "as expected",
+                        "staff:wang", at(200)))));
+        assertThatThrownBy(notAtFault.whenRefused(new ProposeRemedy(Remedy.FULL_REFUND, PAID, "", "staff:wang", at(210))))
+                .isInstanceOf(CommandRejected.class).hasMessageContaining("not at fault");
+        assertThat(notAtFault.when(new ProposeRemedy(Remedy.CORRECTIVE_TREATMENT, null, "", "staff:wang", at(210))))
+                .hasSize(1);
+
+        var atFault = given(FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING,
+                new ThirdPartyAssessmentRequested(ID, "assessor", "staff:wang", at(100)),
+                new ThirdPartyAssessmentRecorded(ID, "assessor", AssessmentResult.AT_FAULT, "too deep", "staff:wang", at(200)));
+        assertThatThrownBy(atFault.whenRefused(new ProposeRemedy(Remedy.APOLOGY, null, "", "staff:wang", at(210))))
+                .isInstanceOf(CommandRejected.class).hasMessageContaining("at fault");
+        assertThat(atFault.when(new ProposeRemedy(Remedy.FULL_REFUND, PAID, "", "staff:wang", at(210)))).hasSize(1);
+    }
+
+    // ---- remedy, negotiation, agreement ------------------------------------------------------------------------
+
+    @Test
+    void offers_and_counter_offers_are_recorded_round_by_round_until_a_written_agreement() {
+        Scenario investigating = given(FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING);
+        assertThat(investigating.when(new ProposeRemedy(Remedy.CORRECTIVE_TREATMENT, null, "free correction",
+                "staff:wang", at(120)))).containsExactly(PROPOSED);
+        assertThat(given(FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING, PROPOSED)
+                .when(new CounterOffer(Party.CUSTOMER, Remedy.PARTIAL_REFUND, new Money(500_000, "CNY"),
+                        "no more sessions", "cust-889", at(150)))).containsExactly(COUNTERED);
+        var clinicRound = new CounterOfferMade(ID, Party.CLINIC, Remedy.PARTIAL_REFUND, new Money(400_000, "CNY"),
+                "used sessions deducted", "staff:wang", at(160));
+        Scenario negotiating = given(FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING, PROPOSED, COUNTERED, clinicRound);
+        assertThat(negotiating.state().offers()).extracting(Complaint.Offer::party)
+                .containsExactly(Party.CLINIC, Party.CUSTOMER, Party.CLINIC);
+        assertThat(negotiating.state().status()).isEqualTo(ComplaintStatus.NEGOTIATING);
+
+        assertThat(negotiating.when(new Agree(Remedy.PARTIAL_REFUND, new Money(400_000, "CNY"), "original card",
+                TODAY.plusDays(7), "staff:wang", at(180)))).containsExactly(AGREED);
+        Complaint agreed = given(FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING, PROPOSED, COUNTERED, clinicRound,
+                AGREED).state();
+        assertThat(agreed.agreement().amount()).isEqualTo(new Money(400_000, "CNY"));
+        assertThat(agreed.agreement().dueDate()).isEqualTo(TODAY.plusDays(7));
+    }
+
+    @Test
+    void a_refund_never_exceeds_what_was_paid_in_the_currency_it_was_paid_in() {
+        Scenario proposed = given(FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING, PROPOSED);
+        assertThatThrownBy(proposed.whenRefused(new CounterOffer(Party.CUSTOMER, Remedy.PARTIAL_REFUND,
+                new Money(1_280_001, "CNY"), "", "cust-889", at(150))))
+                .isInstanceOfSatisfying(CommandRejected.class, e -> assertThat(e.getMessage()).contains("exceeds the 12800.00 CNY paid"));
+        assertThatThrownBy(proposed.whenRefused(new CounterOffer(Party.CUSTOMER, Remedy.PARTIAL_REFUND,
+                new Money(100, "USD"), "", "cust-889", at(150))))
+                .isInstanceOfSatisfying(CommandRejected.class, e -> assertThat(e.field()).isEqualTo("amount.currency"));
+        assertThatThrownBy(proposed.whenRefused(new Agree(Remedy.FULL_REFUND, new Money(1_000_000, "CNY"), "card",
+                TODAY.plusDays(7), "staff:wang", at(150))))
+                .isInstanceOf(CommandRejected.class).hasMessageContaining("a full refund is the 12800.00 CNY paid");
+        assertThatThrownBy(proposed.whenRefused(new Agree(Remedy.PARTIAL_REFUND, null, "card",
+                TODAY.plusDays(7), "staff:wang", at(150))))
+                .isInstanceOfSatisfying(CommandRejected.class, e -> assertThat(e.field()).isEqualTo("amount"));
+        assertThatThrownBy(proposed.whenRefused(new Agree(Remedy.PARTIAL_REFUND, new Money(1, "CNY"), "card",
+                TODAY.minusDays(1), "staff:wang", at(150))))
+                .isInstanceOfSatisfying(CommandRejected.class, e -> assertThat(e.field()).isEqualTo("dueDate"));
+    }
+
+    // ---- resolution, closing, reopening, withdrawal --------------------------------------------------------------
+
+    @Test
+    void an_agreed_case_is_resolved_closed_and_reopened_when_the_customer_is_still_dissatisfied() {
+        Scenario agreed = given(FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING, PROPOSED, COUNTERED, AGREED);
+        assertThat(agreed.when(new Resolve("partial refund agreed", "staff:wang", at(200)))).containsExactly(RESOLVED);
+        Scenario resolved = given(FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING, PROPOSED, COUNTERED, AGREED, RESOLVED);
+        assertThat(resolved.when(new Close("staff:wang", at(300)))).containsExactly(CLOSED);
+
+        Scenario closed = given(FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING, PROPOSED, COUNTERED, AGREED, RESOLVED, CLOSED);
+        assertThat(ComplaintDecider.allowedSteps(closed.state())).containsExactly("reopen", "escalate");
+        var reopened = closed.when(new Reopen("still swollen at the 7-day call", "followup-service", at(400)));
+        assertThat(reopened).containsExactly(new ComplaintReopened(ID, "still swollen at the 7-day call",
+                "followup-service", 1, at(400)));
+        Complaint again = given(FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING, PROPOSED, COUNTERED, AGREED, RESOLVED,
+                CLOSED, reopened.getFirst()).state();
+        assertThat(again.status()).isEqualTo(ComplaintStatus.INVESTIGATING);
+        assertThat(again.reopenCount()).isEqualTo(1);
+        assertThat(again.closedAt()).isNull();
+    }
+
+    @Test
+    void a_case_is_resolved_without_a_remedy_when_the_investigation_explains_it() {
+        Scenario investigating = given(FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING);
+        assertThat(investigating.when(new Resolve("redness is the expected reaction; explained", "staff:wang", at(200))))
+                .singleElement().isInstanceOf(ComplaintResolved.class);
+    }
+
+    @Test
+    void the_customer_withdraws_at_any_point_before_closing_but_not_after() {
+        for (ComplaintEvent[] history : List.of(new ComplaintEvent[]{FILED},
+                new ComplaintEvent[]{FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING, PROPOSED},
+                new ComplaintEvent[]{FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING, PROPOSED, COUNTERED, AGREED, RESOLVED})) {
+            assertThat(given(history).when(new Withdraw("settled privately", "cust-889", at(500))))
+                    .containsExactly(new ComplaintWithdrawn(ID, "settled privately", "cust-889", at(500)));
+        }
+        assertThatThrownBy(given(FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING, PROPOSED, COUNTERED, AGREED,
+                RESOLVED, CLOSED).whenRefused(new Withdraw("too late", "cust-889", at(500))))
+                .isInstanceOf(StepNotAllowed.class);
+        Complaint withdrawn = given(FILED, new ComplaintWithdrawn(ID, "x", "cust-889", at(5))).state();
+        assertThat(ComplaintDecider.allowedSteps(withdrawn)).isEmpty();
+    }
+
+    // ---- external escalation -------------------------------------------------------------------------------------
+
+    @Test
+    void several_external_escalations_run_at_once_each_with_its_own_outcome() {
+        UUID second = UUID.randomUUID();
+        var toRegulator = new EscalatedExternally(ID, ESCALATION, EscalationBody.MARKET_REGULATOR_12315, "12315-2026-0042",
+                TODAY.plusDays(10), "staff:wang", at(50));
+        assertThat(given(FILED).when(new Escalate(ESCALATION, EscalationBody.MARKET_REGULATOR_12315, "12315-2026-0042",
+                TODAY.plusDays(10), "staff:wang", at(50)))).containsExactly(toRegulator);
+        var toMedia = new EscalatedExternally(ID, second, EscalationBody.SOCIAL_MEDIA, null, null, "staff:wang", at(55));
+        Scenario both = given(FILED, toRegulator, toMedia);
+        assertThat(both.state().escalations()).hasSize(2);
+        assertThat(both.state().status()).isEqualTo(ComplaintStatus.RECEIVED);
+        assertThatThrownBy(both.whenRefused(new Escalate(ESCALATION, EscalationBody.SOCIAL_MEDIA, null, null, "x", at(56))))
+                .isInstanceOf(CommandRejected.class);
+
+        var outcome = new EscalationOutcomeRecorded(ID, ESCALATION, "mediated: partial refund", "staff:wang", at(900));
+        assertThat(both.when(new RecordEscalationOutcome(ESCALATION, "mediated: partial refund", "staff:wang", at(900))))
+                .containsExactly(outcome);
+        Complaint after = given(FILED, toRegulator, toMedia, outcome).state();
+        assertThat(after.escalations()).filteredOn(Complaint.Escalation::open).extracting(Complaint.Escalation::id)
+                .containsExactly(second);
+        assertThatThrownBy(given(FILED, toRegulator, toMedia, outcome).whenRefused(
+                new RecordEscalationOutcome(ESCALATION, "again", "staff:wang", at(901))))
+                .isInstanceOf(CommandRejected.class).hasMessageContaining("no open escalation");
+    }
+
+    // ---- every refused step ----------------------------------------------------------------------------------------
+
+    static final Map<String, ComplaintEvent[]> STATES = Map.of(
+            "NONE", new ComplaintEvent[]{},
+            "RECEIVED", new ComplaintEvent[]{FILED},
+            "ACKNOWLEDGED", new ComplaintEvent[]{FILED, ACKNOWLEDGED},
+            "ASSESSED", new ComplaintEvent[]{FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE},
+            "INVESTIGATING", new ComplaintEvent[]{FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING},
+            "REMEDY_PROPOSED", new ComplaintEvent[]{FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING, PROPOSED},
+            "NEGOTIATING", new ComplaintEvent[]{FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING, PROPOSED, COUNTERED},
+            "AGREED", new ComplaintEvent[]{FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING, PROPOSED, COUNTERED, AGREED},
+            "RESOLVED", new ComplaintEvent[]{FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING, PROPOSED, COUNTERED, AGREED, RESOLVED},
+            "CLOSED", new ComplaintEvent[]{FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING, PROPOSED, COUNTERED, AGREED, RESOLVED, CLOSED});
+
+    static List<ComplaintCommand> everyCommand() {
+        return List.of(file(), new AcknowledgeComplaint("s", at(1)),
+                assess(Category.TREATMENT_RESULT, Severity.LOW, Subject.SERVICE, 1),
+                new CloseOutOfScope("x", "s", at(1)), new StartInvestigation("s", at(1)),
+                new StartWait(WaitReason.CUSTOMER, "x", "s", at(1)), new EndWait("s", at(1)),
+                new AddEvidence(UUID.randomUUID(), EvidenceType.PHOTO, "customer", HASH, 1, "s", at(1)),
+                new RequestAssessment("a", "s", at(1)), new RecordAssessment(AssessmentResult.INCONCLUSIVE, "x", "s", at(1)),
+                new ProposeRemedy(Remedy.APOLOGY, null, "x", "s", at(1)),
+                new CounterOffer(Party.CUSTOMER, Remedy.APOLOGY, null, "x", "c", at(1)),
+                new Agree(Remedy.APOLOGY, null, "none", TODAY.plusDays(1), "s", at(1)),
+                new Resolve("x", "s", at(1)), new Close("s", at(1)), new Reopen("x", "s", at(1)),
+                new Withdraw("x", "c", at(1)));
+    }
+
+    static Stream<Arguments> refusedSteps() {
+        return STATES.entrySet().stream().flatMap(state -> {
+            Complaint complaint = given(state.getValue()).state();
+            List<String> allowed = ComplaintDecider.allowedSteps(complaint);
+            return everyCommand().stream().filter(c -> !allowed.contains(c.step()))
+                    .map(c -> Arguments.of(state.getKey(), c.step(), state.getValue(), c));
+        });
+    }
+
+    @ParameterizedTest(name = "{1} is refused while {0}")
+    @MethodSource("refusedSteps")
+    void a_step_the_state_does_not_allow_is_refused_with_the_steps_it_does(String status, String step,
+                                                                          ComplaintEvent[] history,
+                                                                          ComplaintCommand command) {
+        assertThatThrownBy(given(history).whenRefused(command))
+                .isInstanceOfSatisfying(StepNotAllowed.class, e -> {
+                    assertThat(e.status().name()).isEqualTo(status);
+                    assertThat(e.step()).isEqualTo(step);
+                    assertThat(e.allowedSteps()).isEqualTo(ComplaintDecider.allowedSteps(given(history).state()))
+                            .doesNotContain(step);
+                });
+    }
+
+    @Test
+    void every_step_a_state_offers_is_taken_when_asked() {
+        STATES.forEach((status, history) -> {
+            Complaint complaint = given(history).state();
+            for (ComplaintCommand c : everyCommand()) {
+                if (ComplaintDecider.allowedSteps(complaint).contains(c.step())) {
+                    assertThat(ComplaintDecider.decide(c, complaint)).as(c.step() + " while " + status).isNotEmpty();
+                }
+            }
+        });
+    }
+
+    private static String scopeOf(List<ComplaintEvent> events) {
+        return ((ComplaintAssessed) events.getFirst()).scope();
+    }
+
+    private static List<ComplaintEvent> history(ComplaintEvent... events) {
+        return Arrays.asList(events);
+    }
+
+    private static ComplaintEvent[] concat(List<ComplaintEvent> first, List<ComplaintEvent> second) {
+        List<ComplaintEvent> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all.toArray(ComplaintEvent[]::new);
+    }
 }

@@ -14,6 +14,18 @@ public class InvalidField extends RuntimeException {
         return field;
     }
 
+    /** Reads an optional request value that must name one of {@code type}'s constants, or refuses it naming the field. */
+    public static <E extends Enum<E>> E enumValue(String field, Class<E> type, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField(field, "'" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
     /** Reads a request value that must be a UUID, or refuses it naming the field. */
     public static java.util.UUID uuid(String field, String value) {
         try {

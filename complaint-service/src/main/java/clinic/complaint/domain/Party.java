@@ -1,0 +1,7 @@
+package clinic.complaint.domain;
+
+/** A side of the negotiation. */
+public enum Party {
+    CUSTOMER,
+    CLINIC
+}

@@ -1,0 +1,74 @@
+package clinic.complaint.projection;
+
+import clinic.complaint.domain.Complaint;
+import clinic.complaint.domain.ComplaintEvent;
+import clinic.eventstore.EventSourcedRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Keeps {@code complaint_list} equal to the cases' states: written in the transaction that appends a case's events,
+ * from the state they produce; rebuilt by folding every stream again.
+ */
+@ApplicationScoped
+public class ComplaintListProjection {
+
+    private final EntityManager em;
+
+    public ComplaintListProjection(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void update(Complaint c, long version) {
+        ComplaintListRow row = ComplaintListRow.findById(c.id());
+        if (row == null) {
+            row = new ComplaintListRow();
+            row.id = c.id();
+        }
+        row.caseNumber = c.caseNumber();
+        row.branchId = c.branchId();
+        row.status = c.status().name();
+        row.category = c.category().name();
+        row.channel = c.channel().name();
+        row.severity = c.severity() == null ? null : c.severity().name();
+        row.owner = c.owner();
+        row.requestedRemedy = c.requestedRemedy().name();
+        row.amountPaidMinor = c.amountPaid().minorUnits();
+        row.currency = c.amountPaid().currency();
+        row.waitingOn = c.waitingOn() == null ? null : c.waitingOn().name();
+        row.openEscalations = (int) c.escalations().stream().filter(Complaint.Escalation::open).count();
+        row.reopenCount = c.reopenCount();
+        row.filedAt = c.filedAt();
+        row.acknowledgedAt = c.acknowledgedAt();
+        row.resolvedAt = c.resolvedAt();
+        row.closedAt = c.closedAt();
+        row.version = version;
+        row.persist();
+    }
+
+    /** Empties the list and writes every case again from its stream; returns how many cases. */
+    public long rebuild(EventSourcedRepository<?, ComplaintEvent, Complaint> cases) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ComplaintListRow.deleteAll();
+            @SuppressWarnings("unchecked")
+            List<String> streams = em.createNativeQuery("select distinct stream_id from events").getResultList();
+            for (String stream : streams) {
+                var loaded = cases.load(stream);
+                if (loaded.state().exists()) {
+                    update(loaded.state(), loaded.version());
+                }
+            }
+            return (long) streams.size();
+        });
+    }
+
+    public ComplaintListRow find(UUID id) {
+        return ComplaintListRow.findById(id);
+    }
+}

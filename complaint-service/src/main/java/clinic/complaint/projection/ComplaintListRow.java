@@ -1,0 +1,53 @@
+package clinic.complaint.projection;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One row per case: what HQ dashboards and branch queues list and filter. Derived from the events; rebuildable. */
+@Entity
+@Table(name = "complaint_list")
+public class ComplaintListRow extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "case_number", nullable = false)
+    public String caseNumber;
+    @Column(name = "branch_id", nullable = false)
+    public String branchId;
+    @Column(nullable = false)
+    public String status;
+    @Column(nullable = false)
+    public String category;
+    @Column(nullable = false)
+    public String channel;
+    public String severity;
+    public String owner;
+    @Column(name = "requested_remedy", nullable = false)
+    public String requestedRemedy;
+    @Column(name = "amount_paid_minor", nullable = false)
+    public long amountPaidMinor;
+    @Column(nullable = false)
+    public String currency;
+    @Column(name = "waiting_on")
+    public String waitingOn;
+    @Column(name = "open_escalations", nullable = false)
+    public int openEscalations;
+    @Column(name = "reopen_count", nullable = false)
+    public int reopenCount;
+    @Column(name = "filed_at", nullable = false)
+    public Instant filedAt;
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+    @Column(name = "closed_at")
+    public Instant closedAt;
+    @Column(nullable = false)
+    public long version;
+}

@@ -1,0 +1,152 @@
+package clinic.complaint.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+/** A case taken through its life over HTTP, as branch staff would, against the real database and broker. */
+@QuarkusTest
+class ComplaintLifecycleTest {
+
+    static final String TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+
+    static String fileIn(String branch) {
+        return given().contentType(ContentType.JSON).body(ComplaintResourceTest.body(branch)).post("/complaints")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    static ValidatableResponse step(String id, String step, String json) {
+        var request = given().header("X-Actor", "staff:wang");
+        if (json != null) {
+            request = request.contentType(ContentType.JSON).body(json);
+        }
+        return request.post("/complaints/" + id + "/" + step).then();
+    }
+
+    @Test
+    void a_case_runs_from_receipt_through_negotiation_to_closing_and_is_reopened() {
+        String id = fileIn("SH001");
+        step(id, "acknowledge", null).statusCode(200);
+        step(id, "assess", """
+                {"category":"TREATMENT_RESULT","severity":"MEDIUM","subject":"SERVICE","serviceDate":"%s","owner":"staff:wang"}"""
+                .formatted(TODAY)).statusCode(200)
+                .body("status", equalTo("ASSESSED")).body("inScope", equalTo(true))
+                .body("scope", equalTo("feedback window (3 days)"))
+                .body("allowedSteps", hasItem("start-investigation"));
+        step(id, "start-investigation", null).statusCode(200).body("status", equalTo("INVESTIGATING"));
+        step(id, "wait", "{\"reason\":\"CUSTOMER\",\"note\":\"asked for before photos\"}").statusCode(200)
+                .body("waitingOn", equalTo("CUSTOMER"));
+        step(id, "add-evidence", """
+                {"type":"PHOTO","suppliedBy":"customer","sha256":"%s","sizeBytes":204800}""".formatted("ab".repeat(32)))
+                .statusCode(200).body("evidence", hasSize(1)).body("evidence[0].type", equalTo("PHOTO"));
+        step(id, "resume", null).statusCode(200).body("waitingOn", nullValue());
+        step(id, "propose-remedy", "{\"remedy\":\"CORRECTIVE_TREATMENT\",\"note\":\"free correction\"}").statusCode(200)
+                .body("status", equalTo("REMEDY_PROPOSED"));
+        step(id, "counter-offer", """
+                {"party":"CUSTOMER","remedy":"PARTIAL_REFUND","amount":{"amount":"5000.00","currency":"CNY"},
+                 "reason":"no more sessions"}""").statusCode(200).body("status", equalTo("NEGOTIATING"));
+        step(id, "agree", """
+                {"remedy":"PARTIAL_REFUND","amount":{"amount":"4000.00","currency":"CNY"},"paymentMethod":"original card",
+                 "dueDate":"%s"}""".formatted(LocalDate.parse(TODAY).plusDays(7))).statusCode(200)
+                .body("status", equalTo("AGREED"))
+                .body("agreement.amount.amount", equalTo("4000.00"))
+                .body("offers.party", contains("CLINIC", "CUSTOMER"));
+        step(id, "resolve", "{\"decision\":\"partial refund of 4000.00 agreed\"}").statusCode(200)
+                .body("status", equalTo("RESOLVED"));
+        step(id, "close", null).statusCode(200).body("status", equalTo("CLOSED"))
+                .body("allowedSteps", contains("reopen", "escalate"));
+        step(id, "reopen", "{\"reason\":\"still swollen at the 7-day call\"}").statusCode(200)
+                .body("status", equalTo("INVESTIGATING")).body("reopenCount", equalTo(1));
+
+        given().get("/complaints/" + id + "/events").then().statusCode(200)
+                .body("type", contains("complaint.filed.v1", "complaint.acknowledged.v1", "complaint.assessed.v1",
+                        "complaint.investigation-started.v1", "complaint.wait-started.v1",
+                        "complaint.evidence-added.v1", "complaint.wait-ended.v1", "complaint.remedy-proposed.v1",
+                        "complaint.counter-offer-made.v1", "complaint.agreement-reached.v1", "complaint.resolved.v1",
+                        "complaint.closed.v1", "complaint.reopened.v1"))
+                .body("actor", everyItem(not(nullValue())));
+    }
+
+    @Test
+    void a_refund_above_what_was_paid_is_refused_with_422_naming_the_field_and_changes_nothing() {
+        String id = fileIn("SH001");
+        step(id, "acknowledge", null).statusCode(200);
+        step(id, "assess", """
+                {"category":"TREATMENT_RESULT","severity":"LOW","subject":"SERVICE","serviceDate":"%s","owner":"staff:wang"}"""
+                .formatted(TODAY)).statusCode(200);
+        step(id, "start-investigation", null).statusCode(200);
+
+        step(id, "propose-remedy", "{\"remedy\":\"PARTIAL_REFUND\",\"amount\":{\"amount\":\"99999.00\",\"currency\":\"CNY\"}}")
+                .statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("amount"))
+                .body("detail", org.hamcrest.Matchers.containsString("exceeds the 12800.00 CNY paid"));
+        given().get("/complaints/" + id).then().body("status", equalTo("INVESTIGATING")).body("version", equalTo(4));
+    }
+
+    @Test
+    void a_case_outside_the_guarantee_is_closed_out_of_scope() {
+        String id = fileIn("SH001");
+        step(id, "acknowledge", null).statusCode(200);
+        step(id, "assess", """
+                {"category":"TREATMENT_RESULT","severity":"LOW","subject":"SERVICE","serviceDate":"%s","owner":"staff:wang"}"""
+                .formatted(LocalDate.parse(TODAY).minusDays(400))).statusCode(200)
+                .body("inScope", equalTo(false))
+                .body("allowedSteps", hasItem("close-out-of-scope"));
+        step(id, "start-investigation", null).statusCode(409).body("allowedSteps", hasItem("close-out-of-scope"));
+        step(id, "close-out-of-scope", "{\"explanation\":\"the one-year guarantee ended in 2025\"}").statusCode(200)
+                .body("status", equalTo("CLOSED_OUT_OF_SCOPE"))
+                .body("decision", equalTo("the one-year guarantee ended in 2025"));
+    }
+
+    @Test
+    void escalations_run_side_by_side_and_each_gets_its_outcome() {
+        String id = fileIn("SH001");
+        step(id, "escalate", "{\"body\":\"MARKET_REGULATOR_12315\",\"referenceNumber\":\"12315-2026-0042\",\"deadline\":\"2026-12-31\"}")
+                .statusCode(200);
+        String escalation = step(id, "escalate", "{\"body\":\"SOCIAL_MEDIA\"}").statusCode(200)
+                .body("escalations", hasSize(2)).extract().path("escalations[0].id");
+        step(id, "record-escalation-outcome", "{\"escalationId\":\"%s\",\"outcome\":\"mediated\"}".formatted(escalation))
+                .statusCode(200).body("escalations[0].outcome", equalTo("mediated"))
+                .body("escalations[1].outcome", nullValue());
+        step(id, "record-escalation-outcome", "{\"escalationId\":\"%s\",\"outcome\":\"x\"}".formatted(UUID.randomUUID()))
+                .statusCode(422).body("errors[0].field", equalTo("escalationId"));
+    }
+
+    @Test
+    void cases_are_listed_newest_first_filtered_and_paged() {
+        String branch = "L" + (System.nanoTime() % 100000);
+        String first = fileIn(branch);
+        String second = fileIn(branch);
+        String third = fileIn(branch);
+        step(second, "acknowledge", null).statusCode(200);
+
+        given().queryParam("branch", branch).get("/complaints").then().statusCode(200)
+                .body("total", equalTo(3))
+                .body("items.id", contains(third, second, first))
+                .body("items[0].amountPaid.amount", equalTo("12800.00"));
+        given().queryParam("branch", branch).queryParam("status", "ACKNOWLEDGED").get("/complaints").then()
+                .body("items.id", contains(second));
+        given().queryParam("branch", branch).queryParam("size", 2).queryParam("page", 1).get("/complaints").then()
+                .body("total", equalTo(3)).body("items.id", contains(first));
+        given().queryParam("status", "LOST").get("/complaints").then().statusCode(400)
+                .body("errors[0].field", equalTo("status"));
+
+        given().post("/complaints/read-model/rebuild").then().statusCode(200);
+        given().queryParam("branch", branch).get("/complaints").then().body("items.id", contains(third, second, first))
+                .body("items[1].status", equalTo("ACKNOWLEDGED"));
+    }
+}
