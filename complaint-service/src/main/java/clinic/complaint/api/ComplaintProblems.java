@@ -2,6 +2,7 @@ package clinic.complaint.api;
 
 import clinic.complaint.application.ComplaintNotFound;
 import clinic.complaint.application.IdempotencyKeyReused;
+import clinic.complaint.application.PersonalDataVault;
 import clinic.complaint.domain.CommandRejected;
 import clinic.complaint.domain.StepNotAllowed;
 import clinic.eventstore.api.Problem;
@@ -29,6 +30,12 @@ public class ComplaintProblems {
         return new Problem("urn:clinic:problem:step-rejected", "Unprocessable Content", 422,
                 "'" + e.step() + "' refused: " + e.getMessage(),
                 List.of(new Problem.FieldError(e.field(), e.getMessage())), null, null, null).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response customerErased(PersonalDataVault.CustomerErased e) {
+        return new Problem("urn:clinic:problem:customer-erased", "Unprocessable Content", 422, e.getMessage(),
+                List.of(new Problem.FieldError("customer.ref", e.getMessage())), null, null, null).toResponse();
     }
 
     @ServerExceptionMapper

@@ -69,7 +69,7 @@ public class ComplaintResource {
                          @HeaderParam(ACTOR) @Size(max = 100) String actor,
                          @HeaderParam(CORRELATION_ID) String correlationId) {
         Filing filing = new Filing(body.branchId(), body.customer().ref(), body.customer().name(),
-                body.customer().phone(), body.channel(), body.category(), body.description(),
+                body.customer().phone(), body.customer().idNumber(), body.channel(), body.category(), body.description(),
                 body.requestedRemedy(), body.amountPaid().toMoney("amountPaid"));
         CaseView view = complaints.file(filing, idempotencyKey, caller(actor, correlationId));
         return Response.created(URI.create("/complaints/" + view.complaint().id()))

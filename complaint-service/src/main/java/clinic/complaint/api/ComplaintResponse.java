@@ -1,7 +1,7 @@
 package clinic.complaint.api;
 
 import clinic.complaint.application.ComplaintService.CaseView;
-import clinic.complaint.application.PersonalDetails;
+import clinic.complaint.application.PersonalData;
 import clinic.complaint.domain.AssessmentResult;
 import clinic.complaint.domain.Category;
 import clinic.complaint.domain.Channel;
@@ -55,7 +55,8 @@ public record ComplaintResponse(
         int reopenCount,
         List<Escalation> escalations) {
 
-    public record Customer(String ref, String name, String phone) {
+    /** {@code erased}: the customer's personal data was erased; the case itself stays. */
+    public record Customer(String ref, String name, String phone, String idNumber, boolean erased) {
     }
 
     public record Evidence(UUID id, EvidenceType type, String suppliedBy, String sha256, long sizeBytes, Instant addedAt) {
@@ -77,13 +78,13 @@ public record ComplaintResponse(
 
     static ComplaintResponse of(CaseView view) {
         Complaint c = view.complaint();
-        PersonalDetails p = view.personal();
+        PersonalData p = view.personal();
         var a = c.thirdPartyAssessment();
         var g = c.agreement();
         return new ComplaintResponse(c.id(), c.caseNumber(), c.status(), view.version(),
                 ComplaintDecider.allowedSteps(c), c.branchId(),
-                new Customer(c.customerRef(), p == null ? null : p.customerName, p == null ? null : p.customerPhone),
-                c.channel(), c.category(), p == null ? null : p.description, c.requestedRemedy(),
+                new Customer(c.customerRef(), p.name(), p.phone(), p.idNumber(), p.erased()),
+                c.channel(), c.category(), p.description(), c.requestedRemedy(),
                 MoneyJson.of(c.amountPaid()), c.filedAt(), c.acknowledgedAt(), c.acknowledgedBy(),
                 c.severity(), c.subject(), c.inScope(), c.scope(), c.owner(), c.waitingOn(), c.waitingSince(),
                 c.evidence().stream().map(e -> new Evidence(e.id(), e.type(), e.suppliedBy(), e.sha256(), e.sizeBytes(),

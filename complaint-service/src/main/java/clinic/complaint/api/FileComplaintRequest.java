@@ -25,6 +25,7 @@ public record FileComplaintRequest(
             @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "must be a reference, not a name")
             String ref,
             @NotBlank @Size(max = 100) String name,
-            @Pattern(regexp = "\\+?[0-9 -]{5,20}", message = "must be a phone number") String phone) {
+            @Pattern(regexp = "\\+?[0-9 -]{5,20}", message = "must be a phone number") String phone,
+            @Pattern(regexp = "[0-9A-Za-z]{6,20}", message = "must be an identity document number") String idNumber) {
     }
 }

@@ -40,8 +40,8 @@ public class ComplaintService {
 
     /** A new complaint as a branch system or staff member reports it. */
     public record Filing(String branchId, String customerRef, String customerName, String customerPhone,
-                         Channel channel, Category category, String description, Remedy requestedRemedy,
-                         Money amountPaid) {
+                         String customerIdNumber, Channel channel, Category category, String description,
+                         Remedy requestedRemedy, Money amountPaid) {
     }
 
     /** Who asks, and the conversation the request belongs to. */
@@ -49,7 +49,7 @@ public class ComplaintService {
     }
 
     /** A case at a version. {@code replayed}: a retried filing returned the case its first attempt created. */
-    public record CaseView(Complaint complaint, long version, PersonalDetails personal, boolean replayed) {
+    public record CaseView(Complaint complaint, long version, PersonalData personal, boolean replayed) {
     }
 
     private final EventSourcedRepository<ComplaintCommand, ComplaintEvent, Complaint> cases;
@@ -58,9 +58,10 @@ public class ComplaintService {
     private final ComplaintConfig config;
     private final Clock clock;
     private final ComplaintListProjection list;
+    private final PersonalDataVault vault;
 
     public ComplaintService(EventStore store, EventTypeRegistry<ComplaintEvent> types, CaseNumbers caseNumbers,
-                            ComplaintConfig config, Clock clock, ComplaintListProjection list) {
+                            ComplaintConfig config, Clock clock, ComplaintListProjection list, PersonalDataVault vault) {
         this.store = store;
         this.cases = new EventSourcedRepository<>(store, types,
                 new Decider<>(ComplaintDecider::decide, ComplaintDecider::evolve, Complaint.NONE));
@@ -68,6 +69,7 @@ public class ComplaintService {
         this.config = config;
         this.clock = clock;
         this.list = list;
+        this.vault = vault;
     }
 
     /**
@@ -106,9 +108,10 @@ public class ComplaintService {
         PersonalDetails personal = new PersonalDetails();
         personal.complaintId = id;
         personal.customerRef = f.customerRef();
-        personal.customerName = f.customerName();
-        personal.customerPhone = f.customerPhone();
-        personal.description = f.description();
+        personal.nameEnc = vault.encrypt(f.customerRef(), f.customerName());
+        personal.phoneEnc = vault.encrypt(f.customerRef(), f.customerPhone());
+        personal.idNumberEnc = vault.encrypt(f.customerRef(), f.customerIdNumber());
+        personal.descriptionEnc = vault.encrypt(f.customerRef(), f.description());
         personal.persist();
         if (idempotencyKey != null) {
             IdempotencyRecord record = new IdempotencyRecord();
@@ -118,7 +121,8 @@ public class ComplaintService {
             record.createdAt = now;
             record.persist();
         }
-        return new CaseView(result.state(), result.version(), personal, false);
+        return new CaseView(result.state(), result.version(),
+                new PersonalData(f.customerName(), f.customerPhone(), f.customerIdNumber(), f.description(), false), false);
     }
 
     private CaseView earlierFiling(String idempotencyKey, String requestHash) {
@@ -151,7 +155,7 @@ public class ComplaintService {
             var result = cases.handle(id.toString(), ifMatch, step.apply(context),
                     state -> metadata(state.branchId(), caller), now);
             list.update(result.state(), result.version());
-            return new CaseView(result.state(), result.version(), PersonalDetails.findById(id), false);
+            return new CaseView(result.state(), result.version(), personalData(id), false);
         } catch (StreamNotFound e) {
             throw new ComplaintNotFound(id);
         }
@@ -189,8 +193,33 @@ public class ComplaintService {
         if (!loaded.state().exists()) {
             throw new ComplaintNotFound(id);
         }
-        PersonalDetails personal = QuarkusTransaction.joiningExisting().call(() -> PersonalDetails.findById(id));
-        return new CaseView(loaded.state(), loaded.version(), personal, false);
+        return new CaseView(loaded.state(), loaded.version(), QuarkusTransaction.joiningExisting().call(() -> personalData(id)),
+                false);
+    }
+
+    private PersonalData personalData(UUID id) {
+        PersonalDetails p = PersonalDetails.findById(id);
+        if (p == null) {
+            return PersonalData.NONE;
+        }
+        return vault.decryptorFor(p.customerRef)
+                .map(d -> new PersonalData(d.decrypt(p.nameEnc), d.decrypt(p.phoneEnc), d.decrypt(p.idNumberEnc),
+                        d.decrypt(p.descriptionEnc), false))
+                .orElse(PersonalData.ERASED);
+    }
+
+    /**
+     * Erases a customer's personal data everywhere by deleting their key. Their cases, and the history of each, stay
+     * as they are. False when the service has never held personal data of this customer.
+     */
+    @Transactional
+    public boolean erase(String customerRef, Caller caller) {
+        boolean known = PersonalDetails.count("customerRef", customerRef) > 0 || vault.isErased(customerRef);
+        if (!known) {
+            return false;
+        }
+        vault.erase(customerRef, caller.actor(), clock.instant());
+        return true;
     }
 
     private EventMetadata metadata(String branchId, Caller caller) {

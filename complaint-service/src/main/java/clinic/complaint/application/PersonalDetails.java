@@ -9,8 +9,9 @@ import jakarta.persistence.Table;
 import java.util.UUID;
 
 /**
- * What the customer told us that identifies them or describes their health: kept beside the case, never in its
- * events, so it does not travel to Kafka and can be erased without rewriting history.
+ * What the customer told us that identifies them or describes their health, encrypted with the customer's own key
+ * ({@link PersonalDataVault}): kept beside the case, never in its events, so it does not travel to Kafka and is erased
+ * by deleting the key.
  */
 @Entity
 @Table(name = "complaint_personal_details")
@@ -23,12 +24,15 @@ public class PersonalDetails extends PanacheEntityBase {
     @Column(name = "customer_ref", nullable = false)
     public String customerRef;
 
-    @Column(name = "customer_name")
-    public String customerName;
+    @Column(name = "name_enc")
+    public byte[] nameEnc;
 
-    @Column(name = "customer_phone")
-    public String customerPhone;
+    @Column(name = "phone_enc")
+    public byte[] phoneEnc;
 
-    @Column(name = "description")
-    public String description;
+    @Column(name = "id_number_enc")
+    public byte[] idNumberEnc;
+
+    @Column(name = "description_enc")
+    public byte[] descriptionEnc;
 }

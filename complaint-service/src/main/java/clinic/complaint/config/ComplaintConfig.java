@@ -16,6 +16,17 @@ public interface ComplaintConfig {
 
     Warranty warranty();
 
+    PersonalData personalData();
+
+    interface PersonalData {
+        /**
+         * The master key (32 bytes, base64) that wraps each customer's key. Production sets it from the environment
+         * ({@code PERSONAL_DATA_MASTER_KEY}); the default is for development and tests only.
+         */
+        @WithDefault("ZGV2ZWxvcG1lbnQtb25seS1tYXN0ZXIta2V5LTMyYnk=")
+        String masterKey();
+    }
+
     /** After-sales windows in days (domain.md: feedback 3, free correction 7, product warranty 90, guarantee 365). */
     interface Warranty {
         @WithDefault("3")
