@@ -1,5 +1,8 @@
 package clinic.complaint.domain;
 
+import clinic.complaint.domain.sla.SlaClockName;
+import clinic.complaint.domain.sla.SlaWarningLevel;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,7 +38,10 @@ public record Complaint(
         Instant resolvedAt,
         Instant closedAt,
         int reopenCount,
-        List<Escalation> escalations) {
+        List<Escalation> escalations,
+        Instant resolveClockStartedAt,
+        List<Pause> pauses,
+        List<SlaWarning> slaWarnings) {
 
     public static final Complaint NONE = new Draft().build();
 
@@ -64,6 +70,19 @@ public record Complaint(
         public boolean open() {
             return outcome == null;
         }
+    }
+
+    /** A wait of the current resolve cycle that has ended: the resolve clock did not run in it. */
+    public record Pause(WaitReason reason, Instant from, Instant to) {
+    }
+
+    /** An SLA warning raised: which clock, at risk or breached, in which cycle (reopening starts a new one). */
+    public record SlaWarning(SlaClockName clock, SlaWarningLevel level, int cycle, Instant dueAt, Instant raisedAt) {
+    }
+
+    public boolean slaWarningRaised(SlaClockName clock, SlaWarningLevel level) {
+        int cycle = clock == SlaClockName.RESOLVE ? reopenCount : 0;
+        return slaWarnings.stream().anyMatch(w -> w.clock() == clock && w.level() == level && w.cycle() == cycle);
     }
 
     public boolean exists() {
@@ -112,6 +131,9 @@ public record Complaint(
         Instant closedAt;
         int reopenCount;
         List<Escalation> escalations = new ArrayList<>();
+        Instant resolveClockStartedAt;
+        List<Pause> pauses = new ArrayList<>();
+        List<SlaWarning> slaWarnings = new ArrayList<>();
 
         Draft() {
         }
@@ -145,13 +167,17 @@ public record Complaint(
             closedAt = c.closedAt;
             reopenCount = c.reopenCount;
             escalations = new ArrayList<>(c.escalations);
+            resolveClockStartedAt = c.resolveClockStartedAt;
+            pauses = new ArrayList<>(c.pauses);
+            slaWarnings = new ArrayList<>(c.slaWarnings);
         }
 
         Complaint build() {
             return new Complaint(id, caseNumber, branchId, customerRef, channel, category, requestedRemedy, amountPaid,
                     status, filedAt, acknowledgedAt, acknowledgedBy, severity, subject, inScope, scope, owner,
                     waitingOn, waitingSince, List.copyOf(evidence), thirdPartyAssessment, List.copyOf(offers),
-                    agreement, decision, resolvedAt, closedAt, reopenCount, List.copyOf(escalations));
+                    agreement, decision, resolvedAt, closedAt, reopenCount, List.copyOf(escalations),
+                    resolveClockStartedAt, List.copyOf(pauses), List.copyOf(slaWarnings));
         }
     }
 }

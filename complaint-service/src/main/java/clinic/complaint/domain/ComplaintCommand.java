@@ -1,5 +1,8 @@
 package clinic.complaint.domain;
 
+import clinic.complaint.domain.sla.BusinessCalendar;
+import clinic.complaint.domain.sla.SlaPolicy;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -132,6 +135,16 @@ public sealed interface ComplaintCommand {
                     Instant at) implements ComplaintCommand {
         public String step() {
             return "escalate";
+        }
+    }
+
+    /**
+     * The SLA scheduler's look at the case: raises the at-risk and breach warnings that are due and not raised yet.
+     * Not a user's step; it is never refused.
+     */
+    record CheckSla(SlaPolicy policy, BusinessCalendar calendar, Instant at) implements ComplaintCommand {
+        public String step() {
+            return "check-sla";
         }
     }
 

@@ -6,6 +6,7 @@ import clinic.complaint.domain.Complaint.Evidence;
 import clinic.complaint.domain.Complaint.Offer;
 import clinic.complaint.domain.Complaint.ThirdPartyAssessment;
 import clinic.complaint.domain.ComplaintCommand.AcknowledgeComplaint;
+import clinic.complaint.domain.ComplaintCommand.CheckSla;
 import clinic.complaint.domain.ComplaintCommand.AddEvidence;
 import clinic.complaint.domain.ComplaintCommand.Agree;
 import clinic.complaint.domain.ComplaintCommand.AssessComplaint;
@@ -39,11 +40,21 @@ import clinic.complaint.domain.ComplaintEvent.EscalationOutcomeRecorded;
 import clinic.complaint.domain.ComplaintEvent.EvidenceAdded;
 import clinic.complaint.domain.ComplaintEvent.InvestigationStarted;
 import clinic.complaint.domain.ComplaintEvent.RemedyProposed;
+import clinic.complaint.domain.ComplaintEvent.SlaAtRisk;
+import clinic.complaint.domain.ComplaintEvent.SlaBreached;
 import clinic.complaint.domain.ComplaintEvent.ThirdPartyAssessmentRecorded;
 import clinic.complaint.domain.ComplaintEvent.ThirdPartyAssessmentRequested;
 import clinic.complaint.domain.ComplaintEvent.WaitEnded;
 import clinic.complaint.domain.ComplaintEvent.WaitStarted;
 
+import clinic.complaint.domain.sla.BusinessCalendar;
+import clinic.complaint.domain.sla.SlaClockName;
+import clinic.complaint.domain.sla.SlaClocks;
+import clinic.complaint.domain.sla.SlaPolicy;
+import clinic.complaint.domain.sla.SlaReading;
+import clinic.complaint.domain.sla.SlaWarningLevel;
+
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -73,6 +84,9 @@ public final class ComplaintDecider {
     }
 
     public static List<ComplaintEvent> decide(ComplaintCommand command, Complaint state) {
+        if (command instanceof CheckSla check) {
+            return checkSla(state, check);
+        }
         if (!allowedSteps(state).contains(command.step())) {
             throw new StepNotAllowed(command.step(), state.status(), allowedSteps(state));
         }
@@ -132,6 +146,7 @@ public final class ComplaintDecider {
                 yield List.of(new EscalatedExternally(id, c.escalationId(), c.body(), c.referenceNumber(), c.deadline(),
                         c.by(), c.at()));
             }
+            case CheckSla c -> checkSla(state, c);
             case RecordEscalationOutcome c -> {
                 boolean open = state.escalations().stream().anyMatch(e -> e.id().equals(c.escalationId()) && e.open());
                 if (!open) {
@@ -146,6 +161,7 @@ public final class ComplaintDecider {
         Complaint.Draft d = state.draft();
         switch (event) {
             case ComplaintFiled e -> {
+                d.resolveClockStartedAt = e.filedAt();
                 d.id = e.complaintId();
                 d.caseNumber = e.caseNumber();
                 d.branchId = e.branchId();
@@ -182,6 +198,9 @@ public final class ComplaintDecider {
                 d.waitingSince = e.startedAt();
             }
             case WaitEnded e -> {
+                if (state.waitingSince() != null) {
+                    d.pauses.add(new Complaint.Pause(state.waitingOn(), state.waitingSince(), e.endedAt()));
+                }
                 d.waitingOn = null;
                 d.waitingSince = null;
             }
@@ -207,6 +226,9 @@ public final class ComplaintDecider {
             case ComplaintResolved e -> {
                 d.decision = e.decision();
                 d.resolvedAt = e.resolvedAt();
+                if (state.waitingSince() != null) {
+                    d.pauses.add(new Complaint.Pause(state.waitingOn(), state.waitingSince(), e.resolvedAt()));
+                }
                 d.waitingOn = null;
                 d.waitingSince = null;
                 d.status = RESOLVED;
@@ -216,12 +238,17 @@ public final class ComplaintDecider {
                 d.status = CLOSED;
             }
             case ComplaintReopened e -> {
+                d.resolveClockStartedAt = e.reopenedAt();
+                d.pauses.clear();
                 d.reopenCount = e.reopenCount();
                 d.resolvedAt = null;
                 d.closedAt = null;
                 d.status = INVESTIGATING;
             }
             case ComplaintWithdrawn e -> {
+                if (state.waitingSince() != null) {
+                    d.pauses.add(new Complaint.Pause(state.waitingOn(), state.waitingSince(), e.withdrawnAt()));
+                }
                 d.closedAt = e.withdrawnAt();
                 d.waitingOn = null;
                 d.waitingSince = null;
@@ -229,6 +256,10 @@ public final class ComplaintDecider {
             }
             case EscalatedExternally e -> d.escalations.add(new Escalation(e.escalationId(), e.body(),
                     e.referenceNumber(), e.deadline(), e.escalatedAt(), null, null));
+            case SlaAtRisk e -> d.slaWarnings.add(new Complaint.SlaWarning(e.clock(), SlaWarningLevel.AT_RISK, e.cycle(),
+                    e.dueAt(), e.raisedAt()));
+            case SlaBreached e -> d.slaWarnings.add(new Complaint.SlaWarning(e.clock(), SlaWarningLevel.BREACHED, e.cycle(),
+                    e.dueAt(), e.raisedAt()));
             case EscalationOutcomeRecorded e -> d.escalations.replaceAll(x -> x.id().equals(e.escalationId())
                     ? new Escalation(x.id(), x.body(), x.referenceNumber(), x.deadline(), x.escalatedAt(), e.outcome(),
                     e.recordedAt())
@@ -275,6 +306,48 @@ public final class ComplaintDecider {
             steps.add("withdraw");
         }
         return List.copyOf(steps);
+    }
+
+    /** Raises each warning whose moment has come on a clock still running, once per clock and cycle. */
+    private static List<ComplaintEvent> checkSla(Complaint state, CheckSla c) {
+        List<ComplaintEvent> events = new ArrayList<>();
+        for (SlaReading r : SlaClocks.read(state, c.policy(), c.calendar(), c.at())) {
+            if (r.stoppedAt() != null || r.dueAt() == null) {
+                continue; // stopped, or paused: no warning while the clock does not run
+            }
+            int cycle = r.clock() == SlaClockName.RESOLVE ? state.reopenCount() : 0;
+            if (!c.at().isBefore(r.atRiskAt()) && !state.slaWarningRaised(r.clock(), SlaWarningLevel.AT_RISK)) {
+                events.add(new SlaAtRisk(state.id(), r.clock(), cycle, r.dueAt(), c.at()));
+            }
+            if (!c.at().isBefore(r.dueAt()) && !state.slaWarningRaised(r.clock(), SlaWarningLevel.BREACHED)) {
+                events.add(new SlaBreached(state.id(), r.clock(), cycle, r.dueAt(), c.at()));
+            }
+        }
+        return events;
+    }
+
+    /**
+     * When the SLA scheduler should look at the case next: the earliest at-risk or due moment, not yet raised, of a
+     * clock that runs; null when no clock runs (stopped or paused: the next step reschedules it).
+     */
+    public static Instant nextSlaCheck(Complaint state, SlaPolicy policy, BusinessCalendar calendar, Instant now) {
+        Instant next = null;
+        for (SlaReading r : SlaClocks.read(state, policy, calendar, now)) {
+            if (r.stoppedAt() != null || r.dueAt() == null) {
+                continue;
+            }
+            if (!state.slaWarningRaised(r.clock(), SlaWarningLevel.AT_RISK)) {
+                next = earliest(next, r.atRiskAt());
+            }
+            if (!state.slaWarningRaised(r.clock(), SlaWarningLevel.BREACHED)) {
+                next = earliest(next, r.dueAt());
+            }
+        }
+        return next;
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null || b.isBefore(a) ? b : a;
     }
 
     /** The warranty window a case falls in decides whether it is in after-sales scope. */

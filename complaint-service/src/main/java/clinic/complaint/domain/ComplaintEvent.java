@@ -1,5 +1,7 @@
 package clinic.complaint.domain;
 
+import clinic.complaint.domain.sla.SlaClockName;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -81,6 +83,15 @@ public sealed interface ComplaintEvent {
 
     record EscalatedExternally(UUID complaintId, UUID escalationId, EscalationBody body, String referenceNumber,
                                LocalDate deadline, String by, Instant escalatedAt) implements ComplaintEvent {
+    }
+
+    /** {@code cycle}: 0 for the first resolve clock, n after the n-th reopening (the acknowledge clock is always 0). */
+    record SlaAtRisk(UUID complaintId, SlaClockName clock, int cycle, Instant dueAt, Instant raisedAt)
+            implements ComplaintEvent {
+    }
+
+    record SlaBreached(UUID complaintId, SlaClockName clock, int cycle, Instant dueAt, Instant raisedAt)
+            implements ComplaintEvent {
     }
 
     record EscalationOutcomeRecorded(UUID complaintId, UUID escalationId, String outcome, String by,

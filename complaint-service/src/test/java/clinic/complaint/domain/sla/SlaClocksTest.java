@@ -1,0 +1,176 @@
+package clinic.complaint.domain.sla;
+
+import clinic.complaint.domain.Category;
+import clinic.complaint.domain.Channel;
+import clinic.complaint.domain.Complaint;
+import clinic.complaint.domain.ComplaintCommand.CheckSla;
+import clinic.complaint.domain.ComplaintDecider;
+import clinic.complaint.domain.ComplaintEvent;
+import clinic.complaint.domain.ComplaintEvent.ComplaintAcknowledged;
+import clinic.complaint.domain.ComplaintEvent.ComplaintAssessed;
+import clinic.complaint.domain.ComplaintEvent.ComplaintFiled;
+import clinic.complaint.domain.ComplaintEvent.ComplaintReopened;
+import clinic.complaint.domain.ComplaintEvent.ComplaintResolved;
+import clinic.complaint.domain.ComplaintEvent.InvestigationStarted;
+import clinic.complaint.domain.ComplaintEvent.SlaAtRisk;
+import clinic.complaint.domain.ComplaintEvent.SlaBreached;
+import clinic.complaint.domain.ComplaintEvent.WaitEnded;
+import clinic.complaint.domain.ComplaintEvent.WaitStarted;
+import clinic.complaint.domain.Money;
+import clinic.complaint.domain.Remedy;
+import clinic.complaint.domain.Severity;
+import clinic.complaint.domain.Subject;
+import clinic.complaint.domain.WaitReason;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import static clinic.complaint.domain.sla.BusinessCalendarTest.SH;
+import static clinic.complaint.domain.sla.BusinessCalendarTest.shanghai;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SlaClocksTest {
+
+    static final UUID ID = UUID.randomUUID();
+    static final SlaPolicy POLICY = SlaPolicy.DEFAULT;
+
+    static ComplaintFiled filed(String at, Category category) {
+        return new ComplaintFiled(ID, "SH001-2026-000001", "SH001", "cust-1", Channel.FRONT_DESK, category,
+                Remedy.APOLOGY, new Money(100, "CNY"), shanghai(at));
+    }
+
+    static Complaint state(ComplaintEvent... events) {
+        Complaint c = Complaint.NONE;
+        for (ComplaintEvent e : events) {
+            c = ComplaintDecider.evolve(c, e);
+        }
+        return c;
+    }
+
+    static List<ComplaintEvent> check(Instant at, ComplaintEvent... history) {
+        return ComplaintDecider.decide(new CheckSla(POLICY, SH, at), state(history));
+    }
+
+    @Test
+    void acknowledgement_is_due_one_working_day_after_filing_and_at_risk_at_eighty_percent() {
+        var filed = filed("2026-03-06T17:00", Category.TREATMENT_RESULT); // Friday, one hour before closing
+        SlaReading ack = SlaClocks.acknowledge(state(filed), POLICY, SH, shanghai("2026-03-06T17:30"));
+
+        assertThat(ack.dueAt()).isEqualTo(shanghai("2026-03-09T17:00"));
+        // 80% of 9 h = 7 h 12 min: 1 h on Friday, 6 h 12 min on Monday
+        assertThat(ack.atRiskAt()).isEqualTo(shanghai("2026-03-09T15:12"));
+        assertThat(ack.state()).isEqualTo(SlaState.ON_TRACK);
+        assertThat(SlaClocks.acknowledge(state(filed), POLICY, SH, shanghai("2026-03-09T16:00")).state())
+                .isEqualTo(SlaState.AT_RISK);
+        assertThat(SlaClocks.acknowledge(state(filed), POLICY, SH, shanghai("2026-03-09T17:01")).state())
+                .isEqualTo(SlaState.BREACHED);
+        var acknowledged = new ComplaintAcknowledged(ID, "staff:li", shanghai("2026-03-09T09:30"));
+        SlaReading met = SlaClocks.acknowledge(state(filed, acknowledged), POLICY, SH, shanghai("2026-03-20T00:00"));
+        assertThat(met.state()).isEqualTo(SlaState.MET);
+        assertThat(met.used()).isEqualTo(Duration.ofMinutes(90));
+    }
+
+    @Test
+    void an_adverse_reaction_is_acknowledged_within_two_hours_of_the_clock_day_or_night() {
+        var filed = filed("2026-03-03T23:00", Category.ADVERSE_REACTION);
+        SlaReading ack = SlaClocks.acknowledge(state(filed), POLICY, SH, shanghai("2026-03-03T23:10"));
+        assertThat(ack.dueAt()).isEqualTo(shanghai("2026-03-04T01:00"));
+        assertThat(ack.target().workingTime()).isFalse();
+    }
+
+    @Test
+    void waits_pause_the_resolve_clock_and_push_its_due_date_back() {
+        var filed = filed("2026-03-02T09:00", Category.TREATMENT_RESULT); // Monday at opening
+        ComplaintEvent[] running = {filed,
+                new ComplaintAcknowledged(ID, "s", shanghai("2026-03-02T10:00")),
+                new ComplaintAssessed(ID, Category.TREATMENT_RESULT, Severity.LOW, Subject.SERVICE,
+                        LocalDate.parse("2026-03-01"), true, "feedback", "s", "s", shanghai("2026-03-02T11:00")),
+                new InvestigationStarted(ID, "s", shanghai("2026-03-02T12:00"))};
+        // 10 working days from Monday 09:00 = Friday of the next week at 18:00
+        assertThat(SlaClocks.resolve(state(running), POLICY, SH, shanghai("2026-03-03T09:00")).dueAt())
+                .isEqualTo(shanghai("2026-03-13T18:00"));
+
+        var waiting = concat(running, new WaitStarted(ID, WaitReason.CUSTOMER, "photos", "s", shanghai("2026-03-03T09:00")));
+        SlaReading paused = SlaClocks.resolve(state(waiting), POLICY, SH, shanghai("2026-03-05T12:00"));
+        assertThat(paused.state()).isEqualTo(SlaState.PAUSED);
+        assertThat(paused.dueAt()).isNull();
+        assertThat(paused.used()).isEqualTo(Duration.ofHours(9)); // all of Monday, nothing since
+
+        // two working days waiting: due two working days later
+        var resumed = concat(waiting, new WaitEnded(ID, WaitReason.CUSTOMER, "s", shanghai("2026-03-05T09:00")));
+        SlaReading after = SlaClocks.resolve(state(resumed), POLICY, SH, shanghai("2026-03-05T10:00"));
+        assertThat(after.dueAt()).isEqualTo(shanghai("2026-03-17T18:00"));
+        assertThat(after.used()).isEqualTo(Duration.ofHours(10));
+        assertThat(check(shanghai("2026-03-16T12:00"), waiting)).isEmpty(); // paused: nothing raised however late
+    }
+
+    @Test
+    void warnings_are_raised_once_each_when_their_moment_comes() {
+        var filed = filed("2026-03-06T17:00", Category.TREATMENT_RESULT);
+        assertThat(check(shanghai("2026-03-09T15:00"), filed)).isEmpty();
+
+        var atRisk = check(shanghai("2026-03-09T15:12"), filed);
+        assertThat(atRisk).containsExactly(new SlaAtRisk(ID, SlaClockName.ACKNOWLEDGE, 0, shanghai("2026-03-09T17:00"),
+                shanghai("2026-03-09T15:12")));
+        assertThat(check(shanghai("2026-03-09T16:00"), filed, atRisk.getFirst())).isEmpty();
+
+        var breached = check(shanghai("2026-03-09T17:00"), filed, atRisk.getFirst());
+        assertThat(breached).containsExactly(new SlaBreached(ID, SlaClockName.ACKNOWLEDGE, 0,
+                shanghai("2026-03-09T17:00"), shanghai("2026-03-09T17:00")));
+        assertThat(check(shanghai("2026-03-10T17:00"), filed, atRisk.getFirst(), breached.getFirst())).isEmpty();
+    }
+
+    @Test
+    void a_scheduler_that_looks_late_raises_both_warnings_at_once() {
+        var filed = filed("2026-03-06T17:00", Category.TREATMENT_RESULT);
+        assertThat(check(shanghai("2026-03-10T09:00"), filed)).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("SlaAtRisk", "SlaBreached");
+    }
+
+    @Test
+    void the_next_check_is_the_earliest_warning_not_yet_raised() {
+        var filed = filed("2026-03-06T17:00", Category.TREATMENT_RESULT);
+        assertThat(ComplaintDecider.nextSlaCheck(state(filed), POLICY, SH, shanghai("2026-03-06T17:00")))
+                .isEqualTo(shanghai("2026-03-09T15:12"));
+        var atRisk = new SlaAtRisk(ID, SlaClockName.ACKNOWLEDGE, 0, shanghai("2026-03-09T17:00"), shanghai("2026-03-09T15:12"));
+        assertThat(ComplaintDecider.nextSlaCheck(state(filed, atRisk), POLICY, SH, shanghai("2026-03-09T15:12")))
+                .isEqualTo(shanghai("2026-03-09T17:00"));
+    }
+
+    @Test
+    void a_reopened_case_runs_a_new_resolve_clock_with_its_own_warnings() {
+        var filed = filed("2026-03-02T09:00", Category.TREATMENT_RESULT);
+        var breachedBefore = new SlaBreached(ID, SlaClockName.RESOLVE, 0, shanghai("2026-03-13T18:00"), shanghai("2026-03-13T18:00"));
+        var resolved = new ComplaintResolved(ID, "explained", "s", shanghai("2026-03-16T10:00"));
+        var reopened = new ComplaintReopened(ID, "still unhappy", "followup-service", 1, shanghai("2026-03-20T10:00"));
+        Complaint again = state(filed, new ComplaintAcknowledged(ID, "s", shanghai("2026-03-02T09:30")), breachedBefore,
+                resolved, reopened);
+
+        SlaReading resolve = SlaClocks.resolve(again, POLICY, SH, shanghai("2026-03-20T11:00"));
+        assertThat(resolve.startedAt()).isEqualTo(shanghai("2026-03-20T10:00"));
+        assertThat(resolve.state()).isEqualTo(SlaState.ON_TRACK);
+        assertThat(again.slaWarningRaised(SlaClockName.RESOLVE, SlaWarningLevel.BREACHED)).isFalse();
+    }
+
+    @Test
+    void replaying_the_same_history_gives_the_same_clocks() {
+        var history = new ComplaintEvent[]{filed("2026-03-06T17:00", Category.TREATMENT_RESULT),
+                new ComplaintAcknowledged(ID, "s", shanghai("2026-03-09T09:30"))};
+        Instant later = shanghai("2026-04-01T00:00");
+        assertThat(SlaClocks.read(state(history), POLICY, SH, later))
+                .isEqualTo(SlaClocks.read(state(history), POLICY, SH, later));
+        assertThat(SlaClocks.read(state(history), POLICY, SH, later).getFirst().state()).isEqualTo(SlaState.MET);
+    }
+
+    private static ComplaintEvent[] concat(ComplaintEvent[] first, ComplaintEvent... more) {
+        List<ComplaintEvent> all = new ArrayList<>(Arrays.asList(first));
+        all.addAll(Arrays.asList(more));
+        return all.toArray(ComplaintEvent[]::new);
+    }
+}
