@@ -9,6 +9,7 @@ import clinic.complaint.domain.Channel;
 import clinic.complaint.domain.ComplaintCommand;
 import clinic.complaint.domain.ComplaintStatus;
 import clinic.complaint.domain.Severity;
+import clinic.complaint.domain.sla.SlaState;
 import clinic.complaint.projection.ComplaintListRow;
 import clinic.eventstore.api.InvalidField;
 import io.quarkus.panache.common.Parameters;
@@ -271,10 +272,11 @@ public class ComplaintResource {
     }
 
     @GET
-    @Operation(summary = "Cases, newest first, filtered by branch, status, category, channel, severity, owner and filing date")
+    @Operation(summary = "Cases, newest first, filtered by branch, status, category, channel, severity, owner, SLA state and filing date")
     public ComplaintPage list(@QueryParam("branch") String branch, @QueryParam("status") String status,
                               @QueryParam("category") String category, @QueryParam("channel") String channel,
                               @QueryParam("severity") String severity, @QueryParam("owner") String owner,
+                              @QueryParam("slaState") String slaState,
                               @QueryParam("filedFrom") String filedFrom, @QueryParam("filedTo") String filedTo,
                               @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                               @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
@@ -286,6 +288,7 @@ public class ComplaintResource {
         filter(where, params, "channel", name(InvalidField.enumValue("channel", Channel.class, channel)));
         filter(where, params, "severity", name(InvalidField.enumValue("severity", Severity.class, severity)));
         filter(where, params, "owner", owner);
+        filter(where, params, "slaState", name(InvalidField.enumValue("slaState", SlaState.class, slaState)));
         if (filedFrom != null) {
             where.append(" and filedAt >= :filedFrom");
             params.and("filedFrom", instant("filedFrom", filedFrom));

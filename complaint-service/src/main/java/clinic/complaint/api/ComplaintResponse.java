@@ -15,6 +15,8 @@ import clinic.complaint.domain.Remedy;
 import clinic.complaint.domain.Severity;
 import clinic.complaint.domain.Subject;
 import clinic.complaint.domain.WaitReason;
+import clinic.complaint.domain.sla.SlaClockName;
+import clinic.complaint.domain.sla.SlaState;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,7 +55,8 @@ public record ComplaintResponse(
         Instant resolvedAt,
         Instant closedAt,
         int reopenCount,
-        List<Escalation> escalations) {
+        List<Escalation> escalations,
+        List<Sla> sla) {
 
     /** {@code erased}: the customer's personal data was erased; the case itself stays. */
     public record Customer(String ref, String name, String phone, String idNumber, boolean erased) {
@@ -76,6 +79,11 @@ public record ComplaintResponse(
                              Instant escalatedAt, String outcome, Instant outcomeAt) {
     }
 
+    /** An SLA clock read now: dueAt and atRiskAt are null while a wait pauses it. */
+    public record Sla(SlaClockName clock, SlaState state, Instant startedAt, Instant atRiskAt, Instant dueAt,
+                      java.time.Duration used, Instant stoppedAt) {
+    }
+
     static ComplaintResponse of(CaseView view) {
         Complaint c = view.complaint();
         PersonalData p = view.personal();
@@ -96,6 +104,8 @@ public record ComplaintResponse(
                         g.agreedAt()),
                 c.decision(), c.resolvedAt(), c.closedAt(), c.reopenCount(),
                 c.escalations().stream().map(e -> new Escalation(e.id(), e.body(), e.referenceNumber(), e.deadline(),
-                        e.escalatedAt(), e.outcome(), e.outcomeAt())).toList());
+                        e.escalatedAt(), e.outcome(), e.outcomeAt())).toList(),
+                view.sla().stream().map(r -> new Sla(r.clock(), r.state(), r.startedAt(), r.atRiskAt(), r.dueAt(), r.used(),
+                        r.stoppedAt())).toList());
     }
 }

@@ -8,14 +8,14 @@ import java.util.UUID;
 /** A case in a list: enough to sort, filter and open it; no personal data. */
 public record ComplaintSummary(UUID id, String caseNumber, String branchId, String status, String category,
                                String channel, String severity, String owner, String requestedRemedy,
-                               MoneyJson amountPaid, String waitingOn, int openEscalations, int reopenCount,
+                               MoneyJson amountPaid, String waitingOn, String slaState, int openEscalations, int reopenCount,
                                Instant filedAt, Instant acknowledgedAt, Instant resolvedAt, Instant closedAt,
                                long version) {
 
     static ComplaintSummary of(ComplaintListRow r) {
         return new ComplaintSummary(r.id, r.caseNumber, r.branchId, r.status, r.category, r.channel, r.severity,
                 r.owner, r.requestedRemedy, MoneyJson.of(new clinic.complaint.domain.Money(r.amountPaidMinor, r.currency)),
-                r.waitingOn, r.openEscalations, r.reopenCount, r.filedAt, r.acknowledgedAt, r.resolvedAt, r.closedAt,
+                r.waitingOn, r.slaState, r.openEscalations, r.reopenCount, r.filedAt, r.acknowledgedAt, r.resolvedAt, r.closedAt,
                 r.version);
     }
 }

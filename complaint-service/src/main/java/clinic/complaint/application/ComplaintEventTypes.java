@@ -47,6 +47,8 @@ public final class ComplaintEventTypes {
     public static final String WITHDRAWN = "complaint.withdrawn.v1";
     public static final String ESCALATED = "complaint.escalated-externally.v1";
     public static final String ESCALATION_OUTCOME = "complaint.escalation-outcome-recorded.v1";
+    public static final String SLA_AT_RISK = "complaint.sla-at-risk.v1";
+    public static final String SLA_BREACHED = "complaint.sla-breached.v1";
 
     @Produces
     @ApplicationScoped
@@ -71,6 +73,8 @@ public final class ComplaintEventTypes {
                 .register(WITHDRAWN, ComplaintWithdrawn.class)
                 .register(ESCALATED, EscalatedExternally.class)
                 .register(ESCALATION_OUTCOME, EscalationOutcomeRecorded.class)
+                .register(SLA_AT_RISK, ComplaintEvent.SlaAtRisk.class)
+                .register(SLA_BREACHED, ComplaintEvent.SlaBreached.class)
                 .build(mapper);
     }
 }

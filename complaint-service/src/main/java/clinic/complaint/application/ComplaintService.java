@@ -10,7 +10,9 @@ import clinic.complaint.domain.ComplaintEvent;
 import clinic.complaint.domain.Money;
 import clinic.complaint.domain.Remedy;
 import clinic.complaint.domain.WarrantyPolicy;
+import clinic.complaint.domain.sla.SlaReading;
 import clinic.complaint.projection.ComplaintListProjection;
+import clinic.eventstore.ConcurrencyConflict;
 import clinic.eventstore.Decider;
 import clinic.eventstore.EventMetadata;
 import clinic.eventstore.EventSourcedRepository;
@@ -21,6 +23,7 @@ import clinic.eventstore.StoredEvent;
 import clinic.eventstore.StreamNotFound;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
@@ -49,7 +52,8 @@ public class ComplaintService {
     }
 
     /** A case at a version. {@code replayed}: a retried filing returned the case its first attempt created. */
-    public record CaseView(Complaint complaint, long version, PersonalData personal, boolean replayed) {
+    public record CaseView(Complaint complaint, long version, PersonalData personal, boolean replayed,
+                           List<SlaReading> sla) {
     }
 
     private final EventSourcedRepository<ComplaintCommand, ComplaintEvent, Complaint> cases;
@@ -59,9 +63,12 @@ public class ComplaintService {
     private final Clock clock;
     private final ComplaintListProjection list;
     private final PersonalDataVault vault;
+    private final SlaSchedule sla;
+    private final EntityManager em;
 
     public ComplaintService(EventStore store, EventTypeRegistry<ComplaintEvent> types, CaseNumbers caseNumbers,
-                            ComplaintConfig config, Clock clock, ComplaintListProjection list, PersonalDataVault vault) {
+                            ComplaintConfig config, Clock clock, ComplaintListProjection list, PersonalDataVault vault,
+                            SlaSchedule sla, EntityManager em) {
         this.store = store;
         this.cases = new EventSourcedRepository<>(store, types,
                 new Decider<>(ComplaintDecider::decide, ComplaintDecider::evolve, Complaint.NONE));
@@ -70,6 +77,8 @@ public class ComplaintService {
         this.clock = clock;
         this.list = list;
         this.vault = vault;
+        this.sla = sla;
+        this.em = em;
     }
 
     /**
@@ -103,7 +112,7 @@ public class ComplaintService {
         var command = new ComplaintCommand.FileComplaint(id, caseNumber, f.branchId(), f.customerRef(), f.channel(),
                 f.category(), f.requestedRemedy(), f.amountPaid(), now);
         var result = cases.create(id.toString(), command, metadata(f.branchId(), caller), now);
-        list.update(result.state(), result.version());
+        afterChange(result.state(), result.version(), now);
 
         PersonalDetails personal = new PersonalDetails();
         personal.complaintId = id;
@@ -122,7 +131,8 @@ public class ComplaintService {
             record.persist();
         }
         return new CaseView(result.state(), result.version(),
-                new PersonalData(f.customerName(), f.customerPhone(), f.customerIdNumber(), f.description(), false), false);
+                new PersonalData(f.customerName(), f.customerPhone(), f.customerIdNumber(), f.description(), false), false,
+                sla.clocks(result.state(), now));
     }
 
     private CaseView earlierFiling(String idempotencyKey, String requestHash) {
@@ -134,7 +144,7 @@ public class ComplaintService {
             throw new IdempotencyKeyReused(idempotencyKey);
         }
         CaseView view = get(earlier.complaintId);
-        return new CaseView(view.complaint(), view.version(), view.personal(), true);
+        return new CaseView(view.complaint(), view.version(), view.personal(), true, view.sla());
     }
 
     /** What a step's command is made from: the time, the chain's date, and the policy in force. */
@@ -143,27 +153,70 @@ public class ComplaintService {
 
     /**
      * Takes one step of a case's life: the command {@code step} makes is decided on the current state and its events
-     * appended, with the list row updated in the same transaction.
+     * appended, with the list row and SLA schedule updated in the same transaction. Without {@code ifMatch} a step that
+     * lost a race (with the SLA scheduler, say) is decided again on the new state; with it, the caller decides.
      *
      * @param ifMatch the version the caller last saw, or null
      */
-    @Transactional
     public CaseView step(UUID id, Long ifMatch, Caller caller, Function<StepContext, ComplaintCommand> step) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> stepOnce(id, ifMatch, caller, step));
+            } catch (ConcurrencyConflict conflict) {
+                if (ifMatch != null || attempt == 3) {
+                    throw conflict;
+                }
+            }
+        }
+    }
+
+    private CaseView stepOnce(UUID id, Long ifMatch, Caller caller, Function<StepContext, ComplaintCommand> step) {
         Instant now = clock.instant();
         StepContext context = new StepContext(now, LocalDate.ofInstant(now, config.zone()), config.warranty().policy());
         try {
             var result = cases.handle(id.toString(), ifMatch, step.apply(context),
                     state -> metadata(state.branchId(), caller), now);
-            list.update(result.state(), result.version());
-            return new CaseView(result.state(), result.version(), personalData(id), false);
+            afterChange(result.state(), result.version(), now);
+            return new CaseView(result.state(), result.version(), personalData(id), false, sla.clocks(result.state(), now));
         } catch (StreamNotFound e) {
             throw new ComplaintNotFound(id);
         }
     }
 
+    /**
+     * The SLA scheduler's look at one case: raises the warnings that are due (once: the decider knows which were
+     * raised, and a concurrent look loses on the stream version) and sets the next look.
+     */
+    @Transactional
+    public void checkSla(UUID id) {
+        if (!lockForSlaCheck(id)) {
+            return; // another instance is looking at this case right now
+        }
+        Instant now = clock.instant();
+        var current = cases.load(id.toString());
+        if (!current.state().exists()) {
+            return;
+        }
+        var result = cases.handle(id.toString(), current.version(), sla.check(current.state(), now),
+                state -> new EventMetadata(state.branchId(), "sla-scheduler", UUID.randomUUID(), null), now);
+        afterChange(result.state(), result.version(), now);
+    }
+
+    private boolean lockForSlaCheck(UUID id) {
+        return (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtext('sla:' || ?1))")
+                .setParameter(1, id.toString()).getSingleResult();
+    }
+
+    /** What every change to a case also updates, in its transaction: the list row and the SLA schedule. */
+    private void afterChange(Complaint state, long version, Instant now) {
+        list.update(state, version, sla.clocks(state, now));
+        sla.reschedule(state, now);
+    }
+
     /** Operations: rebuilds the case list from the event store. */
     public long rebuildList() {
-        return list.rebuild(cases);
+        Instant now = clock.instant();
+        return list.rebuild(cases, state -> sla.clocks(state, now));
     }
 
     public CaseView get(UUID id) {
@@ -194,7 +247,7 @@ public class ComplaintService {
             throw new ComplaintNotFound(id);
         }
         return new CaseView(loaded.state(), loaded.version(), QuarkusTransaction.joiningExisting().call(() -> personalData(id)),
-                false);
+                false, sla.clocks(loaded.state(), clock.instant()));
     }
 
     private PersonalData personalData(UUID id) {

@@ -2,6 +2,8 @@ package clinic.complaint.projection;
 
 import clinic.complaint.domain.Complaint;
 import clinic.complaint.domain.ComplaintEvent;
+import clinic.complaint.domain.sla.SlaReading;
+import clinic.complaint.domain.sla.SlaState;
 import clinic.eventstore.EventSourcedRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Keeps {@code complaint_list} equal to the cases' states: written in the transaction that appends a case's events,
@@ -25,7 +28,7 @@ public class ComplaintListProjection {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void update(Complaint c, long version) {
+    public void update(Complaint c, long version, List<SlaReading> clocks) {
         ComplaintListRow row = ComplaintListRow.findById(c.id());
         if (row == null) {
             row = new ComplaintListRow();
@@ -48,12 +51,29 @@ public class ComplaintListProjection {
         row.acknowledgedAt = c.acknowledgedAt();
         row.resolvedAt = c.resolvedAt();
         row.closedAt = c.closedAt();
+        row.slaState = worst(clocks);
         row.version = version;
         row.persist();
     }
 
+    /** The state of the case's most urgent running clock, or null when none runs. */
+    static String worst(List<SlaReading> clocks) {
+        return clocks.stream().map(SlaReading::state).filter(SlaState::running)
+                .max(java.util.Comparator.comparingInt(ComplaintListProjection::urgency))
+                .map(Enum::name).orElse(null);
+    }
+
+    private static int urgency(SlaState s) {
+        return switch (s) {
+            case BREACHED -> 3;
+            case AT_RISK -> 2;
+            case ON_TRACK -> 1;
+            default -> 0;
+        };
+    }
+
     /** Empties the list and writes every case again from its stream; returns how many cases. */
-    public long rebuild(EventSourcedRepository<?, ComplaintEvent, Complaint> cases) {
+    public long rebuild(EventSourcedRepository<?, ComplaintEvent, Complaint> cases, Function<Complaint, List<SlaReading>> clocks) {
         return QuarkusTransaction.requiringNew().call(() -> {
             ComplaintListRow.deleteAll();
             @SuppressWarnings("unchecked")
@@ -61,7 +81,7 @@ public class ComplaintListProjection {
             for (String stream : streams) {
                 var loaded = cases.load(stream);
                 if (loaded.state().exists()) {
-                    update(loaded.state(), loaded.version());
+                    update(loaded.state(), loaded.version(), clocks.apply(loaded.state()));
                 }
             }
             return (long) streams.size();

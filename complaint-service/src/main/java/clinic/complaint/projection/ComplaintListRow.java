@@ -48,6 +48,9 @@ public class ComplaintListRow extends PanacheEntityBase {
     public Instant resolvedAt;
     @Column(name = "closed_at")
     public Instant closedAt;
+    /** The most urgent running SLA clock's state (ON_TRACK, AT_RISK, BREACHED, PAUSED), null when none runs. */
+    @Column(name = "sla_state")
+    public String slaState;
     @Column(nullable = false)
     public long version;
 }

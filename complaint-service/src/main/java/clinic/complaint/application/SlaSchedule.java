@@ -1,0 +1,64 @@
+package clinic.complaint.application;
+
+import clinic.complaint.config.SlaConfig;
+import clinic.complaint.domain.Complaint;
+import clinic.complaint.domain.ComplaintCommand;
+import clinic.complaint.domain.ComplaintDecider;
+import clinic.complaint.domain.sla.SlaClocks;
+import clinic.complaint.domain.sla.SlaReading;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The SLA side of a case: its clocks read now, and the row that tells the scheduler when to look at it next, kept in
+ * the transaction of every change to the case.
+ */
+@ApplicationScoped
+public class SlaSchedule {
+
+    private final EntityManager em;
+    private final SlaConfig config;
+
+    public SlaSchedule(EntityManager em, SlaConfig config) {
+        this.em = em;
+        this.config = config;
+    }
+
+    public List<SlaReading> clocks(Complaint c, Instant now) {
+        return SlaClocks.read(c, config.policy(), config.calendarFor(c.branchId()), now);
+    }
+
+    /** The scheduler's command for the case: raise what is due by {@code now}. */
+    public ComplaintCommand.CheckSla check(Complaint c, Instant now) {
+        return new ComplaintCommand.CheckSla(config.policy(), config.calendarFor(c.branchId()), now);
+    }
+
+    /** Sets (or clears) when the scheduler looks at the case next. Call after the case's events are appended. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reschedule(Complaint c, Instant now) {
+        Instant next = ComplaintDecider.nextSlaCheck(c, config.policy(), config.calendarFor(c.branchId()), now);
+        if (next == null) {
+            em.createNativeQuery("delete from sla_schedule where complaint_id = ?1").setParameter(1, c.id()).executeUpdate();
+        } else {
+            em.createNativeQuery("""
+                            insert into sla_schedule (complaint_id, next_check_at) values (?1, ?2)
+                            on conflict (complaint_id) do update set next_check_at = excluded.next_check_at""")
+                    .setParameter(1, c.id()).setParameter(2, next).executeUpdate();
+        }
+    }
+
+    /** Cases whose next check has come, earliest first. */
+    @SuppressWarnings("unchecked")
+    @Transactional
+    public List<UUID> due(Instant now, int limit) {
+        return em.createNativeQuery("""
+                        select complaint_id from sla_schedule where next_check_at <= ?1 order by next_check_at limit ?2""",
+                        UUID.class)
+                .setParameter(1, now).setParameter(2, limit).getResultList();
+    }
+}

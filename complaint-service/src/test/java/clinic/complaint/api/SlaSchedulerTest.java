@@ -1,0 +1,114 @@
+package clinic.complaint.api;
+
+import clinic.complaint.application.ComplaintService;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/**
+ * The SLA scheduler against the real database, with a safety complaint's acknowledgement target cut to seconds so
+ * that its warnings come due during the test.
+ */
+@QuarkusTest
+@TestProfile(SlaSchedulerTest.SecondsForSafety.class)
+class SlaSchedulerTest {
+
+    public static class SecondsForSafety implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("complaint.sla.acknowledge-safety", "PT3S",
+                    "complaint.sla.check-every", "200ms");
+        }
+    }
+
+    @Inject
+    ComplaintService complaints;
+
+    static String fileSafetyComplaint() {
+        return given().contentType(ContentType.JSON).body(PersonalDataTest.body("cust-" + UUID.randomUUID()))
+                .post("/complaints").then().statusCode(201).extract().path("id");
+    }
+
+    static List<String> types(String id) {
+        return given().get("/complaints/" + id + "/events").then().extract().path("type");
+    }
+
+    @Test
+    void an_unacknowledged_safety_complaint_is_warned_then_breached_once_each() throws Exception {
+        String id = fileSafetyComplaint();
+        given().get("/complaints/" + id).then()
+                .body("sla.find { it.clock == 'ACKNOWLEDGE' }.state", equalTo("ON_TRACK"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> types(id).contains("complaint.sla-breached.v1"));
+        Thread.sleep(1000); // the scheduler ticks five more times: nothing more may be raised
+
+        List<String> types = types(id);
+        assertThat(types).containsOnlyOnce("complaint.sla-at-risk.v1", "complaint.sla-breached.v1");
+        assertThat(types.indexOf("complaint.sla-at-risk.v1")).isLessThan(types.indexOf("complaint.sla-breached.v1"));
+        given().get("/complaints/" + id + "/events").then()
+                .body("find { it.type == 'complaint.sla-breached.v1' }.actor", equalTo("sla-scheduler"))
+                .body("find { it.type == 'complaint.sla-breached.v1' }.data.clock", equalTo("ACKNOWLEDGE"));
+        given().get("/complaints/" + id).then()
+                .body("sla.find { it.clock == 'ACKNOWLEDGE' }.state", equalTo("BREACHED"));
+        given().queryParam("slaState", "BREACHED").queryParam("size", 500).get("/complaints").then()
+                .body("items.id", hasItem(id));
+    }
+
+    @Test
+    void a_complaint_acknowledged_in_time_raises_nothing() throws Exception {
+        String id = fileSafetyComplaint();
+        given().header("X-Actor", "staff:li.na").post("/complaints/" + id + "/acknowledge").then().statusCode(200);
+
+        Thread.sleep(4000); // past the target; the scheduler has looked many times
+        assertThat(types(id)).doesNotContain("complaint.sla-at-risk.v1", "complaint.sla-breached.v1");
+        given().get("/complaints/" + id).then().body("sla.find { it.clock == 'ACKNOWLEDGE' }.state", equalTo("MET"));
+    }
+
+    @Test
+    void many_schedulers_looking_at_once_raise_a_warning_once() throws Exception {
+        String id = fileSafetyComplaint();
+        Thread.sleep(3100); // both warnings are due; race the running scheduler with eight more
+        int lookers = 8;
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(lookers);
+        List<Future<?>> looks = new ArrayList<>();
+        for (int i = 0; i < lookers; i++) {
+            looks.add(pool.submit(() -> {
+                go.await();
+                try {
+                    complaints.checkSla(UUID.fromString(id));
+                } catch (clinic.eventstore.ConcurrencyConflict lostTheRace) {
+                    // another look appended first: that is the point
+                }
+                return null;
+            }));
+        }
+        go.countDown();
+        for (Future<?> f : looks) {
+            f.get();
+        }
+        pool.shutdown();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> types(id).contains("complaint.sla-breached.v1"));
+        assertThat(types(id)).containsOnlyOnce("complaint.sla-at-risk.v1", "complaint.sla-breached.v1");
+    }
+}
