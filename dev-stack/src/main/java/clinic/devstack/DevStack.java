@@ -18,8 +18,9 @@ public final class DevStack implements AutoCloseable {
 
     /** The product's topics; consumers' dead-letter topics are named {@code <topic>.<consumer>.dlq}. */
     public static final List<String> TOPICS = List.of(
-            "complaint-events", "refund-events", "followup-events",
-            "complaint-events.refund-service.dlq", "complaint-events.followup-service.dlq");
+            "complaint-events", "refund-events", "followup-events", "branch-complaints",
+            "complaint-events.refund-service.dlq", "complaint-events.followup-service.dlq",
+            "branch-complaints.complaint-service.dlq");
 
     public static final int PARTITIONS = 3;
 
