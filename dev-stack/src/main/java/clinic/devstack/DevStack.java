@@ -20,7 +20,8 @@ public final class DevStack implements AutoCloseable {
     public static final List<String> TOPICS = List.of(
             "complaint-events", "refund-events", "followup-events", "branch-complaints",
             "complaint-events.refund-service.dlq", "complaint-events.followup-service.dlq",
-            "branch-complaints.complaint-service.dlq");
+            "branch-complaints.complaint-service.dlq", "refund-events.complaint-service.dlq",
+            "followup-events.complaint-service.dlq");
 
     public static final int PARTITIONS = 3;
 

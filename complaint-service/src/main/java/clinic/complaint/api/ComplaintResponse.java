@@ -56,6 +56,8 @@ public record ComplaintResponse(
         Instant closedAt,
         int reopenCount,
         List<Escalation> escalations,
+        Refund refund,
+        String hqEscalation,
         List<Sla> sla) {
 
     /** {@code erased}: the customer's personal data was erased; the case itself stays. */
@@ -77,6 +79,11 @@ public record ComplaintResponse(
 
     public record Escalation(UUID id, EscalationBody body, String referenceNumber, LocalDate deadline,
                              Instant escalatedAt, String outcome, Instant outcomeAt) {
+    }
+
+    /** The refund refund-service handles for the case, as its events reported it. */
+    public record Refund(UUID refundId, MoneyJson agreedAmount, LocalDate dueDate, MoneyJson settledAmount,
+                         boolean overdue) {
     }
 
     /** An SLA clock read now: dueAt and atRiskAt are null while a wait pauses it. */
@@ -105,6 +112,9 @@ public record ComplaintResponse(
                 c.decision(), c.resolvedAt(), c.closedAt(), c.reopenCount(),
                 c.escalations().stream().map(e -> new Escalation(e.id(), e.body(), e.referenceNumber(), e.deadline(),
                         e.escalatedAt(), e.outcome(), e.outcomeAt())).toList(),
+                c.refund() == null ? null : new Refund(c.refund().refundId(), MoneyJson.of(c.refund().agreedAmount()),
+                        c.refund().dueDate(), MoneyJson.of(c.refund().settledAmount()), c.refund().overdue()),
+                c.hqEscalation(),
                 view.sla().stream().map(r -> new Sla(r.clock(), r.state(), r.startedAt(), r.atRiskAt(), r.dueAt(), r.used(),
                         r.stoppedAt())).toList());
     }

@@ -184,6 +184,23 @@ public class ComplaintService {
     }
 
     /**
+     * Applies what another service's event means for the case, inside the caller's transaction (the consumer's inbox
+     * transaction): the events are appended first, then the list row and SLA schedule.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyFromAnotherService(UUID id, ComplaintCommand.Automatic command, EventMetadata metadata) {
+        Instant now = clock.instant();
+        try {
+            var result = cases.handle(id.toString(), null, command, state -> metadata, now);
+            if (!result.events().isEmpty()) {
+                afterChange(result.state(), result.version(), now);
+            }
+        } catch (StreamNotFound e) {
+            throw new ComplaintNotFound(id);
+        }
+    }
+
+    /**
      * The SLA scheduler's look at one case: raises the warnings that are due (once: the decider knows which were
      * raised, and a concurrent look loses on the stream version) and sets the next look.
      */

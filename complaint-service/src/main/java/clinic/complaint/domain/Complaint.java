@@ -41,7 +41,9 @@ public record Complaint(
         List<Escalation> escalations,
         Instant resolveClockStartedAt,
         List<Pause> pauses,
-        List<SlaWarning> slaWarnings) {
+        List<SlaWarning> slaWarnings,
+        Refund refund,
+        String hqEscalation) {
 
     public static final Complaint NONE = new Draft().build();
 
@@ -78,6 +80,10 @@ public record Complaint(
 
     /** An SLA warning raised: which clock, at risk or breached, in which cycle (reopening starts a new one). */
     public record SlaWarning(SlaClockName clock, SlaWarningLevel level, int cycle, Instant dueAt, Instant raisedAt) {
+    }
+
+    /** The refund refund-service handles for the case, as far as its events told us. */
+    public record Refund(UUID refundId, Money agreedAmount, LocalDate dueDate, Money settledAmount, boolean overdue) {
     }
 
     public boolean slaWarningRaised(SlaClockName clock, SlaWarningLevel level) {
@@ -134,6 +140,8 @@ public record Complaint(
         Instant resolveClockStartedAt;
         List<Pause> pauses = new ArrayList<>();
         List<SlaWarning> slaWarnings = new ArrayList<>();
+        Refund refund;
+        String hqEscalation;
 
         Draft() {
         }
@@ -170,6 +178,8 @@ public record Complaint(
             resolveClockStartedAt = c.resolveClockStartedAt;
             pauses = new ArrayList<>(c.pauses);
             slaWarnings = new ArrayList<>(c.slaWarnings);
+            refund = c.refund;
+            hqEscalation = c.hqEscalation;
         }
 
         Complaint build() {
@@ -177,7 +187,7 @@ public record Complaint(
                     status, filedAt, acknowledgedAt, acknowledgedBy, severity, subject, inScope, scope, owner,
                     waitingOn, waitingSince, List.copyOf(evidence), thirdPartyAssessment, List.copyOf(offers),
                     agreement, decision, resolvedAt, closedAt, reopenCount, List.copyOf(escalations),
-                    resolveClockStartedAt, List.copyOf(pauses), List.copyOf(slaWarnings));
+                    resolveClockStartedAt, List.copyOf(pauses), List.copyOf(slaWarnings), refund, hqEscalation);
         }
     }
 }

@@ -17,6 +17,41 @@ public sealed interface ComplaintCommand {
 
     String step();
 
+    /**
+     * A command the system gives itself (the SLA scheduler, another service's event): never refused for the case's
+     * state; it decides nothing when it does not apply.
+     */
+    sealed interface Automatic extends ComplaintCommand {
+    }
+
+    /** refund-service agreed a refund for the case. */
+    record RecordRefundAgreed(UUID refundId, Money amount, LocalDate dueDate, Instant at) implements Automatic {
+        public String step() {
+            return "record-refund-agreed";
+        }
+    }
+
+    /** refund-service paid the refund in full. */
+    record RecordRefundSettled(UUID refundId, Money amount, Instant at) implements Automatic {
+        public String step() {
+            return "record-refund-settled";
+        }
+    }
+
+    /** refund-service's alarm: the refund promised was not paid by its due date. The case goes to HQ. */
+    record RecordRefundOverdue(UUID refundId, LocalDate dueDate, Instant at) implements Automatic {
+        public String step() {
+            return "record-refund-overdue";
+        }
+    }
+
+    /** followup-service found the customer still dissatisfied (at a call or in a survey). */
+    record ReopenOnDissatisfaction(String reason, String by, Instant at) implements Automatic {
+        public String step() {
+            return "reopen-on-dissatisfaction";
+        }
+    }
+
     record FileComplaint(UUID complaintId, String caseNumber, String branchId, String customerRef, Channel channel,
                          Category category, Remedy requestedRemedy, Money amountPaid, Instant at)
             implements ComplaintCommand {
@@ -142,7 +177,7 @@ public sealed interface ComplaintCommand {
      * The SLA scheduler's look at the case: raises the at-risk and breach warnings that are due and not raised yet.
      * Not a user's step; it is never refused.
      */
-    record CheckSla(SlaPolicy policy, BusinessCalendar calendar, Instant at) implements ComplaintCommand {
+    record CheckSla(SlaPolicy policy, BusinessCalendar calendar, Instant at) implements Automatic {
         public String step() {
             return "check-sla";
         }

@@ -7,6 +7,10 @@ import clinic.complaint.domain.Complaint.Offer;
 import clinic.complaint.domain.Complaint.ThirdPartyAssessment;
 import clinic.complaint.domain.ComplaintCommand.AcknowledgeComplaint;
 import clinic.complaint.domain.ComplaintCommand.CheckSla;
+import clinic.complaint.domain.ComplaintCommand.RecordRefundAgreed;
+import clinic.complaint.domain.ComplaintCommand.RecordRefundOverdue;
+import clinic.complaint.domain.ComplaintCommand.RecordRefundSettled;
+import clinic.complaint.domain.ComplaintCommand.ReopenOnDissatisfaction;
 import clinic.complaint.domain.ComplaintCommand.AddEvidence;
 import clinic.complaint.domain.ComplaintCommand.Agree;
 import clinic.complaint.domain.ComplaintCommand.AssessComplaint;
@@ -39,6 +43,10 @@ import clinic.complaint.domain.ComplaintEvent.EscalatedExternally;
 import clinic.complaint.domain.ComplaintEvent.EscalationOutcomeRecorded;
 import clinic.complaint.domain.ComplaintEvent.EvidenceAdded;
 import clinic.complaint.domain.ComplaintEvent.InvestigationStarted;
+import clinic.complaint.domain.ComplaintEvent.EscalatedToHq;
+import clinic.complaint.domain.ComplaintEvent.RefundAgreementRecorded;
+import clinic.complaint.domain.ComplaintEvent.RefundOverdueRecorded;
+import clinic.complaint.domain.ComplaintEvent.RefundSettlementRecorded;
 import clinic.complaint.domain.ComplaintEvent.RemedyProposed;
 import clinic.complaint.domain.ComplaintEvent.SlaAtRisk;
 import clinic.complaint.domain.ComplaintEvent.SlaBreached;
@@ -84,10 +92,7 @@ public final class ComplaintDecider {
     }
 
     public static List<ComplaintEvent> decide(ComplaintCommand command, Complaint state) {
-        if (command instanceof CheckSla check) {
-            return checkSla(state, check);
-        }
-        if (!allowedSteps(state).contains(command.step())) {
+        if (!(command instanceof ComplaintCommand.Automatic) && !allowedSteps(state).contains(command.step())) {
             throw new StepNotAllowed(command.step(), state.status(), allowedSteps(state));
         }
         UUID id = state.id();
@@ -147,6 +152,22 @@ public final class ComplaintDecider {
                         c.by(), c.at()));
             }
             case CheckSla c -> checkSla(state, c);
+            case RecordRefundAgreed c -> List.of(new RefundAgreementRecorded(id, c.refundId(), c.amount(), c.dueDate(), c.at()));
+            case RecordRefundSettled c -> List.of(new RefundSettlementRecorded(id, c.refundId(), c.amount(), c.at()));
+            case RecordRefundOverdue c -> {
+                if (state.refund() != null && state.refund().refundId().equals(c.refundId()) && state.refund().overdue()) {
+                    yield List.of(); // told twice
+                }
+                yield List.of(new RefundOverdueRecorded(id, c.refundId(), c.dueDate(), c.at()),
+                        new EscalatedToHq(id, "refund " + c.refundId() + " promised for " + c.dueDate() + " is not paid",
+                                c.at()));
+            }
+            case ReopenOnDissatisfaction c -> {
+                if (state.status() != RESOLVED && state.status() != CLOSED) {
+                    yield List.of(); // still being handled: nothing to reopen
+                }
+                yield List.of(new ComplaintReopened(id, c.reason(), c.by(), state.reopenCount() + 1, c.at()));
+            }
             case RecordEscalationOutcome c -> {
                 boolean open = state.escalations().stream().anyMatch(e -> e.id().equals(c.escalationId()) && e.open());
                 if (!open) {
@@ -260,6 +281,14 @@ public final class ComplaintDecider {
                     e.dueAt(), e.raisedAt()));
             case SlaBreached e -> d.slaWarnings.add(new Complaint.SlaWarning(e.clock(), SlaWarningLevel.BREACHED, e.cycle(),
                     e.dueAt(), e.raisedAt()));
+            case RefundAgreementRecorded e ->
+                    d.refund = new Complaint.Refund(e.refundId(), e.amount(), e.dueDate(), null, false);
+            case RefundSettlementRecorded e -> d.refund = new Complaint.Refund(e.refundId(),
+                    state.refund() == null ? null : state.refund().agreedAmount(),
+                    state.refund() == null ? null : state.refund().dueDate(), e.amount(), false);
+            case RefundOverdueRecorded e -> d.refund = new Complaint.Refund(e.refundId(),
+                    state.refund() == null ? null : state.refund().agreedAmount(), e.dueDate(), null, true);
+            case EscalatedToHq e -> d.hqEscalation = e.reason();
             case EscalationOutcomeRecorded e -> d.escalations.replaceAll(x -> x.id().equals(e.escalationId())
                     ? new Escalation(x.id(), x.body(), x.referenceNumber(), x.deadline(), x.escalatedAt(), e.outcome(),
                     e.recordedAt())

@@ -94,6 +94,22 @@ public sealed interface ComplaintEvent {
             implements ComplaintEvent {
     }
 
+    record RefundAgreementRecorded(UUID complaintId, UUID refundId, Money amount, LocalDate dueDate, Instant recordedAt)
+            implements ComplaintEvent {
+    }
+
+    record RefundSettlementRecorded(UUID complaintId, UUID refundId, Money amount, Instant recordedAt)
+            implements ComplaintEvent {
+    }
+
+    record RefundOverdueRecorded(UUID complaintId, UUID refundId, LocalDate dueDate, Instant recordedAt)
+            implements ComplaintEvent {
+    }
+
+    /** The case needs HQ's attention (a refund promised and not paid, say). */
+    record EscalatedToHq(UUID complaintId, String reason, Instant escalatedAt) implements ComplaintEvent {
+    }
+
     record EscalationOutcomeRecorded(UUID complaintId, UUID escalationId, String outcome, String by,
                                      Instant recordedAt) implements ComplaintEvent {
     }

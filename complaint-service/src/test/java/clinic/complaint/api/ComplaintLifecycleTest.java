@@ -20,16 +20,16 @@ import static org.hamcrest.Matchers.nullValue;
 
 /** A case taken through its life over HTTP, as branch staff would, against the real database and broker. */
 @QuarkusTest
-class ComplaintLifecycleTest {
+public class ComplaintLifecycleTest {
 
-    static final String TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+    public static final String TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
 
     static String fileIn(String branch) {
         return given().contentType(ContentType.JSON).body(ComplaintResourceTest.body(branch)).post("/complaints")
                 .then().statusCode(201).extract().path("id");
     }
 
-    static ValidatableResponse step(String id, String step, String json) {
+    public static ValidatableResponse step(String id, String step, String json) {
         var request = given().header("X-Actor", "staff:wang");
         if (json != null) {
             request = request.contentType(ContentType.JSON).body(json);

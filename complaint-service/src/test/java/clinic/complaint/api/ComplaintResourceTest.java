@@ -25,12 +25,12 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
-class ComplaintResourceTest {
+public class ComplaintResourceTest {
 
     @Inject
     AgroalDataSource dataSource;
 
-    static String body(String branch) {
+    public static String body(String branch) {
         return """
                 {"branchId": "%s",
                  "customer": {"ref": "cust-889", "name": "王丽", "phone": "+86 138 0000 1234"},

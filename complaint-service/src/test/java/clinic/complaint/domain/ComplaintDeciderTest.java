@@ -395,6 +395,42 @@ class ComplaintDeciderTest {
                 .isInstanceOf(CommandRejected.class).hasMessageContaining("no open escalation");
     }
 
+    // ---- what the other services report -----------------------------------------------------------------------
+
+    @Test
+    void a_customer_still_dissatisfied_reopens_a_resolved_or_closed_case_and_nothing_else() {
+        var dissatisfied = new ComplaintCommand.ReopenOnDissatisfaction("unhappy at the day-3 call", "followup-service", at(400));
+        assertThat(given(FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING, PROPOSED, COUNTERED, AGREED, RESOLVED)
+                .when(dissatisfied))
+                .containsExactly(new ComplaintReopened(ID, "unhappy at the day-3 call", "followup-service", 1, at(400)));
+        assertThat(given(FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING).when(dissatisfied)).isEmpty();
+    }
+
+    @Test
+    void a_refund_agreed_then_paid_is_recorded_on_the_case() {
+        UUID refund = UUID.randomUUID();
+        Money amount = new Money(400_000, "CNY");
+        var agreed = given(FILED).when(new ComplaintCommand.RecordRefundAgreed(refund, amount, TODAY.plusDays(7), at(10)));
+        var settled = given(FILED, agreed.getFirst()).when(new ComplaintCommand.RecordRefundSettled(refund, amount, at(20)));
+        Complaint after = given(FILED, agreed.getFirst(), settled.getFirst()).state();
+        assertThat(after.refund().agreedAmount()).isEqualTo(amount);
+        assertThat(after.refund().settledAmount()).isEqualTo(amount);
+        assertThat(after.refund().overdue()).isFalse();
+    }
+
+    @Test
+    void an_overdue_refund_is_recorded_and_sends_the_case_to_hq_once() {
+        UUID refund = UUID.randomUUID();
+        var overdue = new ComplaintCommand.RecordRefundOverdue(refund, TODAY, at(10));
+        var events = given(FILED).when(overdue);
+        assertThat(events).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("RefundOverdueRecorded", "EscalatedToHq");
+        Complaint after = given(FILED, events.get(0), events.get(1)).state();
+        assertThat(after.refund().overdue()).isTrue();
+        assertThat(after.hqEscalation()).contains("is not paid");
+        assertThat(given(FILED, events.get(0), events.get(1)).when(overdue)).isEmpty();
+    }
+
     // ---- every refused step ----------------------------------------------------------------------------------------
 
     static final Map<String, ComplaintEvent[]> STATES = Map.of(

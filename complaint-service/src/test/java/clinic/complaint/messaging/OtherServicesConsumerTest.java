@@ -1,0 +1,123 @@
+package clinic.complaint.messaging;
+
+import clinic.devstack.TopicReader;
+import clinic.eventstore.StoredEvent;
+import clinic.eventstore.relay.CloudEventHeaders;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static clinic.complaint.api.ComplaintLifecycleTest.step;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** refund-service's and followup-service's events driving a case, over the real broker and database. */
+@QuarkusTest
+class OtherServicesConsumerTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    KafkaProducer<String, String> producer;
+
+    @BeforeEach
+    void connect() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    @AfterEach
+    void close() {
+        producer.close();
+    }
+
+    void publish(String topic, String source, String subject, UUID eventId, String type, String payload) throws Exception {
+        StoredEvent e = new StoredEvent(1, eventId, subject, 1, type, payload, Instant.now(), Instant.now(), "SH001",
+                source, UUID.randomUUID(), null);
+        producer.send(new ProducerRecord<>(topic, null, subject, payload, CloudEventHeaders.of(e, "/clinic/" + source))).get();
+    }
+
+    static String file() {
+        return given().contentType(ContentType.JSON).body(clinic.complaint.api.ComplaintResourceTest.body("SH001"))
+                .post("/complaints").then().statusCode(201).extract().path("id");
+    }
+
+    static List<String> types(String id) {
+        return given().get("/complaints/" + id + "/events").then().extract().path("type");
+    }
+
+    @Test
+    void a_refund_agreed_paid_late_is_recorded_and_the_overdue_alarm_sends_the_case_to_hq_once() throws Exception {
+        String id = file();
+        UUID refund = UUID.randomUUID();
+        String due = LocalDate.now().plusDays(7).toString();
+        String agreed = """
+                {"refundId":"%s","complaintId":"%s","amount":{"minorUnits":400000,"currency":"CNY"},"dueDate":"%s"}"""
+                .formatted(refund, id, due);
+        publish("refund-events", "refund-service", refund.toString(), UUID.randomUUID(), "refund.agreed.v1", agreed);
+        UUID overdueId = UUID.randomUUID();
+        String overdue = "{\"refundId\":\"%s\",\"complaintId\":\"%s\",\"dueDate\":\"%s\"}".formatted(refund, id, due);
+        publish("refund-events", "refund-service", refund.toString(), overdueId, "refund.overdue.v1", overdue);
+        publish("refund-events", "refund-service", refund.toString(), overdueId, "refund.overdue.v1", overdue); // again
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> types(id).contains("complaint.escalated-to-hq.v1"));
+        Thread.sleep(500);
+        assertThat(types(id)).containsOnlyOnce("complaint.refund-overdue-recorded.v1", "complaint.escalated-to-hq.v1");
+        given().get("/complaints/" + id).then()
+                .body("refund.agreedAmount.amount", equalTo("4000.00"))
+                .body("refund.overdue", equalTo(true))
+                .body("hqEscalation", org.hamcrest.Matchers.containsString("is not paid"));
+        given().get("/complaints/" + id + "/events").then()
+                .body("find { it.type == 'complaint.escalated-to-hq.v1' }.causationId", equalTo(overdueId.toString()));
+    }
+
+    @Test
+    void a_customer_dissatisfied_at_follow_up_reopens_the_resolved_case() throws Exception {
+        String id = file();
+        step(id, "acknowledge", null).statusCode(200);
+        step(id, "assess", """
+                {"category":"TREATMENT_RESULT","severity":"LOW","subject":"SERVICE","serviceDate":"%s","owner":"staff:wang"}"""
+                .formatted(clinic.complaint.api.ComplaintLifecycleTest.TODAY)).statusCode(200);
+        step(id, "start-investigation", null).statusCode(200);
+        step(id, "resolve", "{\"decision\":\"explained the expected redness\"}").statusCode(200);
+
+        publish("followup-events", "followup-service", UUID.randomUUID().toString(), UUID.randomUUID(),
+                "followup.customer-dissatisfied.v1", "{\"complaintId\":\"%s\",\"reason\":\"still red at the day-3 call\"}"
+                        .formatted(id));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/complaints/" + id).then()
+                .body("status", equalTo("INVESTIGATING")).body("reopenCount", equalTo(1)));
+        given().get("/complaints/" + id + "/events").then()
+                .body("find { it.type == 'complaint.reopened.v1' }.data.reason", equalTo("still red at the day-3 call"));
+    }
+
+    @Test
+    void an_event_about_an_unknown_complaint_goes_to_the_dead_letter_topic() throws Exception {
+        UUID unknown = UUID.randomUUID();
+        UUID refund = UUID.randomUUID();
+        publish("refund-events", "refund-service", refund.toString(), UUID.randomUUID(), "refund.settled.v1",
+                "{\"refundId\":\"%s\",\"complaintId\":\"%s\",\"amount\":{\"minorUnits\":1,\"currency\":\"CNY\"}}"
+                        .formatted(refund, unknown));
+
+        var dead = TopicReader.read(bootstrap, "refund-events.complaint-service.dlq", r -> refund.toString().equals(r.key()),
+                1, Duration.ofSeconds(30));
+        assertThat(dead).singleElement().satisfies(r ->
+                assertThat(TopicReader.header(r, "dead-letter-reason")).contains("unknown complaint " + unknown));
+    }
+}
