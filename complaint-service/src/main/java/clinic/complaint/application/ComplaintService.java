@@ -159,9 +159,16 @@ public class ComplaintService {
      * @param ifMatch the version the caller last saw, or null
      */
     public CaseView step(UUID id, Long ifMatch, Caller caller, Function<StepContext, ComplaintCommand> step) {
+        return step(id, ifMatch, caller, step, state -> {
+        });
+    }
+
+    /** Like {@link #step(UUID, Long, Caller, Function)}, with {@code alsoStore} run after the append in its transaction. */
+    public CaseView step(UUID id, Long ifMatch, Caller caller, Function<StepContext, ComplaintCommand> step,
+                         java.util.function.Consumer<Complaint> alsoStore) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> stepOnce(id, ifMatch, caller, step));
+                return QuarkusTransaction.requiringNew().call(() -> stepOnce(id, ifMatch, caller, step, alsoStore));
             } catch (ConcurrencyConflict conflict) {
                 if (ifMatch != null || attempt == 3) {
                     throw conflict;
@@ -170,12 +177,14 @@ public class ComplaintService {
         }
     }
 
-    private CaseView stepOnce(UUID id, Long ifMatch, Caller caller, Function<StepContext, ComplaintCommand> step) {
+    private CaseView stepOnce(UUID id, Long ifMatch, Caller caller, Function<StepContext, ComplaintCommand> step,
+                              java.util.function.Consumer<Complaint> alsoStore) {
         Instant now = clock.instant();
         StepContext context = new StepContext(now, LocalDate.ofInstant(now, config.zone()), config.warranty().policy());
         try {
             var result = cases.handle(id.toString(), ifMatch, step.apply(context),
                     state -> metadata(state.branchId(), caller), now);
+            alsoStore.accept(result.state());
             afterChange(result.state(), result.version(), now);
             return new CaseView(result.state(), result.version(), personalData(id), false, sla.clocks(result.state(), now));
         } catch (StreamNotFound e) {

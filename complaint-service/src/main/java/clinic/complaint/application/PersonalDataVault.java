@@ -53,6 +53,18 @@ public class PersonalDataVault {
         return seal(key, plaintext.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Encrypts a file's content with the customer's key, creating the key on first use. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public byte[] encrypt(String customerRef, byte[] content) {
+        SecretKey key = key(customerRef).orElseGet(() -> createKey(customerRef));
+        return seal(key, content);
+    }
+
+    /** A file's content in the clear, or empty when the customer has been erased. */
+    public Optional<byte[]> decrypt(String customerRef, byte[] ciphertext) {
+        return key(customerRef).map(key -> open(key, ciphertext));
+    }
+
     /** The customer's data in the clear, or empty when the customer has been erased. */
     public Optional<Decryptor> decryptorFor(String customerRef) {
         return key(customerRef).map(key -> ciphertext -> ciphertext == null ? null

@@ -1,0 +1,88 @@
+package clinic.complaint.api;
+
+import clinic.complaint.application.ComplaintService.Caller;
+import clinic.complaint.application.EvidenceFiles;
+import clinic.complaint.domain.EvidenceType;
+import clinic.eventstore.api.InvalidField;
+import clinic.eventstore.api.Problem;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.UUID;
+
+/** Evidence files of a case: uploaded as the request body (up to 20 MiB), downloaded verified against their hash. */
+@Path("/complaints/{id}/evidence")
+@Tag(name = "Complaints")
+public class EvidenceResource {
+
+    private final EvidenceFiles files;
+
+    public EvidenceResource(EvidenceFiles files) {
+        this.files = files;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Upload a piece of evidence (photo, video, certificate, receipt...) as the request body; "
+            + "the service keeps it encrypted and records its SHA-256 on the case. X-Content-SHA256 is checked if sent.")
+    public Response upload(@PathParam("id") UUID id, @QueryParam("type") String type,
+                           @QueryParam("suppliedBy") @Size(max = 100) String suppliedBy,
+                           @HeaderParam("Content-Type") String contentType,
+                           @HeaderParam("X-Content-SHA256") String expectedSha256,
+                           @HeaderParam(ComplaintResource.ACTOR) @Size(max = 100) String actor,
+                           @HeaderParam(ComplaintResource.CORRELATION_ID) String correlationId,
+                           byte[] content) {
+        EvidenceType evidenceType = InvalidField.enumValue("type", EvidenceType.class, type);
+        if (evidenceType == null) {
+            throw new InvalidField("type", "is required: one of " + java.util.Arrays.toString(EvidenceType.values()));
+        }
+        if (suppliedBy == null || suppliedBy.isBlank()) {
+            throw new InvalidField("suppliedBy", "is required (customer, clinic, assessor, ...)");
+        }
+        UUID correlation = correlationId == null ? UUID.randomUUID() : InvalidField.uuid(ComplaintResource.CORRELATION_ID, correlationId);
+        var view = files.upload(id, evidenceType, suppliedBy, contentType, content == null ? new byte[0] : content,
+                expectedSha256, new Caller(actor == null || actor.isBlank() ? "api" : actor, correlation));
+        var added = view.complaint().evidence().getLast();
+        return Response.status(Response.Status.CREATED)
+                .location(java.net.URI.create("/complaints/" + id + "/evidence/" + added.id()))
+                .entity(ComplaintResponse.of(view)).build();
+    }
+
+    @GET
+    @Path("/{evidenceId}")
+    @Operation(summary = "Download a piece of evidence, checked against the SHA-256 the case recorded")
+    public Response download(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId) {
+        EvidenceFiles.EvidenceFile file = files.read(id, evidenceId);
+        return Response.ok(file.content(), file.contentType())
+                .header("X-Content-SHA256", file.sha256())
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(EvidenceFiles.EvidenceNotFound e) {
+        return Problem.of(Response.Status.NOT_FOUND, "evidence-not-found", e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response erased(EvidenceFiles.EvidenceErased e) {
+        return Problem.of(Response.Status.GONE, "evidence-erased", e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response corrupted(EvidenceFiles.EvidenceCorrupted e) {
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "evidence-corrupted", e.getMessage()).toResponse();
+    }
+}
