@@ -44,6 +44,14 @@ public final class ServiceProcess {
                 port, env, logDir.resolve(name + ".log"));
     }
 
+    /** The same service with more environment (policy overrides, say), listening on {@code port}, logging to its own file. */
+    public ServiceProcess with(int port, Map<String, String> moreEnv) {
+        Map<String, String> all = new HashMap<>(env);
+        all.putAll(moreEnv);
+        all.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        return new ServiceProcess(name, jar, port, all, log.resolveSibling(name + "-" + port + ".log"));
+    }
+
     public String name() {
         return name;
     }

@@ -132,6 +132,44 @@ class SystemIT {
         assertEveryComplaintHasWhatItCalledFor(Map.of(late, "FULL_REFUND"));
     }
 
+    @Test
+    @Order(3)
+    void sla_warnings_are_raised_once_by_the_scheduler_after_a_restart_even_with_two_instances() throws Exception {
+        // a safety complaint must be acknowledged within 10 seconds here, so the clock runs out during the test
+        Map<String, String> fast = Map.of("COMPLAINT_SLA_ACKNOWLEDGE_SAFETY", "PT10S", "COMPLAINT_SLA_CHECK_EVERY", "300ms");
+        complaints.stop();
+        ServiceProcess first = complaints.with(DevStack.freePort(), fast);
+        first.start();
+        first.awaitReady(Duration.ofMinutes(2));
+        complaints = first;
+        String id = file("SH030", "FULL_REFUND", "ADVERSE_REACTION");
+        long filed = System.nanoTime();
+        first.kill(); // down before the warnings are due
+
+        while (System.nanoTime() - filed < Duration.ofSeconds(11).toNanos()) {
+            Thread.sleep(200); // both warnings come due while no scheduler runs
+        }
+        ServiceProcess second = first.with(DevStack.freePort(), fast);
+        first.start();
+        second.start();
+        try {
+            first.awaitReady(Duration.ofMinutes(2));
+            second.awaitReady(Duration.ofMinutes(2));
+            await().atMost(Duration.ofSeconds(30)).until(() -> eventTypes(id).contains("complaint.sla-breached.v1"));
+            Thread.sleep(2000); // both schedulers look several more times
+            List<String> types = eventTypes(id);
+            assertThat(types).containsOnlyOnce("complaint.sla-at-risk.v1", "complaint.sla-breached.v1");
+        } finally {
+            second.stop();
+        }
+    }
+
+    private static List<String> eventTypes(String id) throws IOException, InterruptedException {
+        List<String> types = new ArrayList<>();
+        list(complaints, "/complaints/" + id + "/events").forEach(e -> types.add(e.path("type").asText()));
+        return types;
+    }
+
     private static void assertEveryComplaintHasWhatItCalledFor(Map<String, String> remedyByComplaint) {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             for (var e : remedyByComplaint.entrySet()) {
@@ -145,12 +183,16 @@ class SystemIT {
     }
 
     private static String file(String branch, String remedy) throws IOException, InterruptedException {
+        return file(branch, remedy, "TREATMENT_RESULT");
+    }
+
+    private static String file(String branch, String remedy, String category) throws IOException, InterruptedException {
         String body = """
                 {"branchId": "%s", "customer": {"ref": "cust-%s", "name": "李雷", "phone": "13800001234"},
-                 "channel": "PHONE_HOTLINE", "category": "TREATMENT_RESULT",
+                 "channel": "PHONE_HOTLINE", "category": "%s",
                  "description": "Redness that has not gone down a week after the laser session.",
                  "requestedRemedy": "%s", "amountPaid": {"amount": "12800.00", "currency": "CNY"}}"""
-                .formatted(branch, UUID.randomUUID().toString().substring(0, 8), remedy);
+                .formatted(branch, UUID.randomUUID().toString().substring(0, 8), category, remedy);
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(complaints.baseUrl() + "/complaints"))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
