@@ -22,6 +22,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -83,10 +84,8 @@ public class ComplaintResource {
     @POST
     @Path("/{id}/acknowledge")
     @Operation(summary = "Acknowledge receipt to the customer; X-Actor is who acknowledged")
-    public Response acknowledge(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                                @HeaderParam(ACTOR) @Size(max = 100) String actor,
-                                @HeaderParam(CORRELATION_ID) String correlationId) {
-        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.AcknowledgeComplaint(by, ctx.now()));
+    public Response acknowledge(@PathParam("id") UUID id, @BeanParam @Valid StepHeaders headers) {
+        return step(id, headers, (by, ctx) -> new ComplaintCommand.AcknowledgeComplaint(by, ctx.now()));
     }
 
     @POST
@@ -94,9 +93,8 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Initial assessment: category, severity, after-sales scope (from the warranty windows) and owner")
     public Response assess(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Assess body,
-                           @HeaderParam("If-Match") String ifMatch, @HeaderParam(ACTOR) @Size(max = 100) String actor,
-                           @HeaderParam(CORRELATION_ID) String correlationId) {
-        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.AssessComplaint(body.category(),
+                           @BeanParam @Valid StepHeaders headers) {
+        return step(id, headers, (by, ctx) -> new ComplaintCommand.AssessComplaint(body.category(),
                 body.severity(), body.subject(), body.serviceDate(), ctx.today(), ctx.warranty(), body.owner(), by,
                 ctx.now()));
     }
@@ -106,19 +104,15 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Close a case assessed as out of after-sales scope, with the explanation given to the customer")
     public Response closeOutOfScope(@PathParam("id") UUID id, @NotNull @Valid StepRequests.CloseOutOfScope body,
-                                    @HeaderParam("If-Match") String ifMatch,
-                                    @HeaderParam(ACTOR) @Size(max = 100) String actor,
-                                    @HeaderParam(CORRELATION_ID) String correlationId) {
-        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.CloseOutOfScope(body.explanation(), by, ctx.now()));
+                                    @BeanParam @Valid StepHeaders headers) {
+        return step(id, headers, (by, ctx) -> new ComplaintCommand.CloseOutOfScope(body.explanation(), by, ctx.now()));
     }
 
     @POST
     @Path("/{id}/start-investigation")
     @Operation(summary = "Start investigating an in-scope case; X-Actor is the investigator")
-    public Response startInvestigation(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                                       @HeaderParam(ACTOR) @Size(max = 100) String actor,
-                                       @HeaderParam(CORRELATION_ID) String correlationId) {
-        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.StartInvestigation(by, ctx.now()));
+    public Response startInvestigation(@PathParam("id") UUID id, @BeanParam @Valid StepHeaders headers) {
+        return step(id, headers, (by, ctx) -> new ComplaintCommand.StartInvestigation(by, ctx.now()));
     }
 
     @POST
@@ -126,18 +120,15 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The investigation waits on the customer, on evidence or on the assessor (pauses the clock)")
     public Response startWait(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Wait body,
-                              @HeaderParam("If-Match") String ifMatch, @HeaderParam(ACTOR) @Size(max = 100) String actor,
-                              @HeaderParam(CORRELATION_ID) String correlationId) {
-        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.StartWait(body.reason(), body.note(), by, ctx.now()));
+                              @BeanParam @Valid StepHeaders headers) {
+        return step(id, headers, (by, ctx) -> new ComplaintCommand.StartWait(body.reason(), body.note(), by, ctx.now()));
     }
 
     @POST
     @Path("/{id}/resume")
     @Operation(summary = "The wait is over: the investigation (and its clock) goes on")
-    public Response endWait(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                            @HeaderParam(ACTOR) @Size(max = 100) String actor,
-                            @HeaderParam(CORRELATION_ID) String correlationId) {
-        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.EndWait(by, ctx.now()));
+    public Response endWait(@PathParam("id") UUID id, @BeanParam @Valid StepHeaders headers) {
+        return step(id, headers, (by, ctx) -> new ComplaintCommand.EndWait(by, ctx.now()));
     }
 
     @POST
@@ -145,9 +136,8 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a piece of evidence: its type, who supplied it, and the SHA-256 of its content")
     public Response addEvidence(@PathParam("id") UUID id, @NotNull @Valid StepRequests.AddEvidence body,
-                                @HeaderParam("If-Match") String ifMatch, @HeaderParam(ACTOR) @Size(max = 100) String actor,
-                                @HeaderParam(CORRELATION_ID) String correlationId) {
-        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.AddEvidence(UUID.randomUUID(), body.type(),
+                                @BeanParam @Valid StepHeaders headers) {
+        return step(id, headers, (by, ctx) -> new ComplaintCommand.AddEvidence(UUID.randomUUID(), body.type(),
                 body.suppliedBy(), body.sha256(), body.sizeBytes(), by, ctx.now()));
     }
 
@@ -156,10 +146,8 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ask a third-party professional assessor; the case waits on the assessor")
     public Response requestAssessment(@PathParam("id") UUID id, @NotNull @Valid StepRequests.RequestAssessment body,
-                                      @HeaderParam("If-Match") String ifMatch,
-                                      @HeaderParam(ACTOR) @Size(max = 100) String actor,
-                                      @HeaderParam(CORRELATION_ID) String correlationId) {
-        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.RequestAssessment(body.assessor(), by, ctx.now()));
+                                      @BeanParam @Valid StepHeaders headers) {
+        return step(id, headers, (by, ctx) -> new ComplaintCommand.RequestAssessment(body.assessor(), by, ctx.now()));
     }
 
     @POST
@@ -167,10 +155,8 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record the assessor's result: clinic at fault, not at fault, or inconclusive")
     public Response recordAssessment(@PathParam("id") UUID id, @NotNull @Valid StepRequests.RecordAssessment body,
-                                     @HeaderParam("If-Match") String ifMatch,
-                                     @HeaderParam(ACTOR) @Size(max = 100) String actor,
-                                     @HeaderParam(CORRELATION_ID) String correlationId) {
-        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.RecordAssessment(body.result(), body.summary(),
+                                     @BeanParam @Valid StepHeaders headers) {
+        return step(id, headers, (by, ctx) -> new ComplaintCommand.RecordAssessment(body.result(), body.summary(),
                 by, ctx.now()));
     }
 
@@ -179,10 +165,8 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The clinic proposes a remedy (an amount for refunds and compensation)")
     public Response proposeRemedy(@PathParam("id") UUID id, @NotNull @Valid StepRequests.ProposeRemedy body,
-                                  @HeaderParam("If-Match") String ifMatch,
-                                  @HeaderParam(ACTOR) @Size(max = 100) String actor,
-                                  @HeaderParam(CORRELATION_ID) String correlationId) {
-        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.ProposeRemedy(body.remedy(), body.money(),
+                                  @BeanParam @Valid StepHeaders headers) {
+        return step(id, headers, (by, ctx) -> new ComplaintCommand.ProposeRemedy(body.remedy(), body.money(),
                 body.note(), by, ctx.now()));
     }
 
@@ -191,10 +175,8 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "A negotiation round: the customer's or the clinic's counter-offer, with the reason")
     public Response counterOffer(@PathParam("id") UUID id, @NotNull @Valid StepRequests.CounterOffer body,
-                                 @HeaderParam("If-Match") String ifMatch,
-                                 @HeaderParam(ACTOR) @Size(max = 100) String actor,
-                                 @HeaderParam(CORRELATION_ID) String correlationId) {
-        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.CounterOffer(body.party(), body.remedy(),
+                                 @BeanParam @Valid StepHeaders headers) {
+        return step(id, headers, (by, ctx) -> new ComplaintCommand.CounterOffer(body.party(), body.remedy(),
                 body.money(), body.reason(), by, ctx.now()));
     }
 
@@ -203,9 +185,8 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The written agreement: remedy, amount, payment method, due date")
     public Response agree(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Agree body,
-                          @HeaderParam("If-Match") String ifMatch, @HeaderParam(ACTOR) @Size(max = 100) String actor,
-                          @HeaderParam(CORRELATION_ID) String correlationId) {
-        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.Agree(body.remedy(), body.money(),
+                          @BeanParam @Valid StepHeaders headers) {
+        return step(id, headers, (by, ctx) -> new ComplaintCommand.Agree(body.remedy(), body.money(),
                 body.paymentMethod(), body.dueDate(), by, ctx.now()));
     }
 
@@ -214,18 +195,15 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The decision, as communicated to the customer")
     public Response resolve(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Resolve body,
-                            @HeaderParam("If-Match") String ifMatch, @HeaderParam(ACTOR) @Size(max = 100) String actor,
-                            @HeaderParam(CORRELATION_ID) String correlationId) {
-        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.Resolve(body.decision(), by, ctx.now()));
+                            @BeanParam @Valid StepHeaders headers) {
+        return step(id, headers, (by, ctx) -> new ComplaintCommand.Resolve(body.decision(), by, ctx.now()));
     }
 
     @POST
     @Path("/{id}/close")
     @Operation(summary = "Close a resolved case")
-    public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                          @HeaderParam(ACTOR) @Size(max = 100) String actor,
-                          @HeaderParam(CORRELATION_ID) String correlationId) {
-        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.Close(by, ctx.now()));
+    public Response close(@PathParam("id") UUID id, @BeanParam @Valid StepHeaders headers) {
+        return step(id, headers, (by, ctx) -> new ComplaintCommand.Close(by, ctx.now()));
     }
 
     @POST
@@ -233,9 +211,8 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reopen a resolved or closed case: the customer is still dissatisfied")
     public Response reopen(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Reason body,
-                           @HeaderParam("If-Match") String ifMatch, @HeaderParam(ACTOR) @Size(max = 100) String actor,
-                           @HeaderParam(CORRELATION_ID) String correlationId) {
-        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.Reopen(body.reason(), by, ctx.now()));
+                           @BeanParam @Valid StepHeaders headers) {
+        return step(id, headers, (by, ctx) -> new ComplaintCommand.Reopen(body.reason(), by, ctx.now()));
     }
 
     @POST
@@ -243,9 +220,8 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The customer withdraws the complaint (any time before closing)")
     public Response withdraw(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Reason body,
-                             @HeaderParam("If-Match") String ifMatch, @HeaderParam(ACTOR) @Size(max = 100) String actor,
-                             @HeaderParam(CORRELATION_ID) String correlationId) {
-        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.Withdraw(body.reason(), by, ctx.now()));
+                             @BeanParam @Valid StepHeaders headers) {
+        return step(id, headers, (by, ctx) -> new ComplaintCommand.Withdraw(body.reason(), by, ctx.now()));
     }
 
     @POST
@@ -253,9 +229,8 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The case was taken outside: consumer association, 12315, health supervision, mediation, court, media")
     public Response escalate(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Escalate body,
-                             @HeaderParam("If-Match") String ifMatch, @HeaderParam(ACTOR) @Size(max = 100) String actor,
-                             @HeaderParam(CORRELATION_ID) String correlationId) {
-        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.Escalate(UUID.randomUUID(), body.body(),
+                             @BeanParam @Valid StepHeaders headers) {
+        return step(id, headers, (by, ctx) -> new ComplaintCommand.Escalate(UUID.randomUUID(), body.body(),
                 body.referenceNumber(), body.deadline(), by, ctx.now()));
     }
 
@@ -264,10 +239,8 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The outcome of one external escalation")
     public Response recordEscalationOutcome(@PathParam("id") UUID id, @NotNull @Valid StepRequests.EscalationOutcome body,
-                                            @HeaderParam("If-Match") String ifMatch,
-                                            @HeaderParam(ACTOR) @Size(max = 100) String actor,
-                                            @HeaderParam(CORRELATION_ID) String correlationId) {
-        return step(id, ifMatch, actor, correlationId, (by, ctx) -> new ComplaintCommand.RecordEscalationOutcome(body.escalationId(),
+                                            @BeanParam @Valid StepHeaders headers) {
+        return step(id, headers, (by, ctx) -> new ComplaintCommand.RecordEscalationOutcome(body.escalationId(),
                 body.outcome(), by, ctx.now()));
     }
 
@@ -320,11 +293,22 @@ public class ComplaintResource {
         }
     }
 
+    /** The headers every step reads: who takes it, the conversation it belongs to, the version the caller saw. */
+    public static class StepHeaders {
+        @HeaderParam("If-Match")
+        String ifMatch;
+        @HeaderParam(ACTOR)
+        @Size(max = 100)
+        String actor;
+        @HeaderParam(CORRELATION_ID)
+        String correlationId;
+    }
+
     /** Runs one step: the actor, correlation and If-Match of the request, the command the step makes. */
-    private Response step(UUID id, String ifMatch, String actor, String correlationId,
+    private Response step(UUID id, StepHeaders headers,
                           java.util.function.BiFunction<String, ComplaintService.StepContext, ComplaintCommand> command) {
-        Caller caller = caller(actor, correlationId);
-        CaseView view = complaints.step(id, version(ifMatch), caller, ctx -> command.apply(caller.actor(), ctx));
+        Caller caller = caller(headers.actor, headers.correlationId);
+        CaseView view = complaints.step(id, version(headers.ifMatch), caller, ctx -> command.apply(caller.actor(), ctx));
         return Response.ok(ComplaintResponse.of(view)).tag(etag(view)).build();
     }
 

@@ -1,11 +1,9 @@
 package clinic.complaint.messaging;
 
 import clinic.devstack.TopicReader;
+import clinic.devstack.TopicWriter;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -28,12 +25,11 @@ class BranchComplaintsConsumerTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
-    KafkaProducer<String, String> producer;
+    TopicWriter producer;
 
     @BeforeEach
     void connect() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
-                new StringSerializer(), new StringSerializer());
+        producer = new TopicWriter(bootstrap);
     }
 
     @AfterEach
@@ -54,7 +50,7 @@ class BranchComplaintsConsumerTest {
 
     void send(String branch, String value) throws Exception {
         // one partition per branch key: the test knows the order in which they are processed
-        producer.send(new ProducerRecord<>(BranchComplaintsConsumer.CHANNEL, branch, value)).get();
+        producer.send(new ProducerRecord<>(BranchComplaintsConsumer.CHANNEL, branch, value));
     }
 
     static List<String> casesOf(String branch) {

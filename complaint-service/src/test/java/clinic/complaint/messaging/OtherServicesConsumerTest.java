@@ -1,14 +1,12 @@
 package clinic.complaint.messaging;
 
 import clinic.devstack.TopicReader;
+import clinic.devstack.TopicWriter;
 import clinic.eventstore.StoredEvent;
 import clinic.eventstore.relay.CloudEventHeaders;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static clinic.complaint.api.ComplaintLifecycleTest.step;
@@ -34,12 +31,11 @@ class OtherServicesConsumerTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
-    KafkaProducer<String, String> producer;
+    TopicWriter producer;
 
     @BeforeEach
     void connect() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
-                new StringSerializer(), new StringSerializer());
+        producer = new TopicWriter(bootstrap);
     }
 
     @AfterEach
@@ -50,7 +46,7 @@ class OtherServicesConsumerTest {
     void publish(String topic, String source, String subject, UUID eventId, String type, String payload) throws Exception {
         StoredEvent e = new StoredEvent(1, eventId, subject, 1, type, payload, Instant.now(), Instant.now(), "SH001",
                 source, UUID.randomUUID(), null);
-        producer.send(new ProducerRecord<>(topic, null, subject, payload, CloudEventHeaders.of(e, "/clinic/" + source))).get();
+        producer.send(new ProducerRecord<>(topic, null, subject, payload, CloudEventHeaders.of(e, "/clinic/" + source)));
     }
 
     static String file() {

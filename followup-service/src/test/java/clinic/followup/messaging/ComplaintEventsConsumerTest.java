@@ -1,6 +1,7 @@
 package clinic.followup.messaging;
 
 import clinic.devstack.TopicReader;
+import clinic.devstack.TopicWriter;
 import clinic.eventstore.EventStore;
 import clinic.eventstore.StoredEvent;
 import clinic.eventstore.relay.CloudEventHeaders;
@@ -8,10 +9,7 @@ import clinic.followup.domain.FollowUpKind;
 import clinic.followup.domain.FollowUpRules;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -36,12 +33,11 @@ class ComplaintEventsConsumerTest {
     @Inject
     EventStore store;
 
-    KafkaProducer<String, String> producer;
+    TopicWriter producer;
 
     @BeforeEach
     void connect() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
-                new StringSerializer(), new StringSerializer());
+        producer = new TopicWriter(bootstrap);
     }
 
     @AfterEach
@@ -53,7 +49,7 @@ class ComplaintEventsConsumerTest {
         StoredEvent e = new StoredEvent(1, eventId, complaintId.toString(), 1, type, payload,
                 Instant.parse("2026-03-02T02:15:00Z"), Instant.now(), "SH001", "api", UUID.randomUUID(), null);
         producer.send(new ProducerRecord<>(ComplaintEventsConsumer.CHANNEL, 0, e.streamId(), payload,
-                CloudEventHeaders.of(e, "/clinic/complaint-service"))).get();
+                CloudEventHeaders.of(e, "/clinic/complaint-service")));
     }
 
     void sendFiled(UUID complaintId, UUID eventId) throws Exception {

@@ -1,6 +1,7 @@
 package clinic.refund.messaging;
 
 import clinic.devstack.TopicReader;
+import clinic.devstack.TopicWriter;
 import clinic.eventstore.EventStore;
 import clinic.eventstore.StoredEvent;
 import clinic.eventstore.relay.CloudEventHeaders;
@@ -10,11 +11,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -42,12 +39,11 @@ class ComplaintEventsConsumerTest {
     @Inject
     EventStore store;
 
-    KafkaProducer<String, String> producer;
+    TopicWriter producer;
 
     @BeforeEach
     void connect() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
-                new StringSerializer(), new StringSerializer());
+        producer = new TopicWriter(bootstrap);
     }
 
     @AfterEach
@@ -69,7 +65,7 @@ class ComplaintEventsConsumerTest {
     }
 
     void send(ProducerRecord<String, String> record) throws Exception {
-        producer.send(record).get();
+        producer.send(record);
     }
 
     static void awaitRefunds(UUID complaintId, int count) {
