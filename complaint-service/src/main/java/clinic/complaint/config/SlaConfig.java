@@ -1,5 +1,6 @@
 package clinic.complaint.config;
 
+import clinic.complaint.domain.Severity;
 import clinic.complaint.domain.sla.BusinessCalendar;
 import clinic.complaint.domain.sla.SlaPolicy;
 import io.smallrye.config.ConfigMapping;
@@ -32,6 +33,9 @@ public interface SlaConfig {
     @WithDefault("10")
     int resolveWorkingDays();
 
+    /** Resolve targets for a severity, e.g. {@code complaint.sla.resolve-working-days-by-severity.CRITICAL=5}. */
+    Map<Severity, Integer> resolveWorkingDaysBySeverity();
+
     /** The share of a target after which a clock is at risk. */
     @WithDefault("0.8")
     double atRiskShare();
@@ -59,7 +63,8 @@ public interface SlaConfig {
     }
 
     default SlaPolicy policy() {
-        return new SlaPolicy(acknowledgeWorkingDays(), acknowledgeSafety(), resolveWorkingDays(), atRiskShare());
+        return new SlaPolicy(acknowledgeWorkingDays(), acknowledgeSafety(), resolveWorkingDays(),
+                resolveWorkingDaysBySeverity(), atRiskShare());
     }
 
     /** The calendar of {@code branchId}: the branch's own settings over the chain's. */

@@ -35,7 +35,7 @@ public final class SlaClocks {
     }
 
     public static SlaReading resolve(Complaint c, SlaPolicy policy, BusinessCalendar calendar, Instant now) {
-        SlaTarget target = policy.resolve(calendar);
+        SlaTarget target = policy.resolve(c.severity(), calendar);
         Instant stopped = c.resolvedAt();
         boolean reached = stopped != null;
         if (stopped == null && !c.status().isOpen()) {

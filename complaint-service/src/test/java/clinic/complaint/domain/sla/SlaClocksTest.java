@@ -111,6 +111,18 @@ class SlaClocksTest {
     }
 
     @Test
+    void a_severity_may_have_its_own_resolve_target_once_the_case_is_assessed() {
+        SlaPolicy critical5 = new SlaPolicy(1, Duration.ofHours(2), 10, java.util.Map.of(Severity.CRITICAL, 5), 0.8);
+        var filed = filed("2026-03-02T09:00", Category.TREATMENT_RESULT);
+        assertThat(SlaClocks.resolve(state(filed), critical5, SH, shanghai("2026-03-02T10:00")).dueAt())
+                .isEqualTo(shanghai("2026-03-13T18:00"));
+        var assessed = new ComplaintAssessed(ID, Category.TREATMENT_RESULT, Severity.CRITICAL, Subject.SERVICE,
+                LocalDate.parse("2026-03-01"), true, "feedback", "s", "s", shanghai("2026-03-02T11:00"));
+        assertThat(SlaClocks.resolve(state(filed, assessed), critical5, SH, shanghai("2026-03-02T12:00")).dueAt())
+                .isEqualTo(shanghai("2026-03-06T18:00"));
+    }
+
+    @Test
     void warnings_are_raised_once_each_when_their_moment_comes() {
         var filed = filed("2026-03-06T17:00", Category.TREATMENT_RESULT);
         assertThat(check(shanghai("2026-03-09T15:00"), filed)).isEmpty();
