@@ -2,10 +2,14 @@ package clinic.refund.api;
 
 import clinic.eventstore.api.InvalidField;
 import clinic.eventstore.api.Problem;
+import clinic.refund.config.RefundPolicyConfig;
+import clinic.refund.domain.entitlement.EntitlementCalculator;
 import clinic.refund.projection.RefundCaseRow;
 import clinic.refund.projection.RefundCasesProjection;
 import io.quarkus.panache.common.Sort;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,9 +32,11 @@ import java.util.UUID;
 public class RefundResource {
 
     private final RefundCasesProjection projection;
+    private final RefundPolicyConfig policy;
 
-    public RefundResource(RefundCasesProjection projection) {
+    public RefundResource(RefundCasesProjection projection, RefundPolicyConfig policy) {
         this.projection = projection;
+        this.policy = policy;
     }
 
     @GET
@@ -49,6 +55,18 @@ public class RefundResource {
             return Problem.of(Response.Status.NOT_FOUND, "refund-not-found", "no refund case " + id).toResponse();
         }
         return Response.ok(RefundResponse.of(row)).build();
+    }
+
+    @POST
+    @Path("/calculate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Preview a refund entitlement: itemised, with the rule and policy version of each line; opens nothing")
+    public CalculationResponse calculate(@NotNull(message = "a JSON body is required") @Valid CalculationRequest body) {
+        try {
+            return CalculationResponse.of(EntitlementCalculator.calculate(body.toDomain(), policy.policy()));
+        } catch (EntitlementCalculator.InvalidEntitlementRequest e) {
+            throw new InvalidField(e.field(), e.getMessage());
+        }
     }
 
     @POST

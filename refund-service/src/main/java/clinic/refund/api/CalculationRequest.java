@@ -1,0 +1,125 @@
+package clinic.refund.api;
+
+import clinic.eventstore.api.InvalidField;
+import clinic.refund.domain.Money;
+import clinic.refund.domain.entitlement.EntitlementRequest;
+import clinic.refund.domain.entitlement.HandlingFee;
+import clinic.refund.domain.entitlement.Item;
+import clinic.refund.domain.entitlement.Payment;
+import clinic.refund.domain.entitlement.RefundReason;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+
+/**
+ * {@code POST /refunds/calculate}: what was bought and paid, and why money goes back. Amounts are decimal strings in
+ * {@code currency} ({@code "3000.00"}).
+ */
+public record CalculationRequest(
+        @NotNull RefundReason reason,
+        @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as CNY") String currency,
+        @NotEmpty List<@Valid @NotNull ItemJson> items,
+        @NotEmpty List<@Valid @NotNull PaymentJson> payments,
+        List<@Valid @NotNull FeeJson> handlingFees,
+        String contractFeeCap,
+        LocalDate paidOn,
+        LocalDate refundOn,
+        String reasonableCosts) {
+
+    public enum ItemKind { TREATMENT, PACKAGE, PREPAID_BALANCE, PRODUCT }
+
+    public record ItemJson(@NotNull ItemKind kind, @NotBlank String name, @NotBlank String paid, Boolean performed,
+                           Integer sessions, Integer giftedSessions, Integer sessionsUsed, String giftedCredit,
+                           String consumedAtListPrice, Boolean returned) {
+    }
+
+    public record PaymentJson(@NotNull Payment.Instrument instrument, @NotBlank String amount, String financingPartner,
+                              String instalmentsPaid) {
+    }
+
+    public record FeeJson(@NotNull HandlingFee.Kind kind, @NotBlank String description, @NotBlank String amount) {
+    }
+
+    EntitlementRequest toDomain() {
+        Currency c;
+        try {
+            c = Currency.getInstance(currency);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField("currency", "'" + currency + "' is not an ISO 4217 currency code");
+        }
+        List<Item> domainItems = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            domainItems.add(item(items.get(i), "items[" + i + "]", c));
+        }
+        List<Payment> domainPayments = new ArrayList<>();
+        for (int i = 0; i < payments.size(); i++) {
+            PaymentJson p = payments.get(i);
+            String at = "payments[" + i + "]";
+            domainPayments.add(new Payment(p.instrument(), money(p.amount(), at + ".amount", c), p.financingPartner(),
+                    p.instalmentsPaid() == null ? null : money(p.instalmentsPaid(), at + ".instalmentsPaid", c)));
+        }
+        List<HandlingFee> fees = new ArrayList<>();
+        List<FeeJson> given = handlingFees == null ? List.of() : handlingFees;
+        for (int i = 0; i < given.size(); i++) {
+            FeeJson f = given.get(i);
+            fees.add(new HandlingFee(f.kind(), f.description(), money(f.amount(), "handlingFees[" + i + "].amount", c)));
+        }
+        return new EntitlementRequest(reason, currency, domainItems, domainPayments, fees,
+                contractFeeCap == null ? null : money(contractFeeCap, "contractFeeCap", c), paidOn, refundOn,
+                reasonableCosts == null ? null : money(reasonableCosts, "reasonableCosts", c));
+    }
+
+    private static Item item(ItemJson j, String at, Currency c) {
+        Money paid = money(j.paid(), at + ".paid", c);
+        return switch (j.kind()) {
+            case TREATMENT -> new Item.Treatment(j.name(), paid, required(j.performed(), at + ".performed"));
+            case PRODUCT -> new Item.Product(j.name(), paid, required(j.returned(), at + ".returned"));
+            case PREPAID_BALANCE -> new Item.PrepaidBalance(j.name(), paid,
+                    money(j.giftedCredit() == null ? "0" : j.giftedCredit(), at + ".giftedCredit", c),
+                    money(required(j.consumedAtListPrice(), at + ".consumedAtListPrice"), at + ".consumedAtListPrice", c));
+            case PACKAGE -> {
+                try {
+                    yield new Item.SessionPackage(j.name(), paid, required(j.sessions(), at + ".sessions"),
+                            j.giftedSessions() == null ? 0 : j.giftedSessions(), required(j.sessionsUsed(), at + ".sessionsUsed"));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidField(at + ".sessionsUsed", e.getMessage());
+                }
+            }
+        };
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new InvalidField(field, "is required for this kind of item");
+        }
+        return value;
+    }
+
+    /** A decimal amount in the currency's minor units; more decimals than the currency has, or a sign, are refused. */
+    static Money money(String amount, String field, Currency currency) {
+        if (amount == null || amount.isBlank()) {
+            throw new InvalidField(field, "is required");
+        }
+        int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+        try {
+            BigDecimal value = new BigDecimal(amount.trim());
+            if (value.signum() < 0) {
+                throw new InvalidField(field, "must not be negative");
+            }
+            if (value.stripTrailingZeros().scale() > digits) {
+                throw new InvalidField(field, currency.getCurrencyCode() + " has " + digits + " decimal places; got " + amount);
+            }
+            return new Money(value.movePointRight(digits).longValueExact(), currency.getCurrencyCode());
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new InvalidField(field, "'" + amount + "' is not an amount");
+        }
+    }
+}

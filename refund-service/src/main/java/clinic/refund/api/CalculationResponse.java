@@ -1,0 +1,37 @@
+package clinic.refund.api;
+
+import clinic.refund.domain.Money;
+import clinic.refund.domain.entitlement.Entitlement;
+import clinic.refund.domain.entitlement.RefundReason;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.List;
+
+/** An itemised entitlement, amounts as decimal strings in {@code currency}. */
+public record CalculationResponse(String policyVersion, RefundReason reason, String currency, List<Line> lines,
+                                  String refund, String compensation, String total, List<Allocation> allocation) {
+
+    public record Line(String what, String amount, String rule) {
+    }
+
+    public record Allocation(String channel, String amount, String note) {
+    }
+
+    static CalculationResponse of(Entitlement e) {
+        String currency = e.total().currency();
+        return new CalculationResponse(e.policyVersion(), e.reason(), currency,
+                e.lines().stream().map(l -> new Line(l.what(), decimal(l.amountMinor(), currency), l.rule())).toList(),
+                decimal(e.refund()), decimal(e.compensation()), decimal(e.total()),
+                e.allocation().stream().map(a -> new Allocation(a.channel(), decimal(a.amountMinor(), currency), a.note())).toList());
+    }
+
+    private static String decimal(Money m) {
+        return decimal(m.minorUnits(), m.currency());
+    }
+
+    private static String decimal(long minor, String currency) {
+        int digits = Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
+        return BigDecimal.valueOf(minor, digits).toPlainString();
+    }
+}
