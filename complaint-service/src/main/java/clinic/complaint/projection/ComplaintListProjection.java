@@ -11,7 +11,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -86,9 +85,5 @@ public class ComplaintListProjection {
             }
             return (long) streams.size();
         });
-    }
-
-    public ComplaintListRow find(UUID id) {
-        return ComplaintListRow.findById(id);
     }
 }
