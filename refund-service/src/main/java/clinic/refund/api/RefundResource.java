@@ -5,7 +5,7 @@ import clinic.eventstore.api.Problem;
 import clinic.refund.config.RefundPolicyConfig;
 import clinic.refund.domain.entitlement.EntitlementCalculator;
 import clinic.refund.projection.RefundCaseRow;
-import clinic.refund.projection.RefundCasesProjection;
+import clinic.refund.application.RefundService;
 import io.quarkus.panache.common.Sort;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,11 +31,11 @@ import java.util.UUID;
 @Tag(name = "Refunds")
 public class RefundResource {
 
-    private final RefundCasesProjection projection;
+    private final RefundService refunds;
     private final RefundPolicyConfig policy;
 
-    public RefundResource(RefundCasesProjection projection, RefundPolicyConfig policy) {
-        this.projection = projection;
+    public RefundResource(RefundService refunds, RefundPolicyConfig policy) {
+        this.refunds = refunds;
         this.policy = policy;
     }
 
@@ -73,6 +73,6 @@ public class RefundResource {
     @Path("/read-model/rebuild")
     @Operation(summary = "Operations: rebuild the refund list from the event store (after a fix to the projection)")
     public Map<String, Long> rebuild() {
-        return Map.of("eventsReplayed", projection.rebuild());
+        return Map.of("streamsReplayed", refunds.rebuildList());
     }
 }

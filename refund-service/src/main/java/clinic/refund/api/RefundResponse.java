@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /** A refund case as the API shows it. */
 public record RefundResponse(UUID id, UUID complaintId, String branchId, String status, String kind,
-                             Amount amountPaid, Instant requestedAt, long version) {
+                             Amount amountPaid, Amount agreedAmount, java.time.LocalDate dueDate, Amount paid,
+                             boolean overdue, Instant requestedAt, long version) {
 
     /** Money as people write it: {@code {"amount": "12800.00", "currency": "CNY"}}. */
     public record Amount(String amount, String currency) {
@@ -21,6 +22,8 @@ public record RefundResponse(UUID id, UUID complaintId, String branchId, String 
 
     static RefundResponse of(RefundCaseRow row) {
         return new RefundResponse(row.id, row.complaintId, row.branchId, row.status, row.kind,
-                Amount.of(row.amountPaidMinor, row.currency), row.requestedAt, row.version);
+                Amount.of(row.amountPaidMinor, row.currency),
+                row.agreedMinor == null ? null : Amount.of(row.agreedMinor, row.currency), row.dueDate,
+                Amount.of(row.paidMinor, row.currency), row.overdue, row.requestedAt, row.version);
     }
 }

@@ -10,12 +10,32 @@ import jakarta.enterprise.inject.Produces;
 public final class RefundEventTypes {
 
     public static final String REQUESTED = "refund.requested.v1";
+    public static final String REVIEW_STARTED = "refund.review-started.v1";
+    public static final String OFFERED = "refund.offered.v1";
+    public static final String COUNTER_OFFERED = "refund.counter-offered.v1";
+    public static final String AGREED = "refund.agreed.v1";
+    public static final String APPROVED = "refund.agreement-approved.v1";
+    public static final String PAYMENT_RECORDED = "refund.payment-recorded.v1";
+    public static final String SETTLED = "refund.settled.v1";
+    public static final String REJECTED = "refund.rejected.v1";
+    public static final String WITHDRAWN = "refund.withdrawn.v1";
+    public static final String OVERDUE = "refund.overdue.v1";
 
     @Produces
     @ApplicationScoped
     EventTypeRegistry<RefundEvent> registry(ObjectMapper mapper) {
         return EventTypeRegistry.<RefundEvent>builder()
                 .register(REQUESTED, RefundEvent.RefundRequested.class)
+                .register(REVIEW_STARTED, RefundEvent.RefundReviewStarted.class)
+                .register(OFFERED, RefundEvent.RefundOffered.class)
+                .register(COUNTER_OFFERED, RefundEvent.RefundCounterOffered.class)
+                .register(AGREED, RefundEvent.RefundAgreed.class)
+                .register(APPROVED, RefundEvent.RefundAgreementApproved.class)
+                .register(PAYMENT_RECORDED, RefundEvent.RefundPaymentRecorded.class)
+                .register(SETTLED, RefundEvent.RefundSettled.class)
+                .register(REJECTED, RefundEvent.RefundRejected.class)
+                .register(WITHDRAWN, RefundEvent.RefundWithdrawn.class)
+                .register(OVERDUE, RefundEvent.RefundOverdue.class)
                 .build(mapper);
     }
 }

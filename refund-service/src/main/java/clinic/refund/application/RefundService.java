@@ -6,11 +6,13 @@ import clinic.eventstore.EventMetadata;
 import clinic.eventstore.EventSourcedRepository;
 import clinic.eventstore.EventStore;
 import clinic.eventstore.EventTypeRegistry;
+import clinic.eventstore.StreamNotFound;
 import clinic.refund.domain.RefundCase;
 import clinic.refund.domain.RefundCommand;
 import clinic.refund.domain.RefundDecider;
 import clinic.refund.domain.RefundEvent;
 import clinic.refund.projection.RefundCasesProjection;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -21,15 +23,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class RefundService {
 
+    /** A case at a version. */
+    public record RefundView(RefundCase refund, long version) {
+    }
+
     private final EventSourcedRepository<RefundCommand, RefundEvent, RefundCase> cases;
     private final RefundCasesProjection projection;
-    private final EventTypeRegistry<RefundEvent> types;
 
     public RefundService(EventStore store, EventTypeRegistry<RefundEvent> types, RefundCasesProjection projection) {
         this.cases = new EventSourcedRepository<>(store, types,
                 new Decider<>(RefundDecider::decide, RefundDecider::evolve, RefundCase.NONE));
         this.projection = projection;
-        this.types = types;
     }
 
     /** A complaint's refund case has an id derived from the complaint, so the same request never opens two. */
@@ -42,10 +46,43 @@ public class RefundService {
     public boolean request(RefundCommand.RequestRefund command, EventMetadata metadata) {
         try {
             var result = cases.create(command.refundId().toString(), command, metadata, command.at());
-            result.events().forEach(e -> projection.apply(types.fromStored(e), e));
+            projection.update(result.state(), result.version());
             return true;
         } catch (ConcurrencyConflict alreadyOpen) {
             return false;
+        }
+    }
+
+    /** One step of a refund case, in its own transaction. */
+    public RefundView step(UUID id, Long ifMatch, RefundCommand command, EventMetadata metadata) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try {
+                var result = cases.handle(id.toString(), ifMatch, command, state -> metadata, command.at());
+                if (!result.events().isEmpty()) {
+                    projection.update(result.state(), result.version());
+                }
+                return new RefundView(result.state(), result.version());
+            } catch (StreamNotFound e) {
+                throw new RefundNotFound(id);
+            }
+        });
+    }
+
+    public RefundView get(UUID id) {
+        var loaded = cases.load(id.toString());
+        if (loaded.state().id() == null) {
+            throw new RefundNotFound(id);
+        }
+        return new RefundView(loaded.state(), loaded.version());
+    }
+
+    public long rebuildList() {
+        return projection.rebuild(cases);
+    }
+
+    public static class RefundNotFound extends RuntimeException {
+        public RefundNotFound(UUID id) {
+            super("no refund case " + id);
         }
     }
 }

@@ -28,6 +28,21 @@ public interface RefundPolicyConfig {
     @WithDefault("REISSUE")
     RefundPolicy.CouponTreatment coupons();
 
+    /** An agreement is due this many working days after it is made, unless it names its own date. */
+    @WithDefault("7")
+    int paymentDueWorkingDays();
+
+    /** Agreements above this amount (minor units) wait for HQ's approval; unset: none do. */
+    java.util.Optional<Long> approvalThreshold();
+
+    default Long approvalThresholdMinor() {
+        return approvalThreshold().orElse(null);
+    }
+
+    /** The chain's time zone: it decides what day "today" is for due dates. */
+    @WithDefault("Asia/Shanghai")
+    java.time.ZoneId zone();
+
     default RefundPolicy policy() {
         return new RefundPolicy(version(), handlingFeeCapBasisPoints(), interestBasisPointsPerYear(), points(), coupons());
     }

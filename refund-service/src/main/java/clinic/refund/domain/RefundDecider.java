@@ -1,9 +1,45 @@
 package clinic.refund.domain;
 
+import clinic.refund.domain.RefundCase.Agreement;
+import clinic.refund.domain.RefundCase.Offer;
+import clinic.refund.domain.RefundCommand.Agree;
+import clinic.refund.domain.RefundCommand.ApproveAgreement;
+import clinic.refund.domain.RefundCommand.CheckOverdue;
+import clinic.refund.domain.RefundCommand.CounterOffer;
+import clinic.refund.domain.RefundCommand.MakeOffer;
+import clinic.refund.domain.RefundCommand.RecordPayment;
+import clinic.refund.domain.RefundCommand.Reject;
 import clinic.refund.domain.RefundCommand.RequestRefund;
+import clinic.refund.domain.RefundCommand.StartReview;
+import clinic.refund.domain.RefundCommand.Withdraw;
+import clinic.refund.domain.RefundEvent.RefundAgreed;
+import clinic.refund.domain.RefundEvent.RefundAgreementApproved;
+import clinic.refund.domain.RefundEvent.RefundCounterOffered;
+import clinic.refund.domain.RefundEvent.RefundOffered;
+import clinic.refund.domain.RefundEvent.RefundOverdue;
+import clinic.refund.domain.RefundEvent.RefundPaymentRecorded;
+import clinic.refund.domain.RefundEvent.RefundRejected;
 import clinic.refund.domain.RefundEvent.RefundRequested;
+import clinic.refund.domain.RefundEvent.RefundReviewStarted;
+import clinic.refund.domain.RefundEvent.RefundSettled;
+import clinic.refund.domain.RefundEvent.RefundWithdrawn;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+
+import static clinic.refund.domain.RefundStatus.AGREED;
+import static clinic.refund.domain.RefundStatus.AWAITING_APPROVAL;
+import static clinic.refund.domain.RefundStatus.COUNTER_OFFERED;
+import static clinic.refund.domain.RefundStatus.OFFERED;
+import static clinic.refund.domain.RefundStatus.REJECTED;
+import static clinic.refund.domain.RefundStatus.REQUESTED;
+import static clinic.refund.domain.RefundStatus.SETTLED;
+import static clinic.refund.domain.RefundStatus.SETTLING;
+import static clinic.refund.domain.RefundStatus.UNDER_REVIEW;
+import static clinic.refund.domain.RefundStatus.WITHDRAWN;
 
 /** The rules of a refund case, as two pure functions. */
 public final class RefundDecider {
@@ -12,21 +48,128 @@ public final class RefundDecider {
     }
 
     public static List<RefundEvent> decide(RefundCommand command, RefundCase state) {
+        if (command instanceof RequestRefund c && state.status() != RefundStatus.NONE) {
+            throw new RefundAlreadyOpen(c.refundId());
+        }
+        if (!(command instanceof CheckOverdue) && !allowedSteps(state).contains(command.step())) {
+            throw new RefundStepNotAllowed(command.step(), state.status(), allowedSteps(state));
+        }
+        UUID id = state.id();
+        UUID complaint = state.complaintId();
         return switch (command) {
-            case RequestRefund c -> {
-                if (state.status() != RefundStatus.NONE) {
-                    throw new RefundAlreadyOpen(c.refundId());
+            case RequestRefund c -> List.of(new RefundRequested(c.refundId(), c.complaintId(), c.branchId(),
+                    c.customerRef(), c.kind(), c.amountPaid(), c.at()));
+            case StartReview c -> List.of(new RefundReviewStarted(id, complaint, c.by(), c.at()));
+            case MakeOffer c -> {
+                checkAmount(state, c.amount(), "amount");
+                yield List.of(new RefundOffered(id, complaint, c.amount(), c.reason(), c.calculationPolicy(), c.by(), c.at()));
+            }
+            case CounterOffer c -> {
+                checkAmount(state, c.amount(), "amount");
+                yield List.of(new RefundCounterOffered(id, complaint, c.party(), c.amount(), c.reason(), c.by(), c.at()));
+            }
+            case Agree c -> {
+                checkAmount(state, c.amount(), "amount");
+                long split = 0;
+                for (RefundCommand.ChannelShare share : c.channels()) {
+                    if (!share.amount().currency().equals(c.amount().currency()) || share.amount().minorUnits() <= 0) {
+                        throw new RefundRuleBroken("channels", "each channel pays a positive amount in " + c.amount().currency());
+                    }
+                    split += share.amount().minorUnits();
                 }
-                yield List.of(new RefundRequested(c.refundId(), c.complaintId(), c.branchId(), c.customerRef(),
-                        c.kind(), c.amountPaid(), c.at()));
+                if (c.channels().isEmpty() || split != c.amount().minorUnits()) {
+                    throw new RefundRuleBroken("channels", "the channels must pay the agreed amount exactly");
+                }
+                if (c.dueDate() == null || c.dueDate().isBefore(LocalDate.ofInstant(c.at(), ZoneOffset.UTC))) {
+                    throw new RefundRuleBroken("dueDate", "the due date must be today or later");
+                }
+                boolean needsApproval = c.approvalThreshold() != null
+                        && c.amount().minorUnits() > c.approvalThreshold().minorUnits();
+                yield List.of(new RefundAgreed(id, complaint, c.amount(), List.copyOf(c.channels()), c.dueDate(),
+                        needsApproval, c.by(), c.at()));
+            }
+            case ApproveAgreement c -> List.of(new RefundAgreementApproved(id, complaint, c.approvedBy(), c.at()));
+            case RecordPayment c -> recordPayment(state, c);
+            case Reject c -> List.of(new RefundRejected(id, complaint, c.reason(), c.by(), c.at()));
+            case Withdraw c -> List.of(new RefundWithdrawn(id, complaint, c.reason(), c.by(), c.at()));
+            case CheckOverdue c -> {
+                Agreement a = state.agreement();
+                boolean due = (state.status() == AGREED || state.status() == SETTLING) && a != null
+                        && c.today().isAfter(a.dueDate()) && !state.overdue();
+                yield due ? List.of(new RefundOverdue(id, complaint, a.amount(),
+                        new Money(state.paidMinor(), a.amount().currency()), a.dueDate(), c.at())) : List.of();
             }
         };
     }
 
-    public static RefundCase evolve(RefundCase state, RefundEvent event) {
+    public static RefundCase evolve(RefundCase s, RefundEvent event) {
         return switch (event) {
             case RefundRequested e -> new RefundCase(e.refundId(), e.complaintId(), e.branchId(), e.customerRef(),
-                    e.kind(), e.amountPaid(), RefundStatus.REQUESTED, e.requestedAt());
+                    e.kind(), e.amountPaid(), REQUESTED, e.requestedAt(), List.of(), null, 0, false);
+            case RefundReviewStarted e -> s.with(UNDER_REVIEW);
+            case RefundOffered e -> s.withOffer(new Offer(RefundCommand.Party.CLINIC, e.amount(), e.reason(), e.by(),
+                    e.offeredAt()), OFFERED);
+            case RefundCounterOffered e -> s.withOffer(new Offer(e.party(), e.amount(), e.reason(), e.by(), e.offeredAt()),
+                    COUNTER_OFFERED);
+            case RefundAgreed e -> s.withAgreement(new Agreement(e.amount(), e.channels(), e.dueDate(), e.needsApproval(),
+                    !e.needsApproval(), e.agreedAt()), e.needsApproval() ? AWAITING_APPROVAL : AGREED);
+            case RefundAgreementApproved e -> s.withAgreement(new Agreement(s.agreement().amount(),
+                    s.agreement().channels(), s.agreement().dueDate(), true, true, s.agreement().agreedAt()), AGREED);
+            case RefundPaymentRecorded e -> s.withPayment(s.paidMinor() + e.amount().minorUnits(), SETTLING, s.overdue());
+            case RefundSettled e -> s.withPayment(s.paidMinor(), SETTLED, false);
+            case RefundRejected e -> s.with(REJECTED);
+            case RefundWithdrawn e -> s.with(WITHDRAWN);
+            case RefundOverdue e -> s.withPayment(s.paidMinor(), s.status(), true);
         };
+    }
+
+    /** The steps the case accepts now. */
+    public static List<String> allowedSteps(RefundCase s) {
+        return switch (s.status()) {
+            case NONE -> List.of("request");
+            case REQUESTED -> List.of("start-review", "reject", "withdraw");
+            case UNDER_REVIEW -> List.of("offer", "reject", "withdraw");
+            case OFFERED, COUNTER_OFFERED -> List.of("counter-offer", "agree", "offer", "reject", "withdraw");
+            case AWAITING_APPROVAL -> List.of("approve", "withdraw");
+            case AGREED, SETTLING -> List.of("record-payment");
+            case SETTLED, REJECTED, WITHDRAWN -> List.of();
+        };
+    }
+
+    /** A refund never exceeds what was paid, in the currency it was paid in. */
+    private static void checkAmount(RefundCase state, Money amount, String field) {
+        if (amount == null) {
+            throw new RefundRuleBroken(field, "is required");
+        }
+        if (!amount.currency().equals(state.amountPaid().currency())) {
+            throw new RefundRuleBroken(field, "the refund is in " + state.amountPaid().currency()
+                    + ", the currency the customer paid in");
+        }
+        if (amount.minorUnits() > state.amountPaid().minorUnits()) {
+            throw new RefundRuleBroken(field, "exceeds the " + state.amountPaid().minorUnits() + " paid (minor units)");
+        }
+    }
+
+    private static List<RefundEvent> recordPayment(RefundCase s, RecordPayment c) {
+        Agreement a = s.agreement();
+        if (!c.amount().currency().equals(a.amount().currency()) || c.amount().minorUnits() <= 0) {
+            throw new RefundRuleBroken("amount", "a payment is a positive amount in " + a.amount().currency());
+        }
+        RefundCommand.ChannelShare share = a.channels().stream().filter(ch -> ch.channel().equals(c.channel())).findFirst()
+                .orElseThrow(() -> new RefundRuleBroken("channel", "the agreement pays through "
+                        + a.channels().stream().map(RefundCommand.ChannelShare::channel).toList() + ", not " + c.channel()));
+        long left = a.amount().minorUnits() - s.paidMinor();
+        if (c.amount().minorUnits() > left) {
+            throw new RefundRuleBroken("amount", "only " + left + " (minor units) is left to pay");
+        }
+        if (c.amount().minorUnits() > share.amount().minorUnits()) {
+            throw new RefundRuleBroken("amount", c.channel() + " pays " + share.amount().minorUnits() + " in all");
+        }
+        List<RefundEvent> events = new ArrayList<>();
+        events.add(new RefundPaymentRecorded(s.id(), s.complaintId(), c.channel(), c.amount(), c.reference(), c.by(), c.at()));
+        if (c.amount().minorUnits() == left) {
+            events.add(new RefundSettled(s.id(), s.complaintId(), a.amount(), c.at()));
+        }
+        return events;
     }
 }

@@ -5,5 +5,27 @@ public enum RefundStatus {
     /** No refund case under this id. */
     NONE,
     /** Opened from a complaint; the contract review comes next. */
-    REQUESTED
+    REQUESTED,
+    /** The contract, its refund clause and what was paid are being checked. */
+    UNDER_REVIEW,
+    /** The clinic has made an offer. */
+    OFFERED,
+    /** The customer (or the clinic again) answered with another amount. */
+    COUNTER_OFFERED,
+    /** A written agreement above the approval threshold, waiting for HQ. */
+    AWAITING_APPROVAL,
+    /** A written agreement: amount, payment channels, due date. */
+    AGREED,
+    /** Part of the agreed amount has been paid. */
+    SETTLING,
+    SETTLED,
+    REJECTED,
+    WITHDRAWN;
+
+    public boolean isOpen() {
+        return switch (this) {
+            case NONE, SETTLED, REJECTED, WITHDRAWN -> false;
+            default -> true;
+        };
+    }
 }

@@ -38,6 +38,18 @@ public class RefundCaseRow extends PanacheEntityBase {
     @Column(name = "requested_at", nullable = false)
     public Instant requestedAt;
 
+    @Column(name = "agreed_minor")
+    public Long agreedMinor;
+
+    @Column(name = "due_date")
+    public java.time.LocalDate dueDate;
+
+    @Column(name = "paid_minor", nullable = false)
+    public long paidMinor;
+
+    @Column(nullable = false)
+    public boolean overdue;
+
     @Column(nullable = false)
     public long version;
 }

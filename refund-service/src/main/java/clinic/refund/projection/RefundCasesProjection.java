@@ -1,50 +1,63 @@
 package clinic.refund.projection;
 
-import clinic.eventstore.EventStore;
-import clinic.eventstore.EventTypeRegistry;
-import clinic.eventstore.StoredEvent;
+import clinic.eventstore.EventSourcedRepository;
+import clinic.refund.domain.RefundCase;
 import clinic.refund.domain.RefundEvent;
-import clinic.refund.domain.RefundEvent.RefundRequested;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-/** Folds refund events into {@code refund_cases}, in the transaction that appends them, or all over again. */
+import java.util.List;
+
+/**
+ * Keeps {@code refund_cases} equal to the cases' states: written in the transaction that appends a case's events, from
+ * the state they produce; rebuilt by folding every stream again.
+ */
 @ApplicationScoped
 public class RefundCasesProjection {
 
-    private final EventStore store;
-    private final EventTypeRegistry<RefundEvent> types;
+    private final EntityManager em;
 
-    public RefundCasesProjection(EventStore store, EventTypeRegistry<RefundEvent> types) {
-        this.store = store;
-        this.types = types;
+    public RefundCasesProjection(EntityManager em) {
+        this.em = em;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(RefundEvent event, StoredEvent stored) {
-        switch (event) {
-            case RefundRequested e -> {
-                RefundCaseRow row = new RefundCaseRow();
-                row.id = e.refundId();
-                row.complaintId = e.complaintId();
-                row.branchId = e.branchId();
-                row.status = "REQUESTED";
-                row.kind = e.kind().name();
-                row.amountPaidMinor = e.amountPaid().minorUnits();
-                row.currency = e.amountPaid().currency();
-                row.requestedAt = e.requestedAt();
-                row.version = stored.version();
-                row.persist();
-            }
+    public void update(RefundCase c, long version) {
+        RefundCaseRow row = RefundCaseRow.findById(c.id());
+        if (row == null) {
+            row = new RefundCaseRow();
+            row.id = c.id();
         }
+        row.complaintId = c.complaintId();
+        row.branchId = c.branchId();
+        row.status = c.status().name();
+        row.kind = c.kind().name();
+        row.amountPaidMinor = c.amountPaid().minorUnits();
+        row.currency = c.amountPaid().currency();
+        row.requestedAt = c.requestedAt();
+        row.agreedMinor = c.agreement() == null ? null : c.agreement().amount().minorUnits();
+        row.dueDate = c.agreement() == null ? null : c.agreement().dueDate();
+        row.paidMinor = c.paidMinor();
+        row.overdue = c.overdue();
+        row.version = version;
+        row.persist();
     }
 
-    /** Empties the table and folds every stored event into it again; returns how many events it read. */
-    public long rebuild() {
+    /** Empties the table and writes every case again from its stream; returns how many streams it read. */
+    public long rebuild(EventSourcedRepository<?, RefundEvent, RefundCase> cases) {
         return QuarkusTransaction.requiringNew().call(() -> {
             RefundCaseRow.deleteAll();
-            return store.forEachEvent(e -> apply(types.fromStored(e), e));
+            @SuppressWarnings("unchecked")
+            List<String> streams = em.createNativeQuery("select distinct stream_id from events").getResultList();
+            for (String stream : streams) {
+                var loaded = cases.load(stream);
+                if (loaded.state().id() != null) {
+                    update(loaded.state(), loaded.version());
+                }
+            }
+            return (long) streams.size();
         });
     }
 }

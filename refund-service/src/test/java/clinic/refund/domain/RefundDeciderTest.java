@@ -1,10 +1,26 @@
 package clinic.refund.domain;
 
+import clinic.refund.domain.RefundCommand.Agree;
+import clinic.refund.domain.RefundCommand.ApproveAgreement;
+import clinic.refund.domain.RefundCommand.ChannelShare;
+import clinic.refund.domain.RefundCommand.CheckOverdue;
+import clinic.refund.domain.RefundCommand.CounterOffer;
+import clinic.refund.domain.RefundCommand.MakeOffer;
+import clinic.refund.domain.RefundCommand.Party;
+import clinic.refund.domain.RefundCommand.RecordPayment;
+import clinic.refund.domain.RefundCommand.Reject;
 import clinic.refund.domain.RefundCommand.RequestRefund;
+import clinic.refund.domain.RefundCommand.StartReview;
+import clinic.refund.domain.RefundCommand.Withdraw;
+import clinic.refund.domain.RefundEvent.RefundOverdue;
 import clinic.refund.domain.RefundEvent.RefundRequested;
+import clinic.refund.domain.RefundEvent.RefundSettled;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,25 +31,114 @@ class RefundDeciderTest {
     static final UUID REFUND = UUID.randomUUID();
     static final UUID COMPLAINT = UUID.randomUUID();
     static final Instant AT = Instant.parse("2026-03-02T02:15:00Z");
+    static final LocalDate TODAY = LocalDate.parse("2026-03-02");
+    static final Money PAID = new Money(1_280_000, "CNY");
     static final RequestRefund REQUEST = new RequestRefund(REFUND, COMPLAINT, "SH001", "cust-889",
-            RefundKind.FULL_REFUND, new Money(1_280_000, "CNY"), AT);
+            RefundKind.FULL_REFUND, PAID, AT);
+
+    static Money cny(long minor) {
+        return new Money(minor, "CNY");
+    }
+
+    /** Runs commands from nothing, returning the state and every event. */
+    static final class Case {
+        RefundCase state = RefundCase.NONE;
+        final List<RefundEvent> events = new ArrayList<>();
+
+        Case then(RefundCommand c) {
+            for (RefundEvent e : RefundDecider.decide(c, state)) {
+                state = RefundDecider.evolve(state, e);
+                events.add(e);
+            }
+            return this;
+        }
+    }
+
+    static Case agreed(long amount, Money threshold) {
+        return new Case().then(REQUEST).then(new StartReview("staff:li", AT))
+                .then(new MakeOffer(cny(800_000), "used sessions deducted", "default-1", "staff:li", AT))
+                .then(new CounterOffer(Party.CUSTOMER, cny(1_000_000), "no sessions used", "cust-889", AT))
+                .then(new Agree(cny(amount), List.of(new ChannelShare("CARD", cny(amount - 100_000)),
+                        new ChannelShare("CASH", cny(100_000))), TODAY.plusDays(9), threshold, "staff:li", AT));
+    }
 
     @Test
     void a_refund_request_opens_a_case_for_what_was_paid() {
         var events = RefundDecider.decide(REQUEST, RefundCase.NONE);
-
         assertThat(events).containsExactly(new RefundRequested(REFUND, COMPLAINT, "SH001", "cust-889",
-                RefundKind.FULL_REFUND, new Money(1_280_000, "CNY"), AT));
-        RefundCase opened = RefundDecider.evolve(RefundCase.NONE, events.getFirst());
-        assertThat(opened.status()).isEqualTo(RefundStatus.REQUESTED);
-        assertThat(opened.amountPaid().minorUnits()).isEqualTo(1_280_000);
+                RefundKind.FULL_REFUND, PAID, AT));
+        assertThat(RefundDecider.evolve(RefundCase.NONE, events.getFirst()).status()).isEqualTo(RefundStatus.REQUESTED);
+        assertThatThrownBy(() -> RefundDecider.decide(REQUEST, RefundDecider.evolve(RefundCase.NONE, events.getFirst())))
+                .isInstanceOf(RefundAlreadyOpen.class);
     }
 
     @Test
-    void a_refund_case_is_opened_once() {
-        RefundCase opened = RefundDecider.evolve(RefundCase.NONE, RefundDecider.decide(REQUEST, RefundCase.NONE).getFirst());
+    void offers_and_counter_offers_are_recorded_round_by_round_until_an_agreement() {
+        Case c = agreed(900_000, null);
+        assertThat(c.state.offers()).extracting(RefundCase.Offer::party).containsExactly(Party.CLINIC, Party.CUSTOMER);
+        assertThat(c.state.status()).isEqualTo(RefundStatus.AGREED);
+        assertThat(c.state.agreement().dueDate()).isEqualTo(TODAY.plusDays(9));
+    }
 
-        assertThatThrownBy(() -> RefundDecider.decide(REQUEST, opened)).isInstanceOf(RefundAlreadyOpen.class);
+    @Test
+    void an_agreement_above_the_threshold_waits_for_hq() {
+        Case c = agreed(900_000, cny(500_000));
+        assertThat(c.state.status()).isEqualTo(RefundStatus.AWAITING_APPROVAL);
+        assertThatThrownBy(() -> c.then(new RecordPayment("CARD", cny(1), "x", "finance", AT)))
+                .isInstanceOf(RefundStepNotAllowed.class);
+        c.then(new ApproveAgreement("hq:zhou", AT));
+        assertThat(c.state.status()).isEqualTo(RefundStatus.AGREED);
+    }
+
+    @Test
+    void payments_per_channel_settle_the_refund_when_the_agreed_amount_is_paid() {
+        Case c = agreed(900_000, null).then(new RecordPayment("CARD", cny(800_000), "txn-1", "finance", AT));
+        assertThat(c.state.status()).isEqualTo(RefundStatus.SETTLING);
+        c.then(new RecordPayment("CASH", cny(100_000), "receipt-7", "finance", AT));
+        assertThat(c.state.status()).isEqualTo(RefundStatus.SETTLED);
+        assertThat(c.events.getLast()).isEqualTo(new RefundSettled(REFUND, COMPLAINT, cny(900_000), AT));
+    }
+
+    @Test
+    void a_payment_beyond_what_is_left_or_on_a_channel_the_agreement_does_not_use_is_refused() {
+        Case c = agreed(900_000, null);
+        assertThatThrownBy(() -> c.then(new RecordPayment("CARD", cny(900_000), "x", "finance", AT)))
+                .isInstanceOfSatisfying(RefundRuleBroken.class, e -> assertThat(e.field()).isEqualTo("amount"));
+        assertThatThrownBy(() -> c.then(new RecordPayment("ALIPAY", cny(1), "x", "finance", AT)))
+                .isInstanceOfSatisfying(RefundRuleBroken.class, e -> assertThat(e.field()).isEqualTo("channel"));
+    }
+
+    @Test
+    void no_offer_or_agreement_exceeds_what_was_paid() {
+        Case review = new Case().then(REQUEST).then(new StartReview("s", AT));
+        assertThatThrownBy(() -> review.then(new MakeOffer(cny(1_280_001), "", null, "s", AT)))
+                .isInstanceOfSatisfying(RefundRuleBroken.class, e -> assertThat(e.getMessage()).contains("exceeds"));
+        assertThatThrownBy(() -> review.then(new MakeOffer(new Money(100, "USD"), "", null, "s", AT)))
+                .isInstanceOf(RefundRuleBroken.class);
+    }
+
+    @Test
+    void the_overdue_alarm_is_raised_once_after_the_due_date_and_paying_later_clears_it() {
+        Case c = agreed(900_000, null).then(new RecordPayment("CARD", cny(800_000), "txn-1", "finance", AT));
+        LocalDate due = c.state.agreement().dueDate();
+        assertThat(RefundDecider.decide(new CheckOverdue(due, AT), c.state)).isEmpty(); // due today: not yet
+        c.then(new CheckOverdue(due.plusDays(1), AT));
+        assertThat(c.events.getLast()).isEqualTo(new RefundOverdue(REFUND, COMPLAINT, cny(900_000), cny(800_000), due, AT));
+        assertThat(c.state.overdue()).isTrue();
+        assertThat(RefundDecider.decide(new CheckOverdue(due.plusDays(5), AT), c.state)).isEmpty();
+
+        c.then(new RecordPayment("CASH", cny(100_000), "receipt-7", "finance", AT));
+        assertThat(c.state.status()).isEqualTo(RefundStatus.SETTLED);
+        assertThat(c.state.overdue()).isFalse();
+    }
+
+    @Test
+    void a_closed_case_takes_no_more_steps_and_says_so() {
+        Case rejected = new Case().then(REQUEST).then(new Reject("outside the contract's refund clause", "s", AT));
+        assertThat(RefundDecider.allowedSteps(rejected.state)).isEmpty();
+        assertThatThrownBy(() -> rejected.then(new Withdraw("x", "c", AT)))
+                .isInstanceOfSatisfying(RefundStepNotAllowed.class, e -> assertThat(e.status()).isEqualTo(RefundStatus.REJECTED));
+        assertThat(RefundDecider.decide(new CheckOverdue(TODAY.plusDays(30), AT), rejected.state)).isEmpty();
     }
 
     @Test

@@ -149,7 +149,7 @@ class ComplaintEventsConsumerTest {
         awaitRefunds(complaint, 0);
 
         given().post("/refunds/read-model/rebuild").then().statusCode(200)
-                .body("eventsReplayed", greaterThanOrEqualTo(1));
+                .body("streamsReplayed", greaterThanOrEqualTo(1));
 
         awaitRefunds(complaint, 1);
         given().queryParam("complaintId", complaint.toString()).get("/refunds").then()

@@ -1,0 +1,69 @@
+package clinic.refund.application;
+
+import clinic.eventstore.ConcurrencyConflict;
+import clinic.eventstore.EventMetadata;
+import clinic.refund.config.RefundPolicyConfig;
+import clinic.refund.domain.RefundCommand;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * "Refund promised but never paid": agreements past their due date without full payment raise {@code refund.overdue.v1}
+ * (which alerts HQ and, in complaint-service, escalates the complaint). The candidates come from the refund list, so
+ * the alarm survives restarts; the decider raises it once per agreement and a concurrent alarm loses on the stream
+ * version, so two instances never raise it twice. Paying later settles the refund and clears it.
+ */
+@ApplicationScoped
+public class OverdueAlarm {
+
+    private static final Logger LOG = Logger.getLogger(OverdueAlarm.class);
+
+    private final RefundService refunds;
+    private final RefundPolicyConfig policy;
+    private final EntityManager em;
+    private final Clock clock;
+
+    public OverdueAlarm(RefundService refunds, RefundPolicyConfig policy, EntityManager em, Clock clock) {
+        this.refunds = refunds;
+        this.policy = policy;
+        this.em = em;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${refund.overdue.check-every:60s}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void check() {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, policy.zone());
+        for (Object[] candidate : overdueCandidates(today)) {
+            UUID id = (UUID) candidate[0];
+            try {
+                refunds.step(id, null, new RefundCommand.CheckOverdue(today, now),
+                        new EventMetadata((String) candidate[1], "overdue-alarm", UUID.randomUUID(), null));
+            } catch (ConcurrencyConflict raced) {
+                LOG.debugf("refund %s changed while the alarm looked; it will look again", id);
+            } catch (RuntimeException e) {
+                LOG.warnf("overdue check of refund %s failed, will retry: %s", id, e.toString());
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    @Transactional
+    List<Object[]> overdueCandidates(LocalDate today) {
+        return em.createNativeQuery("""
+                        select id, branch_id from refund_cases
+                         where status in ('AGREED', 'SETTLING') and not overdue and due_date < ?1
+                         order by due_date limit 500""")
+                .setParameter(1, today).getResultList();
+    }
+}
