@@ -20,6 +20,17 @@ public record RefundResponse(UUID id, UUID complaintId, String branchId, String 
         }
     }
 
+    /** From the case's state, as a step left it. */
+    static RefundResponse of(clinic.refund.domain.RefundCase c, long version) {
+        String currency = c.amountPaid().currency();
+        var agreement = c.agreement();
+        return new RefundResponse(c.id(), c.complaintId(), c.branchId(), c.status().name(), c.kind().name(),
+                Amount.of(c.amountPaid().minorUnits(), currency),
+                agreement == null ? null : Amount.of(agreement.amount().minorUnits(), currency),
+                agreement == null ? null : agreement.dueDate(), Amount.of(c.paidMinor(), currency), c.overdue(),
+                c.requestedAt(), version);
+    }
+
     static RefundResponse of(RefundCaseRow row) {
         return new RefundResponse(row.id, row.complaintId, row.branchId, row.status, row.kind,
                 Amount.of(row.amountPaidMinor, row.currency),

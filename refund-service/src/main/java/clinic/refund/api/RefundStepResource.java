@@ -170,7 +170,7 @@ public class RefundStepResource {
         RefundCaseRow row = RefundCaseRow.findById(id);
         EventMetadata metadata = new EventMetadata(row == null ? null : row.branchId, actor, correlation, null);
         var view = refunds.step(id, ifMatch, command.apply(actor, clock.instant()), metadata);
-        return Response.ok(RefundResponse.of(RefundCaseRow.findById(id)))
+        return Response.ok(RefundResponse.of(view.refund(), view.version()))
                 .tag(String.valueOf(view.version()))
                 .header("X-Allowed-Steps", String.join(",", RefundDecider.allowedSteps(view.refund())))
                 .build();
