@@ -164,6 +164,35 @@ class SystemIT {
         }
     }
 
+    @Test
+    @Order(4)
+    void a_refund_agreed_and_paid_in_refund_service_shows_on_the_complaint() throws Exception {
+        String id = file("SH040", "PARTIAL_REFUND");
+        await().atMost(Duration.ofSeconds(30)).until(() -> list(refunds, "/refunds?complaintId=" + id).size() == 1);
+        String refund = list(refunds, "/refunds?complaintId=" + id).get(0).path("id").asText();
+        post(refunds, "/refunds/" + refund + "/start-review", null);
+        post(refunds, "/refunds/" + refund + "/offer", "{\"amount\":\"5000.00\"}");
+        post(refunds, "/refunds/" + refund + "/agree",
+                "{\"amount\":\"5000.00\",\"channels\":[{\"channel\":\"CARD\",\"amount\":\"5000.00\"}]}");
+        post(refunds, "/refunds/" + refund + "/record-payment",
+                "{\"channel\":\"CARD\",\"amount\":\"5000.00\",\"reference\":\"txn-1\"}");
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                eventTypes(id).contains("complaint.refund-settlement-recorded.v1"));
+        JsonNode complaint = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(complaints.baseUrl()
+                + "/complaints/" + id)).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(complaint.path("refund").path("agreedAmount").path("amount").asText()).isEqualTo("5000.00");
+        assertThat(complaint.path("refund").path("settledAmount").path("amount").asText()).isEqualTo("5000.00");
+    }
+
+    private static void post(ServiceProcess service, String path, String json) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                .header("Content-Type", "application/json").header("X-Actor", "staff:li.na")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+    }
+
     private static List<String> eventTypes(String id) throws IOException, InterruptedException {
         List<String> types = new ArrayList<>();
         list(complaints, "/complaints/" + id + "/events").forEach(e -> types.add(e.path("type").asText()));
