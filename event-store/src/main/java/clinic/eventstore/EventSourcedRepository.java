@@ -49,6 +49,12 @@ public final class EventSourcedRepository<C, E, S> {
      * @param metadata the metadata of the new events, given the current state (which knows the branch, say)
      */
     public Result<S> handle(String streamId, Long ifMatch, C command, Function<S, EventMetadata> metadata, Instant at) {
+        return handleWithState(streamId, ifMatch, state -> command, metadata, at);
+    }
+
+    /** Like {@link #handle}, for a command that depends on the current state (its currency, its branch's policy). */
+    public Result<S> handleWithState(String streamId, Long ifMatch, Function<S, C> command,
+                                     Function<S, EventMetadata> metadata, Instant at) {
         Loaded<S> current = load(streamId);
         if (current.version() == EventStore.NEW_STREAM) {
             throw new StreamNotFound(streamId);
@@ -56,7 +62,7 @@ public final class EventSourcedRepository<C, E, S> {
         if (ifMatch != null && ifMatch != current.version()) {
             throw new StaleVersion(streamId, ifMatch, current.version());
         }
-        List<E> decided = decider.decide().apply(command, current.state());
+        List<E> decided = decider.decide().apply(command.apply(current.state()), current.state());
         return append(streamId, current, decided, metadata.apply(current.state()), at);
     }
 

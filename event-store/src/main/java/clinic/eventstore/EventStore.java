@@ -26,7 +26,8 @@ public class EventStore {
     /** The expected version of a stream that must not exist yet. */
     public static final long NEW_STREAM = 0;
 
-    private static final String COLUMNS = "global_position, event_id, stream_id, version, event_type, payload::text, "
+    /** The columns {@link #read} reads, in its order. */
+    public static final String COLUMNS = "global_position, event_id, stream_id, version, event_type, payload::text, "
             + "occurred_at, recorded_at, branch_id, actor, correlation_id, causation_id";
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -173,7 +174,23 @@ public class EventStore {
         }
     }
 
-    static StoredEvent read(ResultSet rs) throws SQLException {
+    /** Every stream id in the store: what a read model is rebuilt from, stream by stream. */
+    public List<String> streamIds() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select distinct stream_id from events");
+             ResultSet rs = ps.executeQuery()) {
+            List<String> ids = new ArrayList<>();
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new EventStoreException("reading stream ids failed", e);
+        }
+    }
+
+    /** Reads the {@link #COLUMNS} of the current row. */
+    public static StoredEvent read(ResultSet rs) throws SQLException {
         return new StoredEvent(
                 rs.getLong(1),
                 rs.getObject(2, UUID.class),

@@ -11,6 +11,7 @@ import clinic.complaint.domain.ComplaintStatus;
 import clinic.complaint.domain.Severity;
 import clinic.complaint.domain.sla.SlaState;
 import clinic.complaint.projection.ComplaintListRow;
+import clinic.eventstore.api.CommandHeaders;
 import clinic.eventstore.api.InvalidField;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -51,8 +52,6 @@ import java.util.UUID;
 public class ComplaintResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final String ACTOR = "X-Actor";
-    static final String CORRELATION_ID = "X-Correlation-Id";
 
     private final ComplaintService complaints;
     private final ObjectMapper mapper;
@@ -68,12 +67,11 @@ public class ComplaintResource {
             + "a retried request answers with the case the first one created.")
     public Response file(@NotNull(message = "a JSON body is required") @Valid FileComplaintRequest body,
                          @HeaderParam(IDEMPOTENCY_KEY) @Size(min = 8, max = 128) String idempotencyKey,
-                         @HeaderParam(ACTOR) @Size(max = 100) String actor,
-                         @HeaderParam(CORRELATION_ID) String correlationId) {
+                         @BeanParam @Valid CommandHeaders headers) {
         Filing filing = new Filing(body.branchId(), body.customer().ref(), body.customer().name(),
                 body.customer().phone(), body.customer().idNumber(), body.channel(), body.category(), body.description(),
                 body.requestedRemedy(), body.amountPaid().toMoney("amountPaid"));
-        CaseView view = complaints.file(filing, idempotencyKey, caller(actor, correlationId));
+        CaseView view = complaints.file(filing, idempotencyKey, caller(headers));
         return Response.created(URI.create("/complaints/" + view.complaint().id()))
                 .tag(etag(view))
                 .header("Idempotent-Replayed", view.replayed() ? "true" : null)
@@ -84,7 +82,7 @@ public class ComplaintResource {
     @POST
     @Path("/{id}/acknowledge")
     @Operation(summary = "Acknowledge receipt to the customer; X-Actor is who acknowledged")
-    public Response acknowledge(@PathParam("id") UUID id, @BeanParam @Valid StepHeaders headers) {
+    public Response acknowledge(@PathParam("id") UUID id, @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.AcknowledgeComplaint(by, ctx.now()));
     }
 
@@ -93,7 +91,7 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Initial assessment: category, severity, after-sales scope (from the warranty windows) and owner")
     public Response assess(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Assess body,
-                           @BeanParam @Valid StepHeaders headers) {
+                           @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.AssessComplaint(body.category(),
                 body.severity(), body.subject(), body.serviceDate(), ctx.today(), ctx.warranty(), body.owner(), by,
                 ctx.now()));
@@ -104,14 +102,14 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Close a case assessed as out of after-sales scope, with the explanation given to the customer")
     public Response closeOutOfScope(@PathParam("id") UUID id, @NotNull @Valid StepRequests.CloseOutOfScope body,
-                                    @BeanParam @Valid StepHeaders headers) {
+                                    @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.CloseOutOfScope(body.explanation(), by, ctx.now()));
     }
 
     @POST
     @Path("/{id}/start-investigation")
     @Operation(summary = "Start investigating an in-scope case; X-Actor is the investigator")
-    public Response startInvestigation(@PathParam("id") UUID id, @BeanParam @Valid StepHeaders headers) {
+    public Response startInvestigation(@PathParam("id") UUID id, @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.StartInvestigation(by, ctx.now()));
     }
 
@@ -120,14 +118,14 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The investigation waits on the customer, on evidence or on the assessor (pauses the clock)")
     public Response startWait(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Wait body,
-                              @BeanParam @Valid StepHeaders headers) {
+                              @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.StartWait(body.reason(), body.note(), by, ctx.now()));
     }
 
     @POST
     @Path("/{id}/resume")
     @Operation(summary = "The wait is over: the investigation (and its clock) goes on")
-    public Response endWait(@PathParam("id") UUID id, @BeanParam @Valid StepHeaders headers) {
+    public Response endWait(@PathParam("id") UUID id, @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.EndWait(by, ctx.now()));
     }
 
@@ -136,7 +134,7 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a piece of evidence: its type, who supplied it, and the SHA-256 of its content")
     public Response addEvidence(@PathParam("id") UUID id, @NotNull @Valid StepRequests.AddEvidence body,
-                                @BeanParam @Valid StepHeaders headers) {
+                                @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.AddEvidence(UUID.randomUUID(), body.type(),
                 body.suppliedBy(), body.sha256(), body.sizeBytes(), by, ctx.now()));
     }
@@ -146,7 +144,7 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ask a third-party professional assessor; the case waits on the assessor")
     public Response requestAssessment(@PathParam("id") UUID id, @NotNull @Valid StepRequests.RequestAssessment body,
-                                      @BeanParam @Valid StepHeaders headers) {
+                                      @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.RequestAssessment(body.assessor(), by, ctx.now()));
     }
 
@@ -155,7 +153,7 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record the assessor's result: clinic at fault, not at fault, or inconclusive")
     public Response recordAssessment(@PathParam("id") UUID id, @NotNull @Valid StepRequests.RecordAssessment body,
-                                     @BeanParam @Valid StepHeaders headers) {
+                                     @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.RecordAssessment(body.result(), body.summary(),
                 by, ctx.now()));
     }
@@ -165,7 +163,7 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The clinic proposes a remedy (an amount for refunds and compensation)")
     public Response proposeRemedy(@PathParam("id") UUID id, @NotNull @Valid StepRequests.ProposeRemedy body,
-                                  @BeanParam @Valid StepHeaders headers) {
+                                  @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.ProposeRemedy(body.remedy(), body.money(),
                 body.note(), by, ctx.now()));
     }
@@ -175,7 +173,7 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "A negotiation round: the customer's or the clinic's counter-offer, with the reason")
     public Response counterOffer(@PathParam("id") UUID id, @NotNull @Valid StepRequests.CounterOffer body,
-                                 @BeanParam @Valid StepHeaders headers) {
+                                 @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.CounterOffer(body.party(), body.remedy(),
                 body.money(), body.reason(), by, ctx.now()));
     }
@@ -185,7 +183,7 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The written agreement: remedy, amount, payment method, due date")
     public Response agree(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Agree body,
-                          @BeanParam @Valid StepHeaders headers) {
+                          @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.Agree(body.remedy(), body.money(),
                 body.paymentMethod(), body.dueDate(), by, ctx.now()));
     }
@@ -195,14 +193,14 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The decision, as communicated to the customer")
     public Response resolve(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Resolve body,
-                            @BeanParam @Valid StepHeaders headers) {
+                            @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.Resolve(body.decision(), by, ctx.now()));
     }
 
     @POST
     @Path("/{id}/close")
     @Operation(summary = "Close a resolved case")
-    public Response close(@PathParam("id") UUID id, @BeanParam @Valid StepHeaders headers) {
+    public Response close(@PathParam("id") UUID id, @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.Close(by, ctx.now()));
     }
 
@@ -211,7 +209,7 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reopen a resolved or closed case: the customer is still dissatisfied")
     public Response reopen(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Reason body,
-                           @BeanParam @Valid StepHeaders headers) {
+                           @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.Reopen(body.reason(), by, ctx.now()));
     }
 
@@ -220,7 +218,7 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The customer withdraws the complaint (any time before closing)")
     public Response withdraw(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Reason body,
-                             @BeanParam @Valid StepHeaders headers) {
+                             @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.Withdraw(body.reason(), by, ctx.now()));
     }
 
@@ -229,7 +227,7 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The case was taken outside: consumer association, 12315, health supervision, mediation, court, media")
     public Response escalate(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Escalate body,
-                             @BeanParam @Valid StepHeaders headers) {
+                             @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.Escalate(UUID.randomUUID(), body.body(),
                 body.referenceNumber(), body.deadline(), by, ctx.now()));
     }
@@ -239,7 +237,7 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The outcome of one external escalation")
     public Response recordEscalationOutcome(@PathParam("id") UUID id, @NotNull @Valid StepRequests.EscalationOutcome body,
-                                            @BeanParam @Valid StepHeaders headers) {
+                                            @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.RecordEscalationOutcome(body.escalationId(),
                 body.outcome(), by, ctx.now()));
     }
@@ -293,22 +291,11 @@ public class ComplaintResource {
         }
     }
 
-    /** The headers every step reads: who takes it, the conversation it belongs to, the version the caller saw. */
-    public static class StepHeaders {
-        @HeaderParam("If-Match")
-        String ifMatch;
-        @HeaderParam(ACTOR)
-        @Size(max = 100)
-        String actor;
-        @HeaderParam(CORRELATION_ID)
-        String correlationId;
-    }
-
     /** Runs one step: the actor, correlation and If-Match of the request, the command the step makes. */
-    private Response step(UUID id, StepHeaders headers,
+    private Response step(UUID id, CommandHeaders headers,
                           java.util.function.BiFunction<String, ComplaintService.StepContext, ComplaintCommand> command) {
-        Caller caller = caller(headers.actor, headers.correlationId);
-        CaseView view = complaints.step(id, version(headers.ifMatch), caller, ctx -> command.apply(caller.actor(), ctx));
+        Caller caller = caller(headers);
+        CaseView view = complaints.step(id, headers.expectedVersion(), caller, ctx -> command.apply(caller.actor(), ctx));
         return Response.ok(ComplaintResponse.of(view)).tag(etag(view)).build();
     }
 
@@ -336,24 +323,12 @@ public class ComplaintResource {
         return complaints.history(id).stream().map(e -> EventResponse.of(e, mapper)).toList();
     }
 
-    private static Caller caller(String actor, String correlationId) {
-        UUID correlation = correlationId == null ? UUID.randomUUID() : InvalidField.uuid(CORRELATION_ID, correlationId);
-        return new Caller(actor == null || actor.isBlank() ? "api" : actor, correlation);
+    static Caller caller(CommandHeaders headers) {
+        return new Caller(headers.actorOrDefault(), headers.correlation());
     }
 
     private static EntityTag etag(CaseView view) {
         return new EntityTag(String.valueOf(view.version()));
-    }
-
-    private static Long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidField("If-Match", "must be the case's version, e.g. \"3\"");
-        }
     }
 
     private static Instant instant(String field, String value) {

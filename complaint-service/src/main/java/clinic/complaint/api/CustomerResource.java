@@ -1,17 +1,18 @@
 package clinic.complaint.api;
 
 import clinic.complaint.application.ComplaintService;
+import clinic.eventstore.api.CommandHeaders;
 import clinic.eventstore.api.Problem;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.HeaderParam;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.UUID;
 
 /** A customer's rights over their personal data (PIPL): erasure. */
 @Path("/customers")
@@ -28,10 +29,8 @@ public class CustomerResource {
     @Path("/{ref}/personal-data")
     @Operation(summary = "Erase a customer's personal data (name, phone, ID number, descriptions) from every case; "
             + "the cases and their history stay, shown as erased")
-    public Response erase(@PathParam("ref") @Size(max = 64) String ref,
-                          @HeaderParam(ComplaintResource.ACTOR) @Size(max = 100) String actor) {
-        var caller = new ComplaintService.Caller(actor == null || actor.isBlank() ? "api" : actor, UUID.randomUUID());
-        if (!complaints.erase(ref, caller)) {
+    public Response erase(@PathParam("ref") @Size(max = 64) String ref, @BeanParam @Valid CommandHeaders headers) {
+        if (!complaints.erase(ref, ComplaintResource.caller(headers))) {
             return Problem.of(Response.Status.NOT_FOUND, "customer-not-found",
                     "no personal data of customer " + ref + " is held").toResponse();
         }

@@ -1,11 +1,13 @@
 package clinic.complaint.api;
 
-import clinic.complaint.application.ComplaintService.Caller;
 import clinic.complaint.application.EvidenceFiles;
 import clinic.complaint.domain.EvidenceType;
+import clinic.eventstore.api.CommandHeaders;
 import clinic.eventstore.api.InvalidField;
 import clinic.eventstore.api.Problem;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -42,8 +44,7 @@ public class EvidenceResource {
                            @QueryParam("suppliedBy") @Size(max = 100) String suppliedBy,
                            @HeaderParam("Content-Type") String contentType,
                            @HeaderParam("X-Content-SHA256") String expectedSha256,
-                           @HeaderParam(ComplaintResource.ACTOR) @Size(max = 100) String actor,
-                           @HeaderParam(ComplaintResource.CORRELATION_ID) String correlationId,
+                           @BeanParam @Valid CommandHeaders headers,
                            byte[] content) {
         EvidenceType evidenceType = InvalidField.enumValue("type", EvidenceType.class, type);
         if (evidenceType == null) {
@@ -52,9 +53,8 @@ public class EvidenceResource {
         if (suppliedBy == null || suppliedBy.isBlank()) {
             throw new InvalidField("suppliedBy", "is required (customer, clinic, assessor, ...)");
         }
-        UUID correlation = correlationId == null ? UUID.randomUUID() : InvalidField.uuid(ComplaintResource.CORRELATION_ID, correlationId);
         var view = files.upload(id, evidenceType, suppliedBy, contentType, content == null ? new byte[0] : content,
-                expectedSha256, new Caller(actor == null || actor.isBlank() ? "api" : actor, correlation));
+                expectedSha256, ComplaintResource.caller(headers));
         var added = view.complaint().evidence().getLast();
         return Response.status(Response.Status.CREATED)
                 .location(java.net.URI.create("/complaints/" + id + "/evidence/" + added.id()))

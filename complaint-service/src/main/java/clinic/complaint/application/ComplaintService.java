@@ -219,13 +219,13 @@ public class ComplaintService {
             return; // another instance is looking at this case right now
         }
         Instant now = clock.instant();
-        var current = cases.load(id.toString());
-        if (!current.state().exists()) {
-            return;
+        try {
+            var result = cases.handleWithState(id.toString(), null, state -> sla.check(state, now),
+                    state -> new EventMetadata(state.branchId(), "sla-scheduler", UUID.randomUUID(), null), now);
+            afterChange(result.state(), result.version(), now);
+        } catch (StreamNotFound gone) {
+            // nothing to check
         }
-        var result = cases.handle(id.toString(), current.version(), sla.check(current.state(), now),
-                state -> new EventMetadata(state.branchId(), "sla-scheduler", UUID.randomUUID(), null), now);
-        afterChange(result.state(), result.version(), now);
     }
 
     private boolean lockForSlaCheck(UUID id) {

@@ -5,9 +5,9 @@ import clinic.complaint.domain.ComplaintEvent;
 import clinic.complaint.domain.sla.SlaReading;
 import clinic.complaint.domain.sla.SlaState;
 import clinic.eventstore.EventSourcedRepository;
+import clinic.eventstore.EventStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
@@ -20,10 +20,10 @@ import java.util.function.Function;
 @ApplicationScoped
 public class ComplaintListProjection {
 
-    private final EntityManager em;
+    private final EventStore store;
 
-    public ComplaintListProjection(EntityManager em) {
-        this.em = em;
+    public ComplaintListProjection(EventStore store) {
+        this.store = store;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -75,8 +75,7 @@ public class ComplaintListProjection {
     public long rebuild(EventSourcedRepository<?, ComplaintEvent, Complaint> cases, Function<Complaint, List<SlaReading>> clocks) {
         return QuarkusTransaction.requiringNew().call(() -> {
             ComplaintListRow.deleteAll();
-            @SuppressWarnings("unchecked")
-            List<String> streams = em.createNativeQuery("select distinct stream_id from events").getResultList();
+            List<String> streams = store.streamIds();
             for (String stream : streams) {
                 var loaded = cases.load(stream);
                 if (loaded.state().exists()) {

@@ -1,5 +1,6 @@
 package clinic.eventstore.relay;
 
+import clinic.eventstore.EventStore;
 import clinic.eventstore.StoredEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -189,9 +190,8 @@ public class OutboxRelay {
             throws SQLException, InterruptedException, ExecutionException {
         List<StoredEvent> batch = new ArrayList<>();
         String lastTransaction = null;
-        try (PreparedStatement ps = conn.prepareStatement("""
-                select e.transaction_id::text, e.global_position, e.event_id, e.stream_id, e.version, e.event_type,
-                       e.payload::text, e.occurred_at, e.recorded_at, e.branch_id, e.actor, e.correlation_id, e.causation_id
+        try (PreparedStatement ps = conn.prepareStatement("select " + EventStore.COLUMNS + ", e.transaction_id::text "
+                + """
                   from events e, outbox_checkpoints c
                  where c.relay = ?
                    and (e.transaction_id, e.global_position) > (c.last_transaction_id, c.last_position)
@@ -202,11 +202,8 @@ public class OutboxRelay {
             ps.setInt(2, config.batchSize());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    lastTransaction = rs.getString(1);
-                    batch.add(new StoredEvent(rs.getLong(2), rs.getObject(3, java.util.UUID.class), rs.getString(4),
-                            rs.getInt(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
-                            rs.getTimestamp(9).toInstant(), rs.getString(10), rs.getString(11),
-                            rs.getObject(12, java.util.UUID.class), rs.getObject(13, java.util.UUID.class)));
+                    batch.add(EventStore.read(rs));
+                    lastTransaction = rs.getString(13);
                 }
             }
         }

@@ -1,16 +1,16 @@
 package clinic.refund.api;
 
 import clinic.eventstore.EventMetadata;
-import clinic.eventstore.api.InvalidField;
+import clinic.eventstore.api.CommandHeaders;
 import clinic.eventstore.api.Problem;
 import clinic.refund.application.RefundService;
 import clinic.refund.config.RefundPolicyConfig;
 import clinic.refund.domain.Money;
+import clinic.refund.domain.RefundCase;
 import clinic.refund.domain.RefundCommand;
 import clinic.refund.domain.RefundDecider;
 import clinic.refund.domain.RefundRuleBroken;
 import clinic.refund.domain.RefundStepNotAllowed;
-import clinic.refund.projection.RefundCaseRow;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -18,7 +18,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,23 +34,12 @@ import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 
 /** The steps of a refund case: review, offers and counter-offers, the written agreement, HQ approval, payments. */
 @Path("/refunds/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Refunds")
 public class RefundStepResource {
-
-    public static class StepHeaders {
-        @HeaderParam("If-Match")
-        String ifMatch;
-        @HeaderParam("X-Actor")
-        @Size(max = 100)
-        String actor;
-        @HeaderParam("X-Correlation-Id")
-        String correlationId;
-    }
 
     public record OfferRequest(@NotBlank String amount, @Size(max = 4000) String reason, String calculationPolicy) {
     }
@@ -87,16 +75,16 @@ public class RefundStepResource {
     @POST
     @Path("/start-review")
     @Operation(summary = "Start the contract review")
-    public Response startReview(@PathParam("id") UUID id, @BeanParam @Valid StepHeaders h) {
-        return step(id, h, (by, at) -> new RefundCommand.StartReview(by, at));
+    public Response startReview(@PathParam("id") UUID id, @BeanParam @Valid CommandHeaders h) {
+        return step(id, h, (by, at, c) -> new RefundCommand.StartReview(by, at));
     }
 
     @POST
     @Path("/offer")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The clinic's offer (an amount, its reason, and the policy version of the calculation behind it)")
-    public Response offer(@PathParam("id") UUID id, @NotNull @Valid OfferRequest body, @BeanParam @Valid StepHeaders h) {
-        return step(id, h, (by, at) -> new RefundCommand.MakeOffer(money(id, body.amount(), "amount"), body.reason(),
+    public Response offer(@PathParam("id") UUID id, @NotNull @Valid OfferRequest body, @BeanParam @Valid CommandHeaders h) {
+        return step(id, h, (by, at, c) -> new RefundCommand.MakeOffer(money(c, body.amount(), "amount"), body.reason(),
                 body.calculationPolicy(), by, at));
     }
 
@@ -105,8 +93,8 @@ public class RefundStepResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "A negotiation round: who, how much, why")
     public Response counterOffer(@PathParam("id") UUID id, @NotNull @Valid CounterOfferRequest body,
-                                 @BeanParam @Valid StepHeaders h) {
-        return step(id, h, (by, at) -> new RefundCommand.CounterOffer(body.party(), money(id, body.amount(), "amount"),
+                                 @BeanParam @Valid CommandHeaders h) {
+        return step(id, h, (by, at, c) -> new RefundCommand.CounterOffer(body.party(), money(c, body.amount(), "amount"),
                 body.reason(), by, at));
     }
 
@@ -115,26 +103,26 @@ public class RefundStepResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The written agreement: amount, payment channels, due date (default: policy working days); "
             + "above the policy threshold HQ approves it first")
-    public Response agree(@PathParam("id") UUID id, @NotNull @Valid AgreeRequest body, @BeanParam @Valid StepHeaders h) {
-        return step(id, h, (by, at) -> {
+    public Response agree(@PathParam("id") UUID id, @NotNull @Valid AgreeRequest body, @BeanParam @Valid CommandHeaders h) {
+        return step(id, h, (by, at, c) -> {
             List<RefundCommand.ChannelShare> channels = new java.util.ArrayList<>();
             for (int i = 0; i < body.channels().size(); i++) {
-                ChannelJson c = body.channels().get(i);
-                channels.add(new RefundCommand.ChannelShare(c.channel(), money(id, c.amount(), "channels[" + i + "].amount")));
+                ChannelJson share = body.channels().get(i);
+                channels.add(new RefundCommand.ChannelShare(share.channel(), money(c, share.amount(), "channels[" + i + "].amount")));
             }
             LocalDate due = body.dueDate() != null ? body.dueDate()
                     : plusWeekdays(LocalDate.ofInstant(at, policy.zone()), policy.paymentDueWorkingDays());
             Money threshold = policy.approvalThresholdMinor() == null ? null
-                    : new Money(policy.approvalThresholdMinor(), currencyOf(id));
-            return new RefundCommand.Agree(money(id, body.amount(), "amount"), channels, due, threshold, by, at);
+                    : new Money(policy.approvalThresholdMinor(), c.amountPaid().currency());
+            return new RefundCommand.Agree(money(c, body.amount(), "amount"), channels, due, threshold, by, at);
         });
     }
 
     @POST
     @Path("/approve")
     @Operation(summary = "HQ approves an agreement above the threshold; X-Actor is the approver")
-    public Response approve(@PathParam("id") UUID id, @BeanParam @Valid StepHeaders h) {
-        return step(id, h, (by, at) -> new RefundCommand.ApproveAgreement(by, at));
+    public Response approve(@PathParam("id") UUID id, @BeanParam @Valid CommandHeaders h) {
+        return step(id, h, (by, at, c) -> new RefundCommand.ApproveAgreement(by, at));
     }
 
     @POST
@@ -142,8 +130,8 @@ public class RefundStepResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Finance confirms a payment on one channel; the last one settles the refund")
     public Response recordPayment(@PathParam("id") UUID id, @NotNull @Valid PaymentRequest body,
-                                  @BeanParam @Valid StepHeaders h) {
-        return step(id, h, (by, at) -> new RefundCommand.RecordPayment(body.channel(), money(id, body.amount(), "amount"),
+                                  @BeanParam @Valid CommandHeaders h) {
+        return step(id, h, (by, at, c) -> new RefundCommand.RecordPayment(body.channel(), money(c, body.amount(), "amount"),
                 body.reference(), by, at));
     }
 
@@ -151,49 +139,39 @@ public class RefundStepResource {
     @Path("/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reject the refund request, with the reason given to the customer")
-    public Response reject(@PathParam("id") UUID id, @NotNull @Valid ReasonRequest body, @BeanParam @Valid StepHeaders h) {
-        return step(id, h, (by, at) -> new RefundCommand.Reject(body.reason(), by, at));
+    public Response reject(@PathParam("id") UUID id, @NotNull @Valid ReasonRequest body, @BeanParam @Valid CommandHeaders h) {
+        return step(id, h, (by, at, c) -> new RefundCommand.Reject(body.reason(), by, at));
     }
 
     @POST
     @Path("/withdraw")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The customer withdraws the refund request")
-    public Response withdraw(@PathParam("id") UUID id, @NotNull @Valid ReasonRequest body, @BeanParam @Valid StepHeaders h) {
-        return step(id, h, (by, at) -> new RefundCommand.Withdraw(body.reason(), by, at));
+    public Response withdraw(@PathParam("id") UUID id, @NotNull @Valid ReasonRequest body, @BeanParam @Valid CommandHeaders h) {
+        return step(id, h, (by, at, c) -> new RefundCommand.Withdraw(body.reason(), by, at));
     }
 
-    private Response step(UUID id, StepHeaders h, java.util.function.BiFunction<String, Instant, RefundCommand> command) {
-        String actor = h.actor == null || h.actor.isBlank() ? "api" : h.actor;
-        UUID correlation = h.correlationId == null ? UUID.randomUUID() : InvalidField.uuid("X-Correlation-Id", h.correlationId);
-        Long ifMatch = h.ifMatch == null ? null : parseVersion(h.ifMatch);
-        RefundCaseRow row = RefundCaseRow.findById(id);
-        EventMetadata metadata = new EventMetadata(row == null ? null : row.branchId, actor, correlation, null);
-        var view = refunds.step(id, ifMatch, command.apply(actor, clock.instant()), metadata);
+    /** A step's command, made from who takes it, when, and the case as it stands. */
+    @FunctionalInterface
+    interface StepCommand {
+        RefundCommand make(String by, Instant at, RefundCase current);
+    }
+
+    private Response step(UUID id, CommandHeaders h, StepCommand command) {
+        String actor = h.actorOrDefault();
+        UUID correlation = h.correlation();
+        Instant at = clock.instant();
+        var view = refunds.step(id, h.expectedVersion(), at, current -> command.make(actor, at, current),
+                current -> new EventMetadata(current.branchId(), actor, correlation, null));
         return Response.ok(RefundResponse.of(view.refund(), view.version()))
                 .tag(String.valueOf(view.version()))
                 .header("X-Allowed-Steps", String.join(",", RefundDecider.allowedSteps(view.refund())))
                 .build();
     }
 
-    private String currencyOf(UUID id) {
-        RefundCaseRow row = RefundCaseRow.findById(id);
-        if (row == null) {
-            throw new RefundService.RefundNotFound(id);
-        }
-        return row.currency;
-    }
-
-    private Money money(UUID id, String amount, String field) {
-        return CalculationRequest.money(amount, field, Currency.getInstance(currencyOf(id)));
-    }
-
-    private static Long parseVersion(String ifMatch) {
-        try {
-            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidField("If-Match", "must be the case's version, e.g. \"3\"");
-        }
+    /** An amount of the request, in the currency the customer paid the case in. */
+    private static Money money(RefundCase current, String amount, String field) {
+        return CalculationRequest.money(amount, field, Currency.getInstance(current.amountPaid().currency()));
     }
 
     /** {@code days} weekdays after {@code from}. Public holidays are not counted out yet. */

@@ -44,11 +44,10 @@ public class OverdueAlarm {
     public void check() {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, policy.zone());
-        for (Object[] candidate : overdueCandidates(today)) {
-            UUID id = (UUID) candidate[0];
+        for (UUID id : overdueCandidates(today)) {
             try {
-                refunds.step(id, null, new RefundCommand.CheckOverdue(today, now),
-                        new EventMetadata((String) candidate[1], "overdue-alarm", UUID.randomUUID(), null));
+                refunds.step(id, null, now, state -> new RefundCommand.CheckOverdue(today, now),
+                        state -> new EventMetadata(state.branchId(), "overdue-alarm", UUID.randomUUID(), null));
             } catch (ConcurrencyConflict raced) {
                 LOG.debugf("refund %s changed while the alarm looked; it will look again", id);
             } catch (RuntimeException e) {
@@ -59,11 +58,11 @@ public class OverdueAlarm {
 
     @SuppressWarnings("unchecked")
     @Transactional
-    List<Object[]> overdueCandidates(LocalDate today) {
+    List<UUID> overdueCandidates(LocalDate today) {
         return em.createNativeQuery("""
-                        select id, branch_id from refund_cases
+                        select id from refund_cases
                          where status in ('AGREED', 'SETTLING') and not overdue and due_date < ?1
-                         order by due_date limit 500""")
+                         order by due_date limit 500""", UUID.class)
                 .setParameter(1, today).getResultList();
     }
 }

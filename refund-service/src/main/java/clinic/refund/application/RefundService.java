@@ -17,7 +17,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** The one entry point that changes refund cases: load, decide, append, project, in one transaction. */
 @ApplicationScoped
@@ -53,11 +55,15 @@ public class RefundService {
         }
     }
 
-    /** One step of a refund case, in its own transaction. */
-    public RefundView step(UUID id, Long ifMatch, RefundCommand command, EventMetadata metadata) {
+    /**
+     * One step of a refund case, in its own transaction. The command and its metadata are made from the case's current
+     * state (its currency, its branch), read once.
+     */
+    public RefundView step(UUID id, Long ifMatch, Instant at, Function<RefundCase, RefundCommand> command,
+                           Function<RefundCase, EventMetadata> metadata) {
         return QuarkusTransaction.requiringNew().call(() -> {
             try {
-                var result = cases.handle(id.toString(), ifMatch, command, state -> metadata, command.at());
+                var result = cases.handleWithState(id.toString(), ifMatch, command, metadata, at);
                 if (!result.events().isEmpty()) {
                     projection.update(result.state(), result.version());
                 }

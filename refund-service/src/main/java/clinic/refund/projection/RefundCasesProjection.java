@@ -1,11 +1,11 @@
 package clinic.refund.projection;
 
 import clinic.eventstore.EventSourcedRepository;
+import clinic.eventstore.EventStore;
 import clinic.refund.domain.RefundCase;
 import clinic.refund.domain.RefundEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
@@ -17,10 +17,10 @@ import java.util.List;
 @ApplicationScoped
 public class RefundCasesProjection {
 
-    private final EntityManager em;
+    private final EventStore store;
 
-    public RefundCasesProjection(EntityManager em) {
-        this.em = em;
+    public RefundCasesProjection(EventStore store) {
+        this.store = store;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -49,8 +49,7 @@ public class RefundCasesProjection {
     public long rebuild(EventSourcedRepository<?, RefundEvent, RefundCase> cases) {
         return QuarkusTransaction.requiringNew().call(() -> {
             RefundCaseRow.deleteAll();
-            @SuppressWarnings("unchecked")
-            List<String> streams = em.createNativeQuery("select distinct stream_id from events").getResultList();
+            List<String> streams = store.streamIds();
             for (String stream : streams) {
                 var loaded = cases.load(stream);
                 if (loaded.state().id() != null) {
