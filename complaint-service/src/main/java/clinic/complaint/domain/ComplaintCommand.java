@@ -1,6 +1,6 @@
 package clinic.complaint.domain;
 
-import clinic.complaint.domain.sla.BusinessCalendar;
+import clinic.calendar.BusinessCalendar;
 import clinic.complaint.domain.sla.SlaPolicy;
 
 import java.time.Instant;

@@ -55,7 +55,7 @@ import clinic.complaint.domain.ComplaintEvent.ThirdPartyAssessmentRequested;
 import clinic.complaint.domain.ComplaintEvent.WaitEnded;
 import clinic.complaint.domain.ComplaintEvent.WaitStarted;
 
-import clinic.complaint.domain.sla.BusinessCalendar;
+import clinic.calendar.BusinessCalendar;
 import clinic.complaint.domain.sla.SlaClockName;
 import clinic.complaint.domain.sla.SlaClocks;
 import clinic.complaint.domain.sla.SlaPolicy;

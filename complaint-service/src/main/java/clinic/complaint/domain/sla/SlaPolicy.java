@@ -1,5 +1,6 @@
 package clinic.complaint.domain.sla;
 
+import clinic.calendar.BusinessCalendar;
 import clinic.complaint.domain.Category;
 import clinic.complaint.domain.Severity;
 

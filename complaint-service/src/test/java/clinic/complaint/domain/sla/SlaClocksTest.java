@@ -1,5 +1,6 @@
 package clinic.complaint.domain.sla;
 
+import clinic.calendar.BusinessCalendar;
 import clinic.complaint.domain.Category;
 import clinic.complaint.domain.Channel;
 import clinic.complaint.domain.Complaint;
@@ -31,11 +32,22 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import static clinic.complaint.domain.sla.BusinessCalendarTest.SH;
-import static clinic.complaint.domain.sla.BusinessCalendarTest.shanghai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SlaClocksTest {
+
+    /** Shanghai office hours, with the 2026 golden week off and its two make-up days worked. */
+    static final BusinessCalendar SH = new BusinessCalendar(java.time.ZoneId.of("Asia/Shanghai"),
+            java.time.LocalTime.of(9, 0), java.time.LocalTime.of(18, 0),
+            java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY),
+            java.util.stream.Stream.iterate(java.time.LocalDate.parse("2026-10-01"), d -> d.plusDays(1)).limit(7)
+                    .collect(java.util.stream.Collectors.toSet()),
+            java.util.Set.of(java.time.LocalDate.parse("2026-09-27"), java.time.LocalDate.parse("2026-10-10")));
+
+    static Instant shanghai(String localDateTime) {
+        return java.time.LocalDateTime.parse(localDateTime).atZone(SH.zone()).toInstant();
+    }
+
 
     static final UUID ID = UUID.randomUUID();
     static final SlaPolicy POLICY = SlaPolicy.DEFAULT;

@@ -1,4 +1,4 @@
-package clinic.complaint.domain.sla;
+package clinic.calendar;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * A branch's business hours: its time zone, working days and hours, public holidays, and the make-up working days
- * that move a weekend day into the week (调休). SLA clocks that count in working time run only inside these hours.
+ * that move a weekend day into the week (调休). SLA clocks count working time inside these hours, refund due dates
+ * count working days, and follow-up calls are placed only inside them.
  */
 public record BusinessCalendar(ZoneId zone, LocalTime opens, LocalTime closes, Set<DayOfWeek> workingDays,
                                Set<LocalDate> holidays, Set<LocalDate> makeUpWorkingDays) {
@@ -87,5 +88,53 @@ public record BusinessCalendar(ZoneId zone, LocalTime opens, LocalTime closes, S
             }
         }
         return total;
+    }
+
+    /** The working day {@code days} working days after {@code from} (a refund agreed today is due on that day). */
+    public LocalDate plusWorkingDays(LocalDate from, int days) {
+        if (days < 0) {
+            throw new IllegalArgumentException("negative working days: " + days);
+        }
+        LocalDate day = from;
+        for (int left = days; left > 0; ) {
+            day = day.plusDays(1);
+            if (isWorkingDay(day)) {
+                left--;
+            }
+        }
+        return day;
+    }
+
+    /** Whether {@code at} falls inside the business hours of a working day. */
+    public boolean isOpen(Instant at) {
+        ZonedDateTime local = at.atZone(zone);
+        LocalTime time = local.toLocalTime();
+        return isWorkingDay(local.toLocalDate()) && !time.isBefore(opens) && time.isBefore(closes);
+    }
+
+    /** {@code at} itself when it is inside business hours, else the next opening: never at night, never on a holiday. */
+    public Instant nextOpen(Instant at) {
+        if (isOpen(at)) {
+            return at;
+        }
+        ZonedDateTime local = at.atZone(zone);
+        LocalDate day = local.toLocalDate();
+        if (!isWorkingDay(day) || !local.toLocalTime().isBefore(opens)) {
+            day = nextWorkingDay(day);
+        }
+        return day.atTime(opens).atZone(zone).toInstant();
+    }
+
+    /** The opening of the first working day after the day {@code at} falls on (a call that went unanswered). */
+    public Instant nextWorkingDayOpening(Instant at) {
+        return nextWorkingDay(at.atZone(zone).toLocalDate()).atTime(opens).atZone(zone).toInstant();
+    }
+
+    private LocalDate nextWorkingDay(LocalDate after) {
+        LocalDate day = after.plusDays(1);
+        while (!isWorkingDay(day)) {
+            day = day.plusDays(1);
+        }
+        return day;
     }
 }

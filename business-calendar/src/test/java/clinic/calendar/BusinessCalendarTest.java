@@ -1,4 +1,4 @@
-package clinic.complaint.domain.sla;
+package clinic.calendar;
 
 import org.junit.jupiter.api.Test;
 
@@ -77,5 +77,68 @@ class BusinessCalendarTest {
         Instant sameMoment = Instant.parse("2026-03-04T08:30:00Z"); // 16:30 in Shanghai, 17:30 in Tokyo
         assertThat(SH.plusWorkingTime(sameMoment, Duration.ofHours(1))).isEqualTo(Instant.parse("2026-03-04T09:30:00Z"));
         assertThat(tokyo.plusWorkingTime(sameMoment, Duration.ofHours(1))).isEqualTo(Instant.parse("2026-03-05T00:30:00Z"));
+    }
+
+    @Test
+    void seven_working_days_skip_weekends_and_the_golden_week_and_count_make_up_days() {
+        // agreed on Friday 25 September: Sun 27 (make-up), Mon 28, Tue 29, Wed 30, (1-7 Oct off) Thu 8, Fri 9, Sat 10 (make-up)
+        assertThat(SH.plusWorkingDays(LocalDate.parse("2026-09-25"), 7)).isEqualTo(LocalDate.parse("2026-10-10"));
+        assertThat(SH.plusWorkingDays(LocalDate.parse("2026-03-02"), 7)).isEqualTo(LocalDate.parse("2026-03-11"));
+        assertThat(SH.plusWorkingDays(LocalDate.parse("2026-03-02"), 0)).isEqualTo(LocalDate.parse("2026-03-02"));
+    }
+
+    @Test
+    void a_call_due_at_night_or_on_a_holiday_moves_to_the_next_opening() {
+        assertThat(SH.nextOpen(shanghai("2026-03-03T10:15"))).isEqualTo(shanghai("2026-03-03T10:15"));
+        assertThat(SH.nextOpen(shanghai("2026-03-03T07:00"))).isEqualTo(shanghai("2026-03-03T09:00"));
+        assertThat(SH.nextOpen(shanghai("2026-03-03T18:00"))).isEqualTo(shanghai("2026-03-04T09:00"));
+        assertThat(SH.nextOpen(shanghai("2026-03-06T23:30"))).isEqualTo(shanghai("2026-03-09T09:00"));
+        assertThat(SH.nextOpen(shanghai("2026-09-30T20:00"))).isEqualTo(shanghai("2026-10-08T09:00"));
+    }
+
+    @Test
+    void an_unanswered_call_tries_again_at_the_next_working_days_opening() {
+        assertThat(SH.nextWorkingDayOpening(shanghai("2026-03-06T11:00"))).isEqualTo(shanghai("2026-03-09T09:00"));
+        assertThat(SH.nextWorkingDayOpening(shanghai("2026-10-09T11:00"))).isEqualTo(shanghai("2026-10-10T09:00"));
+    }
+
+    @Test
+    void a_branch_overrides_the_chains_settings_part_by_part() {
+        CalendarSettings chain = settings(null, LocalTime.of(10, 0), Set.of(LocalDate.parse("2026-05-01")));
+        CalendarSettings hongKong = settings(ZoneId.of("Asia/Hong_Kong"), null, null);
+        BusinessCalendar hk = CalendarSettings.resolve(hongKong, chain);
+        assertThat(hk.zone()).isEqualTo(ZoneId.of("Asia/Hong_Kong"));
+        assertThat(hk.opens()).isEqualTo(LocalTime.of(10, 0));
+        assertThat(hk.closes()).isEqualTo(LocalTime.of(18, 0));
+        assertThat(hk.isWorkingDay(LocalDate.parse("2026-05-01"))).isFalse();
+        assertThat(CalendarSettings.resolve(null, chain).zone()).isEqualTo(SHANGHAI);
+    }
+
+    private static CalendarSettings settings(ZoneId zone, LocalTime opens, Set<LocalDate> holidays) {
+        return new CalendarSettings() {
+            public java.util.Optional<ZoneId> zone() {
+                return java.util.Optional.ofNullable(zone);
+            }
+
+            public java.util.Optional<LocalTime> opens() {
+                return java.util.Optional.ofNullable(opens);
+            }
+
+            public java.util.Optional<LocalTime> closes() {
+                return java.util.Optional.empty();
+            }
+
+            public java.util.Optional<java.util.List<DayOfWeek>> workingDays() {
+                return java.util.Optional.empty();
+            }
+
+            public java.util.Optional<java.util.List<LocalDate>> holidays() {
+                return java.util.Optional.ofNullable(holidays).map(java.util.List::copyOf);
+            }
+
+            public java.util.Optional<java.util.List<LocalDate>> makeUpDays() {
+                return java.util.Optional.empty();
+            }
+        };
     }
 }

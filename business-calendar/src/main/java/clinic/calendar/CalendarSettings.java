@@ -1,0 +1,54 @@
+package clinic.calendar;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One level of calendar settings, as a service's configuration gives them: the chain's, or one branch's overriding
+ * any part of the chain's. Services map it under their own prefix (for example {@code followup.calendar.*} and
+ * {@code followup.branches."SH001".*}).
+ */
+public interface CalendarSettings {
+
+    Optional<ZoneId> zone();
+
+    Optional<LocalTime> opens();
+
+    Optional<LocalTime> closes();
+
+    Optional<List<DayOfWeek>> workingDays();
+
+    Optional<List<LocalDate>> holidays();
+
+    Optional<List<LocalDate>> makeUpDays();
+
+    /**
+     * The calendar of a branch: each part from the branch's settings when it has them, else the chain's, else the
+     * defaults (Asia/Shanghai, 09:00-18:00, Monday to Friday, no holidays). {@code branch} may be null.
+     */
+    static BusinessCalendar resolve(CalendarSettings branch, CalendarSettings chain) {
+        return new BusinessCalendar(
+                pick(branch, chain, CalendarSettings::zone).orElse(ZoneId.of("Asia/Shanghai")),
+                pick(branch, chain, CalendarSettings::opens).orElse(LocalTime.of(9, 0)),
+                pick(branch, chain, CalendarSettings::closes).orElse(LocalTime.of(18, 0)),
+                new HashSet<>(pick(branch, chain, CalendarSettings::workingDays)
+                        .orElse(List.copyOf(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)))),
+                new HashSet<>(pick(branch, chain, CalendarSettings::holidays).orElse(List.of())),
+                new HashSet<>(pick(branch, chain, CalendarSettings::makeUpDays).orElse(List.of())));
+    }
+
+    private static <T> Optional<T> pick(CalendarSettings branch, CalendarSettings chain,
+                                        Function<CalendarSettings, Optional<T>> part) {
+        if (branch != null && part.apply(branch).isPresent()) {
+            return part.apply(branch);
+        }
+        return chain == null ? Optional.empty() : part.apply(chain);
+    }
+}
