@@ -3,6 +3,7 @@ package clinic.refund.api;
 import clinic.eventstore.api.InvalidField;
 import clinic.refund.domain.Money;
 import clinic.refund.domain.entitlement.EntitlementRequest;
+import clinic.refund.domain.entitlement.FxRates;
 import clinic.refund.domain.entitlement.HandlingFee;
 import clinic.refund.domain.entitlement.Item;
 import clinic.refund.domain.entitlement.Payment;
@@ -32,7 +33,8 @@ public record CalculationRequest(
         String contractFeeCap,
         LocalDate paidOn,
         LocalDate refundOn,
-        String reasonableCosts) {
+        String reasonableCosts,
+        @Valid FxJson fx) {
 
     public enum ItemKind { TREATMENT, PACKAGE, PREPAID_BALANCE, PRODUCT }
 
@@ -45,10 +47,14 @@ public record CalculationRequest(
                               String instalmentsPaid) {
     }
 
+    /** Units of the reporting currency one unit of {@code currency} was worth at payment, and is worth today. */
+    public record FxJson(@NotBlank String rateAtPayment, @NotBlank String rateAtRefund) {
+    }
+
     public record FeeJson(@NotNull HandlingFee.Kind kind, @NotBlank String description, @NotBlank String amount) {
     }
 
-    EntitlementRequest toDomain() {
+    EntitlementRequest toDomain(String reportingCurrency) {
         Currency c;
         try {
             c = Currency.getInstance(currency);
@@ -74,7 +80,22 @@ public record CalculationRequest(
         }
         return new EntitlementRequest(reason, currency, domainItems, domainPayments, fees,
                 contractFeeCap == null ? null : money(contractFeeCap, "contractFeeCap", c), paidOn, refundOn,
-                reasonableCosts == null ? null : money(reasonableCosts, "reasonableCosts", c));
+                reasonableCosts == null ? null : money(reasonableCosts, "reasonableCosts", c),
+                fx == null ? null : new FxRates(reportingCurrency, rate(fx.rateAtPayment(), "fx.rateAtPayment"),
+                        rate(fx.rateAtRefund(), "fx.rateAtRefund")));
+    }
+
+    /** An exchange rate: a positive decimal. */
+    static BigDecimal rate(String value, String field) {
+        try {
+            BigDecimal rate = new BigDecimal(value.trim());
+            if (rate.signum() <= 0) {
+                throw new InvalidField(field, "an exchange rate is positive");
+            }
+            return rate;
+        } catch (NumberFormatException e) {
+            throw new InvalidField(field, "'" + value + "' is not a decimal number");
+        }
     }
 
     private static Item item(ItemJson j, String at, Currency c) {

@@ -10,7 +10,13 @@ import java.util.List;
 
 /** An itemised entitlement, amounts as decimal strings in {@code currency}. */
 public record CalculationResponse(String policyVersion, RefundReason reason, String currency, List<Line> lines,
-                                  String refund, String compensation, String total, List<Allocation> allocation) {
+                                  String refund, String compensation, String total, List<Allocation> allocation,
+                                  Fx fx) {
+
+    /** The exchange rates of a foreign-currency refund; {@code difference} is in the reporting currency. */
+    public record Fx(String reportingCurrency, String rateAtPayment, String rateAtRefund, String difference,
+                     String borneBy) {
+    }
 
     public record Line(String what, String amount, String rule) {
     }
@@ -23,7 +29,10 @@ public record CalculationResponse(String policyVersion, RefundReason reason, Str
         return new CalculationResponse(e.policyVersion(), e.reason(), currency,
                 e.lines().stream().map(l -> new Line(l.what(), decimal(l.amountMinor(), currency), l.rule())).toList(),
                 decimal(e.refund()), decimal(e.compensation()), decimal(e.total()),
-                e.allocation().stream().map(a -> new Allocation(a.channel(), decimal(a.amountMinor(), currency), a.note())).toList());
+                e.allocation().stream().map(a -> new Allocation(a.channel(), decimal(a.amountMinor(), currency), a.note())).toList(),
+                e.fx() == null ? null : new Fx(e.fx().reportingCurrency(), e.fx().rateAtPayment().toPlainString(),
+                        e.fx().rateAtRefund().toPlainString(),
+                        decimal(e.fx().differenceReportingMinor(), e.fx().reportingCurrency()), e.fx().borneBy().name()));
     }
 
     private static String decimal(Money m) {

@@ -63,7 +63,7 @@ public class RefundResource {
     @Operation(summary = "Preview a refund entitlement: itemised, with the rule and policy version of each line; opens nothing")
     public CalculationResponse calculate(@NotNull(message = "a JSON body is required") @Valid CalculationRequest body) {
         try {
-            return CalculationResponse.of(EntitlementCalculator.calculate(body.toDomain(), policy.policy()));
+            return CalculationResponse.of(EntitlementCalculator.calculate(body.toDomain(policy.reportingCurrency()), policy.policy()));
         } catch (EntitlementCalculator.InvalidEntitlementRequest e) {
             throw new InvalidField(e.field(), e.getMessage());
         }

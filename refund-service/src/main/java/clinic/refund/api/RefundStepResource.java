@@ -110,8 +110,9 @@ public class RefundStepResource {
                 ChannelJson share = body.channels().get(i);
                 channels.add(new RefundCommand.ChannelShare(share.channel(), money(c, share.amount(), "channels[" + i + "].amount")));
             }
+            var calendar = policy.calendarFor(c.branchId());
             LocalDate due = body.dueDate() != null ? body.dueDate()
-                    : plusWeekdays(LocalDate.ofInstant(at, policy.zone()), policy.paymentDueWorkingDays());
+                    : calendar.plusWorkingDays(LocalDate.ofInstant(at, calendar.zone()), policy.paymentDueWorkingDays());
             Money threshold = policy.approvalThresholdMinor() == null ? null
                     : new Money(policy.approvalThresholdMinor(), c.amountPaid().currency());
             return new RefundCommand.Agree(money(c, body.amount(), "amount"), channels, due, threshold, by, at);
@@ -172,19 +173,6 @@ public class RefundStepResource {
     /** An amount of the request, in the currency the customer paid the case in. */
     private static Money money(RefundCase current, String amount, String field) {
         return CalculationRequest.money(amount, field, Currency.getInstance(current.amountPaid().currency()));
-    }
-
-    /** {@code days} weekdays after {@code from}. Public holidays are not counted out yet. */
-    static LocalDate plusWeekdays(LocalDate from, int days) {
-        LocalDate d = from;
-        int left = days;
-        while (left > 0) {
-            d = d.plusDays(1);
-            if (d.getDayOfWeek().getValue() <= 5) {
-                left--;
-            }
-        }
-        return d;
     }
 
     @ServerExceptionMapper

@@ -43,10 +43,11 @@ public class OverdueAlarm {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void check() {
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, policy.zone());
-        for (UUID id : overdueCandidates(today)) {
+        // candidates by the latest "today" anywhere; the decider checks each case against its branch's own today
+        for (UUID id : overdueCandidates(LocalDate.ofInstant(now, java.time.ZoneOffset.MAX))) {
             try {
-                refunds.step(id, null, now, state -> new RefundCommand.CheckOverdue(today, now),
+                refunds.step(id, null, now, state -> new RefundCommand.CheckOverdue(
+                                LocalDate.ofInstant(now, policy.calendarFor(state.branchId()).zone()), now),
                         state -> new EventMetadata(state.branchId(), "overdue-alarm", UUID.randomUUID(), null));
             } catch (ConcurrencyConflict raced) {
                 LOG.debugf("refund %s changed while the alarm looked; it will look again", id);

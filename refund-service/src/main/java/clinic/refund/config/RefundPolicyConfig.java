@@ -28,6 +28,14 @@ public interface RefundPolicyConfig {
     @WithDefault("REISSUE")
     RefundPolicy.CouponTreatment coupons();
 
+    /** Who bears an exchange-rate difference on a foreign-currency refund. */
+    @WithDefault("CLINIC")
+    RefundPolicy.FxDifference fxDifference();
+
+    /** The currency the chain reports in; purchases in another currency carry their rate to it. */
+    @WithDefault("CNY")
+    String reportingCurrency();
+
     /** An agreement is due this many working days after it is made, unless it names its own date. */
     @WithDefault("7")
     int paymentDueWorkingDays();
@@ -39,11 +47,18 @@ public interface RefundPolicyConfig {
         return approvalThreshold().orElse(null);
     }
 
-    /** The chain's time zone: it decides what day "today" is for due dates. */
-    @WithDefault("Asia/Shanghai")
-    java.time.ZoneId zone();
+    /** The chain's business calendar: due dates count its working days (holidays out, make-up days in). */
+    clinic.calendar.CalendarSettings calendar();
+
+    /** A branch's own calendar, over the chain's: {@code refund.policy.branches."SH001".holidays=...}. */
+    java.util.Map<String, clinic.calendar.CalendarSettings> branches();
+
+    default clinic.calendar.BusinessCalendar calendarFor(String branchId) {
+        return clinic.calendar.CalendarSettings.resolve(branchId == null ? null : branches().get(branchId), calendar());
+    }
 
     default RefundPolicy policy() {
-        return new RefundPolicy(version(), handlingFeeCapBasisPoints(), interestBasisPointsPerYear(), points(), coupons());
+        return new RefundPolicy(version(), handlingFeeCapBasisPoints(), interestBasisPointsPerYear(), points(), coupons(),
+                fxDifference());
     }
 }

@@ -12,9 +12,10 @@ import java.util.List;
  * @param compensation  interest and costs owed on top (art. 53), zero otherwise
  * @param total         refund + compensation; the sum of the lines
  * @param allocation    where the money goes, per payment channel; sums to the total
+ * @param fx            the exchange rates and who bore their difference (foreign-currency purchases; else null)
  */
 public record Entitlement(String policyVersion, RefundReason reason, List<Line> lines, Money refund,
-                          Money compensation, Money total, List<Allocation> allocation) {
+                          Money compensation, Money total, List<Allocation> allocation, FxRecord fx) {
 
     /** One line of the calculation. */
     public record Line(String what, long amountMinor, String rule) {

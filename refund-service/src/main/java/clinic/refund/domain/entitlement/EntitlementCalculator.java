@@ -13,6 +13,7 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 
 /**
@@ -97,6 +98,19 @@ public final class EntitlementCalculator {
                     ? "restored to the account" : "forfeited") + ", not cash", -pointsShare, "points." + policy.points().name().toLowerCase()));
         }
 
+        FxRecord fx = null;
+        if (r.fx() != null) {
+            long borne = policy.fxDifference() == RefundPolicy.FxDifference.CUSTOMER
+                    ? customersExchangeLoss(cash, r.fx()) : 0;
+            if (borne > 0) {
+                lines.add(new Line("exchange-rate difference borne by the customer (" + r.fx().rateAtPayment() + " "
+                        + r.fx().reportingCurrency() + " at payment, " + r.fx().rateAtRefund() + " at refund)", -borne,
+                        "fx.customer"));
+                cash -= borne;
+            }
+            fx = exchangeDifference(r.fx(), currency, cash, policy.fxDifference());
+        }
+
         long compensation = 0;
         if (r.reason() == RefundReason.CLINIC_FAULT_NOT_STARTED) {
             long days = r.paidOn() == null || r.refundOn() == null ? 0 : Math.max(0, ChronoUnit.DAYS.between(r.paidOn(), r.refundOn()));
@@ -115,7 +129,31 @@ public final class EntitlementCalculator {
         allocate(r, cash, compensation, allocation);
         long total = cash + compensation;
         return new Entitlement(policy.version(), r.reason(), List.copyOf(lines), new Money(cash, currency),
-                new Money(compensation, currency), new Money(total, currency), List.copyOf(allocation));
+                new Money(compensation, currency), new Money(total, currency), List.copyOf(allocation), fx);
+    }
+
+    /**
+     * The refund's cost in the reporting currency at the refund rate, less its worth at the payment rate, both
+     * rounded half up to the reporting currency's minor unit.
+     */
+    private static FxRecord exchangeDifference(FxRates rates, String currency, long cash, RefundPolicy.FxDifference borneBy) {
+        int shift = Math.max(Currency.getInstance(rates.reportingCurrency()).getDefaultFractionDigits(), 0)
+                - Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
+        java.math.BigDecimal amount = java.math.BigDecimal.valueOf(cash).movePointRight(shift);
+        long atRefund = amount.multiply(rates.rateAtRefund()).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        long atPayment = amount.multiply(rates.rateAtPayment()).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        return new FxRecord(rates.reportingCurrency(), rates.rateAtPayment(), rates.rateAtRefund(), atRefund - atPayment,
+                borneBy);
+    }
+
+    /**
+     * When the customer bears the difference, they get what the clinic received (the refund at the payment rate) at the
+     * refund-day rate, never more than the refund: the loss rounds down, so the refund rounds up, in their favour.
+     */
+    private static long customersExchangeLoss(long cash, FxRates rates) {
+        long kept = java.math.BigDecimal.valueOf(cash).multiply(rates.rateAtPayment())
+                .divide(rates.rateAtRefund(), 0, RoundingMode.CEILING).longValueExact();
+        return Math.max(0, cash - kept);
     }
 
     /** What the customer has had of the item, at the price actually paid, never more than was paid. */
@@ -240,6 +278,9 @@ public final class EntitlementCalculator {
         }
         for (HandlingFee fee : r.handlingFees()) {
             sameCurrency(r, fee.amount(), "handlingFees");
+        }
+        if (r.fx() != null && r.fx().reportingCurrency().equals(r.currency())) {
+            throw new InvalidEntitlementRequest("fx", "exchange rates apply only to a purchase in a foreign currency");
         }
         if (r.paidOn() != null && r.refundOn() != null && r.refundOn().isBefore(r.paidOn())) {
             throw new InvalidEntitlementRequest("refundOn", "a refund cannot come before the payment");

@@ -7,13 +7,24 @@ package clinic.refund.domain.entitlement;
  * @param interestBasisPointsPerYear  yearly interest on prepaid service not provided (art. 53), in basis points
  * @param points                      what happens to points used to pay: restored to the account, or forfeited
  * @param coupons                     what happens to coupons used to pay: reissued, or forfeited
+ * @param fxDifference                who bears an exchange-rate difference on a foreign-currency refund: the clinic
+ *                                    (the customer gets back what they paid, in their currency) or the customer (the
+ *                                    refund is what was received, in the reporting currency, at the refund-day rate,
+ *                                    and never more than was paid)
  */
 public record RefundPolicy(String version, int handlingFeeCapBasisPoints, int interestBasisPointsPerYear,
-                           PointsTreatment points, CouponTreatment coupons) {
+                           PointsTreatment points, CouponTreatment coupons, FxDifference fxDifference) {
 
     public enum PointsTreatment { RESTORE, FORFEIT }
 
     public enum CouponTreatment { REISSUE, FORFEIT }
+
+    public enum FxDifference { CLINIC, CUSTOMER }
+
+    public RefundPolicy(String version, int handlingFeeCapBasisPoints, int interestBasisPointsPerYear,
+                        PointsTreatment points, CouponTreatment coupons) {
+        this(version, handlingFeeCapBasisPoints, interestBasisPointsPerYear, points, coupons, FxDifference.CLINIC);
+    }
 
     public RefundPolicy {
         if (handlingFeeCapBasisPoints < 0 || handlingFeeCapBasisPoints > 10_000 || interestBasisPointsPerYear < 0) {

@@ -153,4 +153,50 @@ class EntitlementCalculatorTest {
                 List.of(Payment.of(Instrument.CARD, cny("1999.99"))), List.of()), POLICY))
                 .hasMessageContaining("must add up");
     }
+
+    static Money usd(String amount) {
+        return new Money(new java.math.BigDecimal(amount).movePointRight(2).longValueExact(), "USD");
+    }
+
+    static EntitlementRequest inDollars(FxRates fx) {
+        var treatment = new Item.Treatment("thread lift", usd("1000.00"), false);
+        return new EntitlementRequest(RefundReason.CLINIC_FAULT_NOT_STARTED, "USD", List.of(treatment),
+                List.of(Payment.of(Instrument.CARD, usd("1000.00"))), List.of(), null, null, null, null, fx);
+    }
+
+    @Test
+    void a_foreign_currency_refund_is_paid_in_that_currency_and_the_clinic_bears_the_rate_by_default() {
+        // paid 1,000 USD at 7.20 CNY; on the refund day a dollar costs 7.30: the clinic pays 7,300 CNY for what brought 7,200
+        Entitlement e = EntitlementCalculator.calculate(inDollars(new FxRates("CNY", new java.math.BigDecimal("7.20"),
+                new java.math.BigDecimal("7.30"))), POLICY);
+        assertThat(e.total()).isEqualTo(usd("1000.00"));
+        assertThat(e.fx().differenceReportingMinor()).isEqualTo(10_000L); // 100.00 CNY
+        assertThat(e.fx().borneBy()).isEqualTo(RefundPolicy.FxDifference.CLINIC);
+    }
+
+    @Test
+    void where_the_customer_bears_the_rate_they_get_what_the_clinic_received_never_more_than_they_paid() {
+        var customerBears = new RefundPolicy("fx-customer", 2000, 0, RefundPolicy.PointsTreatment.RESTORE,
+                RefundPolicy.CouponTreatment.REISSUE, RefundPolicy.FxDifference.CUSTOMER);
+        // 7,200 CNY received buys 986.30137 dollars at 7.30: the refund rounds up to 986.31, the loss to 13.69
+        Entitlement dearer = EntitlementCalculator.calculate(inDollars(new FxRates("CNY",
+                new java.math.BigDecimal("7.20"), new java.math.BigDecimal("7.30"))), customerBears);
+        assertThat(dearer.total()).isEqualTo(usd("986.31"));
+        assertThat(dearer.lines()).extracting(Entitlement.Line::rule).contains("fx.customer");
+        assertThat(sum(dearer.lines())).isEqualTo(dearer.total().minorUnits());
+        // a cheaper dollar is no reason to refund more than was paid
+        Entitlement cheaper = EntitlementCalculator.calculate(inDollars(new FxRates("CNY",
+                new java.math.BigDecimal("7.20"), new java.math.BigDecimal("7.00"))), customerBears);
+        assertThat(cheaper.total()).isEqualTo(usd("1000.00"));
+        assertThat(cheaper.fx().differenceReportingMinor()).isEqualTo(-20_000L);
+    }
+
+    @Test
+    void exchange_rates_for_a_purchase_in_the_reporting_currency_are_refused() {
+        var treatment = new Item.Treatment("peel", cny("500.00"), false);
+        assertThatThrownBy(() -> EntitlementCalculator.calculate(new EntitlementRequest(RefundReason.CLINIC_FAULT_NOT_STARTED,
+                "CNY", List.of(treatment), List.of(Payment.of(Instrument.CARD, cny("500.00"))), List.of(), null, null,
+                null, null, new FxRates("CNY", java.math.BigDecimal.ONE, java.math.BigDecimal.ONE)), POLICY))
+                .hasMessageContaining("foreign currency");
+    }
 }
