@@ -18,10 +18,11 @@ public final class DevStack implements AutoCloseable {
 
     /** The product's topics; consumers' dead-letter topics are named {@code <topic>.<consumer>.dlq}. */
     public static final List<String> TOPICS = List.of(
-            "complaint-events", "refund-events", "followup-events", "branch-complaints",
+            "complaint-events", "refund-events", "followup-events", "branch-complaints", "branch-purchases",
             "complaint-events.refund-service.dlq", "complaint-events.followup-service.dlq",
             "branch-complaints.complaint-service.dlq", "refund-events.complaint-service.dlq",
-            "followup-events.complaint-service.dlq");
+            "followup-events.complaint-service.dlq", "branch-purchases.refund-service.dlq",
+            "refund-events.followup-service.dlq");
 
     public static final int PARTITIONS = 3;
 

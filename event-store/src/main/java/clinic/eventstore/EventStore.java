@@ -176,14 +176,31 @@ public class EventStore {
 
     /** Every stream id in the store: what a read model is rebuilt from, stream by stream. */
     public List<String> streamIds() {
+        return streamIds("select distinct stream_id from events", null);
+    }
+
+    /**
+     * The streams that begin with an event of {@code firstEventType}, oldest first: a service that keeps several kinds
+     * of stream in one store (refund cases and purchases) rebuilds each read model from its own kind.
+     */
+    public List<String> streamIdsStartingWith(String firstEventType) {
+        return streamIds("select stream_id from events where version = 1 and event_type = ? order by global_position",
+                firstEventType);
+    }
+
+    private List<String> streamIds(String sql, String parameter) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select distinct stream_id from events");
-             ResultSet rs = ps.executeQuery()) {
-            List<String> ids = new ArrayList<>();
-            while (rs.next()) {
-                ids.add(rs.getString(1));
+             PreparedStatement ps = c.prepareStatement(sql)) {
+            if (parameter != null) {
+                ps.setString(1, parameter);
             }
-            return ids;
+            try (ResultSet rs = ps.executeQuery()) {
+                List<String> ids = new ArrayList<>();
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+                return ids;
+            }
         } catch (SQLException e) {
             throw new EventStoreException("reading stream ids failed", e);
         }

@@ -116,7 +116,7 @@ class RefundLifecycleTest {
 
         given().get("/refunds/" + refund).then().body("overdue", equalTo(true));
         given().queryParam("complaintId", given().get("/refunds/" + refund).then().extract().path("complaintId").toString())
-                .get("/refunds").then().body("[0].overdue", equalTo(true));
+                .get("/refunds").then().body("items[0].overdue", equalTo(true));
         var alarms = TopicReader.read(bootstrap, "refund-events", r -> refund.toString().equals(r.key())
                 && "refund.overdue.v1".equals(TopicReader.header(r, "ce_type")), 1, Duration.ofSeconds(30));
         assertThat(alarms).hasSize(1);

@@ -90,7 +90,7 @@ class SystemIT {
             toFollowUp.add((System.nanoTime() - posted) / 1_000_000);
             if (remedy.endsWith("REFUND")) {
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
-                        .until(() -> list(refunds, "/refunds?complaintId=" + id).size() == 1);
+                        .until(() -> list(refunds, "/refunds?complaintId=" + id).path("items").size() == 1);
                 toRefund.add((System.nanoTime() - posted) / 1_000_000);
             }
         }
@@ -100,7 +100,7 @@ class SystemIT {
                 median(toFollowUp), Collections.max(toFollowUp), toFollowUp.size());
 
         assertEveryComplaintHasWhatItCalledFor(remedyByComplaint);
-        JsonNode refund = list(refunds, "/refunds?complaintId=" + remedyByComplaint.keySet().iterator().next()).get(0);
+        JsonNode refund = list(refunds, "/refunds?complaintId=" + remedyByComplaint.keySet().iterator().next()).path("items").get(0);
         assertThat(refund.path("amountPaid").path("amount").asText()).isEqualTo("12800.00");
     }
 
@@ -168,8 +168,8 @@ class SystemIT {
     @Order(4)
     void a_refund_agreed_and_paid_in_refund_service_shows_on_the_complaint() throws Exception {
         String id = file("SH040", "PARTIAL_REFUND");
-        await().atMost(Duration.ofSeconds(30)).until(() -> list(refunds, "/refunds?complaintId=" + id).size() == 1);
-        String refund = list(refunds, "/refunds?complaintId=" + id).get(0).path("id").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> list(refunds, "/refunds?complaintId=" + id).path("items").size() == 1);
+        String refund = list(refunds, "/refunds?complaintId=" + id).path("items").get(0).path("id").asText();
         post(refunds, "/refunds/" + refund + "/start-review", null);
         post(refunds, "/refunds/" + refund + "/offer", "{\"amount\":\"5000.00\"}");
         post(refunds, "/refunds/" + refund + "/agree",
@@ -203,7 +203,7 @@ class SystemIT {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             for (var e : remedyByComplaint.entrySet()) {
                 int expectedRefunds = e.getValue().endsWith("REFUND") ? 1 : 0;
-                assertThat(list(refunds, "/refunds?complaintId=" + e.getKey())).as("refund cases of " + e.getKey())
+                assertThat(list(refunds, "/refunds?complaintId=" + e.getKey()).path("items")).as("refund cases of " + e.getKey())
                         .hasSize(expectedRefunds);
                 assertThat(list(followups, "/followups?complaintId=" + e.getKey())).as("follow-ups of " + e.getKey())
                         .hasSize(1);

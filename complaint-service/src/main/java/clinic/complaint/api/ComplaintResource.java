@@ -13,7 +13,7 @@ import clinic.complaint.domain.sla.SlaState;
 import clinic.complaint.projection.ComplaintListRow;
 import clinic.eventstore.api.CommandHeaders;
 import clinic.eventstore.api.InvalidField;
-import io.quarkus.panache.common.Parameters;
+import clinic.eventstore.api.ListFilter;
 import io.quarkus.panache.common.Sort;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,7 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -251,24 +250,18 @@ public class ComplaintResource {
                               @QueryParam("filedFrom") String filedFrom, @QueryParam("filedTo") String filedTo,
                               @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                               @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        filter(where, params, "branchId", branch);
-        filter(where, params, "status", name(InvalidField.enumValue("status", ComplaintStatus.class, status)));
-        filter(where, params, "category", name(InvalidField.enumValue("category", Category.class, category)));
-        filter(where, params, "channel", name(InvalidField.enumValue("channel", Channel.class, channel)));
-        filter(where, params, "severity", name(InvalidField.enumValue("severity", Severity.class, severity)));
-        filter(where, params, "owner", owner);
-        filter(where, params, "slaState", name(InvalidField.enumValue("slaState", SlaState.class, slaState)));
-        if (filedFrom != null) {
-            where.append(" and filedAt >= :filedFrom");
-            params.and("filedFrom", instant("filedFrom", filedFrom));
-        }
-        if (filedTo != null) {
-            where.append(" and filedAt < :filedTo");
-            params.and("filedTo", instant("filedTo", filedTo));
-        }
-        var query = ComplaintListRow.<ComplaintListRow>find(where.toString(), Sort.descending("filedAt").and("id"), params);
+        ListFilter filter = new ListFilter()
+                .equal("branchId", branch)
+                .equal("status", name(InvalidField.enumValue("status", ComplaintStatus.class, status)))
+                .equal("category", name(InvalidField.enumValue("category", Category.class, category)))
+                .equal("channel", name(InvalidField.enumValue("channel", Channel.class, channel)))
+                .equal("severity", name(InvalidField.enumValue("severity", Severity.class, severity)))
+                .equal("owner", owner)
+                .equal("slaState", name(InvalidField.enumValue("slaState", SlaState.class, slaState)))
+                .atLeast("filedAt", ListFilter.instant("filedFrom", filedFrom))
+                .below("filedAt", ListFilter.instant("filedTo", filedTo));
+        var query = ComplaintListRow.<ComplaintListRow>find(filter.where(), Sort.descending("filedAt").and("id"),
+                filter.params());
         List<ComplaintSummary> items = query.page(page, size).list().stream().map(ComplaintSummary::of).toList();
         return new ComplaintPage(items, page, size, query.count());
     }
@@ -282,13 +275,6 @@ public class ComplaintResource {
 
     private static String name(Enum<?> value) {
         return value == null ? null : value.name();
-    }
-
-    private static void filter(StringBuilder where, Parameters params, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            where.append(" and ").append(field).append(" = :").append(field);
-            params.and(field, value);
-        }
     }
 
     /** Runs one step: the actor, correlation and If-Match of the request, the command the step makes. */
@@ -307,7 +293,7 @@ public class ComplaintResource {
                         @QueryParam("version") @Pattern(regexp = "[1-9][0-9]{0,8}") String version) {
         CaseView view;
         if (asOf != null) {
-            view = complaints.getAsOf(id, instant("asOf", asOf));
+            view = complaints.getAsOf(id, ListFilter.instant("asOf", asOf));
         } else if (version != null) {
             view = complaints.getAtVersion(id, Long.parseLong(version));
         } else {
@@ -329,13 +315,5 @@ public class ComplaintResource {
 
     private static EntityTag etag(CaseView view) {
         return new EntityTag(String.valueOf(view.version()));
-    }
-
-    private static Instant instant(String field, String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidField(field, "must be an ISO-8601 instant such as 2026-03-01T08:00:00Z");
-        }
     }
 }

@@ -7,26 +7,17 @@ import clinic.complaint.application.ComplaintService.Filing;
 import clinic.complaint.application.IdempotencyKeyReused;
 import clinic.complaint.application.PersonalDataVault;
 import clinic.eventstore.api.InvalidField;
+import clinic.eventstore.inbox.IntakeSchema;
 import clinic.eventstore.inbox.MalformedMessage;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Complaints that branch systems publish to {@code branch-complaints} (format: {@code schemas/branch-complaint.v1.schema.json}).
@@ -46,16 +37,12 @@ public class BranchComplaintsConsumer {
 
     private final ComplaintService complaints;
     private final ObjectMapper mapper;
-    private final JsonSchema schema;
+    private final IntakeSchema schema;
 
     public BranchComplaintsConsumer(ComplaintService complaints, ObjectMapper mapper) {
         this.complaints = complaints;
         this.mapper = mapper;
-        try (InputStream in = getClass().getResourceAsStream(SCHEMA)) {
-            this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.schema = new IntakeSchema(SCHEMA, mapper);
     }
 
     @Incoming(CHANNEL)
@@ -81,20 +68,7 @@ public class BranchComplaintsConsumer {
     }
 
     private BranchComplaintMessage read(String value) {
-        JsonNode json;
-        try {
-            json = mapper.readTree(value == null ? "" : value);
-        } catch (JsonProcessingException e) {
-            throw new MalformedMessage("not JSON: " + e.getOriginalMessage());
-        }
-        if (json == null || json.isMissingNode()) {
-            throw new MalformedMessage("empty message");
-        }
-        Set<ValidationMessage> errors = schema.validate(json);
-        if (!errors.isEmpty()) {
-            throw new MalformedMessage("does not match " + SCHEMA + ": " + errors.stream()
-                    .map(ValidationMessage::getMessage).sorted().collect(Collectors.joining("; ")));
-        }
+        var json = schema.read(value);
         try {
             // the schema has no branchId inside complaint: take it from the envelope
             var complaint = (com.fasterxml.jackson.databind.node.ObjectNode) json.get("complaint");

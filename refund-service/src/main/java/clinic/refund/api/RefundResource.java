@@ -1,6 +1,12 @@
 package clinic.refund.api;
 
 import clinic.eventstore.api.InvalidField;
+import clinic.eventstore.api.ListFilter;
+import clinic.refund.domain.RefundDecider;
+import clinic.refund.domain.RefundStatus;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import clinic.eventstore.api.Problem;
 import clinic.refund.config.RefundPolicyConfig;
 import clinic.refund.domain.entitlement.EntitlementCalculator;
@@ -39,22 +45,56 @@ public class RefundResource {
         this.policy = policy;
     }
 
+    /** One page of the refund list, newest first, with how many cases match in all. */
+    public record RefundPage(List<RefundResponse> items, int page, int size, long total) {
+    }
+
     @GET
-    @Operation(summary = "The refund cases of a complaint")
-    public List<RefundResponse> list(@QueryParam("complaintId") @NotNull String complaintId) {
-        return RefundCaseRow.<RefundCaseRow>list("complaintId", Sort.by("requestedAt"), InvalidField.uuid("complaintId", complaintId)).stream()
-                .map(RefundResponse::of).toList();
+    @Operation(summary = "Refund cases, newest first, filtered by complaint, branch, state, overdue, amount at stake "
+            + "(agreed, else last offer, else paid; decimal in the case's currency) and request date")
+    public RefundPage list(@QueryParam("complaintId") String complaintId, @QueryParam("branch") String branch,
+                           @QueryParam("status") String status, @QueryParam("overdue") Boolean overdue,
+                           @QueryParam("currency") String currency,
+                           @QueryParam("minAmount") String minAmount, @QueryParam("maxAmount") String maxAmount,
+                           @QueryParam("requestedFrom") String requestedFrom, @QueryParam("requestedTo") String requestedTo,
+                           @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                           @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        if ((minAmount != null || maxAmount != null) && currency == null) {
+            throw new InvalidField("currency", "an amount range needs the currency it is in");
+        }
+        java.util.Currency c = currency == null ? null : currency(currency);
+        RefundStatus state = InvalidField.enumValue("status", RefundStatus.class, status);
+        ListFilter filter = new ListFilter()
+                .equal("complaintId", complaintId == null ? null : InvalidField.uuid("complaintId", complaintId))
+                .equal("branchId", branch)
+                .equal("status", state == null ? null : state.name())
+                .equal("overdue", overdue)
+                .equal("currency", currency)
+                .atLeast("amountMinor", minAmount == null ? null : CalculationRequest.money(minAmount, "minAmount", c).minorUnits())
+                .atMost("amountMinor", maxAmount == null ? null : CalculationRequest.money(maxAmount, "maxAmount", c).minorUnits())
+                .atLeast("requestedAt", ListFilter.instant("requestedFrom", requestedFrom))
+                .below("requestedAt", ListFilter.instant("requestedTo", requestedTo));
+        var query = RefundCaseRow.<RefundCaseRow>find(filter.where(), Sort.descending("requestedAt").and("id"),
+                filter.params());
+        return new RefundPage(query.page(page, size).list().stream().map(RefundResponse::of).toList(), page, size,
+                query.count());
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One refund case")
+    @Operation(summary = "One refund case, whole: negotiation rounds, agreement, payments, the entitlement and its orders")
     public Response get(@PathParam("id") UUID id) {
-        RefundCaseRow row = RefundCaseRow.findById(id);
-        if (row == null) {
-            return Problem.of(Response.Status.NOT_FOUND, "refund-not-found", "no refund case " + id).toResponse();
+        var view = refunds.get(id);
+        return Response.ok(RefundResponse.of(view.refund(), view.version())).tag(String.valueOf(view.version()))
+                .header("X-Allowed-Steps", String.join(",", RefundDecider.allowedSteps(view.refund()))).build();
+    }
+
+    private static java.util.Currency currency(String code) {
+        try {
+            return java.util.Currency.getInstance(code);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidField("currency", "'" + code + "' is not an ISO 4217 currency code");
         }
-        return Response.ok(RefundResponse.of(row)).build();
     }
 
     @POST

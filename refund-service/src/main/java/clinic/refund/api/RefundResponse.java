@@ -5,12 +5,22 @@ import clinic.refund.projection.RefundCaseRow;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.List;
 import java.util.UUID;
 
 /** A refund case as the API shows it. */
 public record RefundResponse(UUID id, UUID complaintId, String branchId, String status, String kind,
                              Amount amountPaid, Amount agreedAmount, java.time.LocalDate dueDate, Amount paid,
-                             boolean overdue, Instant requestedAt, long version) {
+                             boolean overdue, Instant requestedAt, long version, List<OfferJson> offers,
+                             List<ChannelShareJson> channels, List<UUID> orders, CalculationResponse entitlement) {
+
+    /** A negotiation round. */
+    public record OfferJson(String party, Amount amount, String reason, String by, Instant at) {
+    }
+
+    /** A part of the agreed amount and its payment channel. */
+    public record ChannelShareJson(String channel, Amount amount) {
+    }
 
     /** Money as people write it: {@code {"amount": "12800.00", "currency": "CNY"}}. */
     public record Amount(String amount, String currency) {
@@ -28,13 +38,18 @@ public record RefundResponse(UUID id, UUID complaintId, String branchId, String 
                 Amount.of(c.amountPaid().minorUnits(), currency),
                 agreement == null ? null : Amount.of(agreement.amount().minorUnits(), currency),
                 agreement == null ? null : agreement.dueDate(), Amount.of(c.paidMinor(), currency), c.overdue(),
-                c.requestedAt(), version);
+                c.requestedAt(), version,
+                c.offers().stream().map(o -> new OfferJson(o.party().name(), Amount.of(o.amount().minorUnits(), currency),
+                        o.reason(), o.by(), o.at())).toList(),
+                agreement == null ? List.of() : agreement.channels().stream().map(ch -> new ChannelShareJson(ch.channel(),
+                        Amount.of(ch.amount().minorUnits(), currency))).toList(),
+                c.orders(), c.entitlement() == null ? null : CalculationResponse.of(c.entitlement()));
     }
 
     static RefundResponse of(RefundCaseRow row) {
         return new RefundResponse(row.id, row.complaintId, row.branchId, row.status, row.kind,
                 Amount.of(row.amountPaidMinor, row.currency),
                 row.agreedMinor == null ? null : Amount.of(row.agreedMinor, row.currency), row.dueDate,
-                Amount.of(row.paidMinor, row.currency), row.overdue, row.requestedAt, row.version);
+                Amount.of(row.paidMinor, row.currency), row.overdue, row.requestedAt, row.version, null, null, null, null);
     }
 }

@@ -3,7 +3,10 @@ package clinic.refund.api;
 import clinic.eventstore.EventMetadata;
 import clinic.eventstore.api.CommandHeaders;
 import clinic.eventstore.api.Problem;
+import clinic.refund.application.EntitlementFromPurchases;
 import clinic.refund.application.RefundService;
+import clinic.refund.domain.entitlement.HandlingFee;
+import clinic.refund.domain.entitlement.RefundReason;
 import clinic.refund.config.RefundPolicyConfig;
 import clinic.refund.domain.Money;
 import clinic.refund.domain.RefundCase;
@@ -55,6 +58,14 @@ public class RefundStepResource {
                                LocalDate dueDate) {
     }
 
+    public record EntitlementRequestJson(@NotEmpty List<@NotNull UUID> orders, @NotNull RefundReason reason,
+                                         List<CalculationRequest.@Valid @NotNull FeeJson> handlingFees,
+                                         String contractFeeCap, String reasonableCosts, String fxRateAtRefund) {
+    }
+
+    public record EscalateRequest(@NotBlank @Size(max = 100) String body, @Size(max = 100) String reference) {
+    }
+
     public record PaymentRequest(@NotBlank @Size(max = 60) String channel, @NotBlank String amount,
                                  @NotBlank @Size(max = 100) String reference) {
     }
@@ -65,11 +76,14 @@ public class RefundStepResource {
     private final RefundService refunds;
     private final RefundPolicyConfig policy;
     private final Clock clock;
+    private final EntitlementFromPurchases entitlements;
 
-    public RefundStepResource(RefundService refunds, RefundPolicyConfig policy, Clock clock) {
+    public RefundStepResource(RefundService refunds, RefundPolicyConfig policy, Clock clock,
+                              EntitlementFromPurchases entitlements) {
         this.refunds = refunds;
         this.policy = policy;
         this.clock = clock;
+        this.entitlements = entitlements;
     }
 
     @POST
@@ -117,6 +131,36 @@ public class RefundStepResource {
                     : new Money(policy.approvalThresholdMinor(), c.amountPaid().currency());
             return new RefundCommand.Agree(money(c, body.amount(), "amount"), channels, due, threshold, by, at);
         });
+    }
+
+    @POST
+    @Path("/entitlement")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The contract review's calculation from the customer's recorded orders (purchases and what was "
+            + "used since): itemised, stored on the case with the policy version")
+    public Response entitlement(@PathParam("id") UUID id, @NotNull @Valid EntitlementRequestJson body,
+                                @BeanParam @Valid CommandHeaders h) {
+        return step(id, h, (by, at, c) -> {
+            List<HandlingFee> fees = new java.util.ArrayList<>();
+            var given = body.handlingFees() == null ? List.<CalculationRequest.FeeJson>of() : body.handlingFees();
+            for (int i = 0; i < given.size(); i++) {
+                var f = given.get(i);
+                fees.add(new HandlingFee(f.kind(), f.description(), money(c, f.amount(), "handlingFees[" + i + "].amount")));
+            }
+            var basis = new EntitlementFromPurchases.Basis(body.reason(), fees,
+                    body.contractFeeCap() == null ? null : money(c, body.contractFeeCap(), "contractFeeCap"),
+                    body.reasonableCosts() == null ? null : money(c, body.reasonableCosts(), "reasonableCosts"),
+                    body.fxRateAtRefund() == null ? null : CalculationRequest.rate(body.fxRateAtRefund(), "fxRateAtRefund"));
+            return entitlements.command(c, body.orders(), basis, by, at);
+        });
+    }
+
+    @POST
+    @Path("/escalate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The customer took the refund to an outside body (consumer association, 12315, mediation...)")
+    public Response escalate(@PathParam("id") UUID id, @NotNull @Valid EscalateRequest body, @BeanParam @Valid CommandHeaders h) {
+        return step(id, h, (by, at, c) -> new RefundCommand.Escalate(body.body(), body.reference(), by, at));
     }
 
     @POST

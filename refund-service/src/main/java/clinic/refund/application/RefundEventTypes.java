@@ -20,6 +20,8 @@ public final class RefundEventTypes {
     public static final String REJECTED = "refund.rejected.v1";
     public static final String WITHDRAWN = "refund.withdrawn.v1";
     public static final String OVERDUE = "refund.overdue.v1";
+    public static final String ENTITLEMENT_CALCULATED = "refund.entitlement-calculated.v1";
+    public static final String ESCALATED = "refund.escalated.v1";
 
     @Produces
     @ApplicationScoped
@@ -36,6 +38,8 @@ public final class RefundEventTypes {
                 .register(REJECTED, RefundEvent.RefundRejected.class)
                 .register(WITHDRAWN, RefundEvent.RefundWithdrawn.class)
                 .register(OVERDUE, RefundEvent.RefundOverdue.class)
+                .register(ENTITLEMENT_CALCULATED, RefundEvent.RefundEntitlementCalculated.class)
+                .register(ESCALATED, RefundEvent.RefundEscalated.class)
                 .build(mapper);
     }
 }

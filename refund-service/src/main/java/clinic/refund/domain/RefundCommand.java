@@ -33,6 +33,21 @@ public sealed interface RefundCommand {
         }
     }
 
+    /** The review's entitlement, calculated from the customer's recorded orders (see {@code EntitlementCalculator}). */
+    record RecordEntitlement(List<UUID> orders, clinic.refund.domain.entitlement.Entitlement entitlement, String by,
+                             Instant at) implements RefundCommand {
+        public String step() {
+            return "calculate-entitlement";
+        }
+    }
+
+    /** The customer took the refund to an outside body (consumer association, 12315, mediation, court...). */
+    record Escalate(String body, String reference, String by, Instant at) implements RefundCommand {
+        public String step() {
+            return "escalate";
+        }
+    }
+
     record CounterOffer(Party party, Money amount, String reason, String by, Instant at) implements RefundCommand {
         public String step() {
             return "counter-offer";

@@ -64,6 +64,19 @@ public final class RefundDecider {
                 checkAmount(state, c.amount(), "amount");
                 yield List.of(new RefundOffered(id, complaint, c.amount(), c.reason(), c.calculationPolicy(), c.by(), c.at()));
             }
+            case RefundCommand.RecordEntitlement c -> {
+                if (c.orders().isEmpty()) {
+                    throw new RefundRuleBroken("orders", "an entitlement is calculated from at least one recorded order");
+                }
+                if (!c.entitlement().total().currency().equals(state.amountPaid().currency())) {
+                    throw new RefundRuleBroken("orders", "the orders are in " + c.entitlement().total().currency()
+                            + "; the refund is in " + state.amountPaid().currency());
+                }
+                yield List.of(new RefundEvent.RefundEntitlementCalculated(id, complaint, List.copyOf(c.orders()),
+                        c.entitlement(), c.by(), c.at()));
+            }
+            case RefundCommand.Escalate c -> List.of(new RefundEvent.RefundEscalated(id, complaint, c.body(),
+                    c.reference(), c.by(), c.at()));
             case CounterOffer c -> {
                 checkAmount(state, c.amount(), "amount");
                 yield List.of(new RefundCounterOffered(id, complaint, c.party(), c.amount(), c.reason(), c.by(), c.at()));
@@ -105,7 +118,9 @@ public final class RefundDecider {
     public static RefundCase evolve(RefundCase s, RefundEvent event) {
         return switch (event) {
             case RefundRequested e -> new RefundCase(e.refundId(), e.complaintId(), e.branchId(), e.customerRef(),
-                    e.kind(), e.amountPaid(), REQUESTED, e.requestedAt(), List.of(), null, 0, false);
+                    e.kind(), e.amountPaid(), REQUESTED, e.requestedAt(), List.of(), null, 0, false, null, List.of());
+            case RefundEvent.RefundEntitlementCalculated e -> s.withEntitlement(e.entitlement(), e.orders());
+            case RefundEvent.RefundEscalated e -> s.with(RefundStatus.ESCALATED);
             case RefundReviewStarted e -> s.with(UNDER_REVIEW);
             case RefundOffered e -> s.withOffer(new Offer(RefundCommand.Party.CLINIC, e.amount(), e.reason(), e.by(),
                     e.offeredAt()), OFFERED);
@@ -127,9 +142,11 @@ public final class RefundDecider {
     public static List<String> allowedSteps(RefundCase s) {
         return switch (s.status()) {
             case NONE -> List.of("request");
-            case REQUESTED -> List.of("start-review", "reject", "withdraw");
-            case UNDER_REVIEW -> List.of("offer", "reject", "withdraw");
-            case OFFERED, COUNTER_OFFERED -> List.of("counter-offer", "agree", "offer", "reject", "withdraw");
+            case REQUESTED -> List.of("start-review", "reject", "withdraw", "escalate");
+            case UNDER_REVIEW -> List.of("calculate-entitlement", "offer", "reject", "withdraw", "escalate");
+            case OFFERED, COUNTER_OFFERED -> List.of("calculate-entitlement", "counter-offer", "agree", "offer", "reject",
+                    "withdraw", "escalate");
+            case ESCALATED -> List.of("calculate-entitlement", "offer", "counter-offer", "agree", "reject", "withdraw");
             case AWAITING_APPROVAL -> List.of("approve", "withdraw");
             case AGREED, SETTLING -> List.of("record-payment");
             case SETTLED, REJECTED, WITHDRAWN -> List.of();

@@ -22,6 +22,16 @@ public sealed interface RefundEvent {
                          String by, Instant offeredAt) implements RefundEvent {
     }
 
+    /** The itemised entitlement, stored whole so that it can be explained and recalculated later. */
+    record RefundEntitlementCalculated(UUID refundId, UUID complaintId, List<UUID> orders,
+                                       clinic.refund.domain.entitlement.Entitlement entitlement, String by,
+                                       Instant calculatedAt) implements RefundEvent {
+    }
+
+    record RefundEscalated(UUID refundId, UUID complaintId, String body, String reference, String by,
+                           Instant escalatedAt) implements RefundEvent {
+    }
+
     record RefundCounterOffered(UUID refundId, UUID complaintId, RefundCommand.Party party, Money amount, String reason,
                                 String by, Instant offeredAt) implements RefundEvent {
     }

@@ -12,6 +12,8 @@ public enum RefundStatus {
     OFFERED,
     /** The customer (or the clinic again) answered with another amount. */
     COUNTER_OFFERED,
+    /** The customer took the refund to an outside body; negotiation goes on under it. */
+    ESCALATED,
     /** A written agreement above the approval threshold, waiting for HQ. */
     AWAITING_APPROVAL,
     /** A written agreement: amount, payment channels, due date. */

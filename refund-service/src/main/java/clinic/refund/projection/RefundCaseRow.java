@@ -50,6 +50,10 @@ public class RefundCaseRow extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean overdue;
 
+    /** The amount at stake: agreed, else the last offer, else what was paid (what "amount range" filters on). */
+    @Column(name = "amount_minor", nullable = false)
+    public long amountMinor;
+
     @Column(nullable = false)
     public long version;
 }

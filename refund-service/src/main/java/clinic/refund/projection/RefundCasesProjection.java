@@ -2,6 +2,7 @@ package clinic.refund.projection;
 
 import clinic.eventstore.EventSourcedRepository;
 import clinic.eventstore.EventStore;
+import clinic.refund.application.RefundEventTypes;
 import clinic.refund.domain.RefundCase;
 import clinic.refund.domain.RefundEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -41,6 +42,7 @@ public class RefundCasesProjection {
         row.dueDate = c.agreement() == null ? null : c.agreement().dueDate();
         row.paidMinor = c.paidMinor();
         row.overdue = c.overdue();
+        row.amountMinor = c.amountAtStake().minorUnits();
         row.version = version;
         row.persist();
     }
@@ -49,7 +51,7 @@ public class RefundCasesProjection {
     public long rebuild(EventSourcedRepository<?, RefundEvent, RefundCase> cases) {
         return QuarkusTransaction.requiringNew().call(() -> {
             RefundCaseRow.deleteAll();
-            List<String> streams = store.streamIds();
+            List<String> streams = store.streamIdsStartingWith(RefundEventTypes.REQUESTED);
             for (String stream : streams) {
                 var loaded = cases.load(stream);
                 if (loaded.state().id() != null) {

@@ -71,7 +71,7 @@ class ComplaintEventsConsumerTest {
     static void awaitRefunds(UUID complaintId, int count) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().queryParam("complaintId", complaintId.toString()).get("/refunds")
-                        .then().statusCode(200).body("size()", equalTo(count)));
+                        .then().statusCode(200).body("items.size()", equalTo(count)));
     }
 
     @Test
@@ -82,11 +82,11 @@ class ComplaintEventsConsumerTest {
 
         awaitRefunds(complaint, 1);
         given().queryParam("complaintId", complaint.toString()).get("/refunds").then()
-                .body("[0].status", equalTo("REQUESTED"))
-                .body("[0].kind", equalTo("FULL_REFUND"))
-                .body("[0].branchId", equalTo("SH001"))
-                .body("[0].amountPaid.amount", equalTo("12800.00"))
-                .body("[0].amountPaid.currency", equalTo("CNY"));
+                .body("items[0].status", equalTo("REQUESTED"))
+                .body("items[0].kind", equalTo("FULL_REFUND"))
+                .body("items[0].branchId", equalTo("SH001"))
+                .body("items[0].amountPaid.amount", equalTo("12800.00"))
+                .body("items[0].amountPaid.currency", equalTo("CNY"));
 
         UUID refundId = RefundService.refundIdFor(complaint);
         List<ConsumerRecord<String, String>> published = read("refund-events", r -> refundId.toString().equals(r.key()), 1);
@@ -153,7 +153,7 @@ class ComplaintEventsConsumerTest {
 
         awaitRefunds(complaint, 1);
         given().queryParam("complaintId", complaint.toString()).get("/refunds").then()
-                .body("[0].amountPaid.amount", equalTo("12800.00"));
+                .body("items[0].amountPaid.amount", equalTo("12800.00"));
     }
 
     private List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> match, int count) {

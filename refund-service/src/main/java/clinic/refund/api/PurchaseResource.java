@@ -1,0 +1,131 @@
+package clinic.refund.api;
+
+import clinic.eventstore.EventMetadata;
+import clinic.eventstore.api.CommandHeaders;
+import clinic.eventstore.api.Problem;
+import clinic.refund.application.PurchaseService;
+import clinic.refund.config.RefundPolicyConfig;
+import clinic.refund.domain.purchase.PurchaseFactRejected;
+import clinic.refund.projection.PurchaseRow;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Purchase facts over HTTP: what staff enter during a contract review when the branch system did not publish it
+ * (branch systems publish to {@code branch-purchases}; both end in the same place).
+ */
+@Path("/purchases")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Purchases")
+public class PurchaseResource {
+
+    private final PurchaseService purchases;
+    private final RefundPolicyConfig policy;
+    private final Clock clock;
+
+    public PurchaseResource(PurchaseService purchases, RefundPolicyConfig policy, Clock clock) {
+        this.purchases = purchases;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record an order: 201 the first time, 200 when the same order was recorded before, 422 when "
+            + "an order of that number was recorded with other content")
+    public Response record(@NotNull(message = "a JSON body is required") @Valid PurchaseRequest body,
+                           @BeanParam @Valid CommandHeaders h, @jakarta.ws.rs.core.Context UriInfo uri) {
+        var view = purchases.record(body.toCommand(policy.reportingCurrency()),
+                new EventMetadata(body.branchId(), h.actorOrDefault(), h.correlation(), null), clock.instant());
+        var response = PurchaseResponse.of(view.purchase(), view.version());
+        if (view.outcome() == PurchaseService.Outcome.ALREADY_RECORDED) {
+            return Response.ok(response).build();
+        }
+        return Response.created(uri.getAbsolutePathBuilder().path(view.purchase().id().toString()).build())
+                .entity(response).build();
+    }
+
+    @POST
+    @Path("/{id}/usage")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record what was used after the sale (sessions redeemed, balance used, treatment performed, "
+            + "product returned, instalments repaid); the same usageId again changes nothing")
+    public PurchaseResponse usage(@PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid UsageRequest body,
+                                  @BeanParam @Valid CommandHeaders h) {
+        var current = purchases.get(id).purchase();
+        Instant now = clock.instant();
+        UUID key = UUID.nameUUIDFromBytes(("usage:" + id + ":" + body.usageId()).getBytes(StandardCharsets.UTF_8));
+        var view = purchases.recordUsage(id, body.toCommand(current.currency(), now), key,
+                new EventMetadata(current.branchId(), h.actorOrDefault(), h.correlation(), null), now);
+        return PurchaseResponse.of(view.purchase(), view.version());
+    }
+
+    @GET
+    @Operation(summary = "A customer's orders (and/or a branch's), newest first")
+    public List<PurchaseResponse> list(@QueryParam("customerRef") String customerRef, @QueryParam("branch") String branch) {
+        if (customerRef == null && branch == null) {
+            throw new clinic.eventstore.api.InvalidField("customerRef", "give a customerRef or a branch");
+        }
+        StringBuilder q = new StringBuilder("1 = 1");
+        Parameters p = new Parameters();
+        if (customerRef != null) {
+            q.append(" and customerRef = :customer");
+            p.and("customer", customerRef);
+        }
+        if (branch != null) {
+            q.append(" and branchId = :branch");
+            p.and("branch", branch);
+        }
+        return PurchaseRow.<PurchaseRow>find(q.toString(), Sort.descending("purchasedAt"), p).page(0, 200).list().stream()
+                .map(PurchaseResponse::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One order, with what has been used of each line")
+    public PurchaseResponse get(@PathParam("id") UUID id) {
+        var view = purchases.get(id);
+        return PurchaseResponse.of(view.purchase(), view.version());
+    }
+
+    @POST
+    @Path("/read-model/rebuild")
+    @Operation(summary = "Operations: rebuild the purchase list from the event store")
+    public Map<String, Long> rebuild() {
+        return Map.of("streamsReplayed", purchases.rebuildList());
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(PurchaseService.PurchaseNotFound e) {
+        return Problem.of(Response.Status.NOT_FOUND, "purchase-not-found", e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response rejected(PurchaseFactRejected e) {
+        return new Problem("urn:clinic:problem:purchase-fact-rejected", "Unprocessable Content", 422, e.getMessage(),
+                List.of(new Problem.FieldError(e.field(), e.getMessage())), null, null, null).toResponse();
+    }
+}

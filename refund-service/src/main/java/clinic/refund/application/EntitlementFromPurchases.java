@@ -1,0 +1,94 @@
+package clinic.refund.application;
+
+import clinic.refund.config.RefundPolicyConfig;
+import clinic.refund.domain.Money;
+import clinic.refund.domain.RefundCase;
+import clinic.refund.domain.RefundCommand;
+import clinic.refund.domain.RefundRuleBroken;
+import clinic.refund.domain.entitlement.EntitlementCalculator;
+import clinic.refund.domain.entitlement.EntitlementRequest;
+import clinic.refund.domain.entitlement.FxRates;
+import clinic.refund.domain.entitlement.HandlingFee;
+import clinic.refund.domain.entitlement.Item;
+import clinic.refund.domain.entitlement.Payment;
+import clinic.refund.domain.entitlement.RefundReason;
+import clinic.refund.domain.purchase.Purchase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The contract review's calculation: the entitlement of a refund case from the customer's recorded orders (what was
+ * bought, paid and used since), under the policy in force, as the command that stores it on the case.
+ */
+@ApplicationScoped
+public class EntitlementFromPurchases {
+
+    /** What the review adds to the recorded facts. {@code fxRateAtRefund} is needed for a foreign-currency order. */
+    public record Basis(RefundReason reason, List<HandlingFee> handlingFees, Money contractFeeCap, Money reasonableCosts,
+                        BigDecimal fxRateAtRefund) {
+    }
+
+    private final PurchaseService purchases;
+    private final RefundPolicyConfig policy;
+
+    public EntitlementFromPurchases(PurchaseService purchases, RefundPolicyConfig policy) {
+        this.purchases = purchases;
+        this.policy = policy;
+    }
+
+    public RefundCommand.RecordEntitlement command(RefundCase refund, List<UUID> orderIds, Basis basis, String by,
+                                                   Instant at) {
+        if (orderIds.isEmpty()) {
+            throw new RefundRuleBroken("orders", "name at least one recorded order");
+        }
+        List<Purchase> orders = new ArrayList<>();
+        for (int i = 0; i < orderIds.size(); i++) {
+            Purchase p;
+            try {
+                p = purchases.get(orderIds.get(i)).purchase();
+            } catch (PurchaseService.PurchaseNotFound e) {
+                throw new RefundRuleBroken("orders[" + i + "]", e.getMessage());
+            }
+            if (!p.customerRef().equals(refund.customerRef())) {
+                throw new RefundRuleBroken("orders[" + i + "]", "order " + p.orderNo() + " is another customer's");
+            }
+            if (!orders.isEmpty() && !p.currency().equals(orders.getFirst().currency())) {
+                throw new RefundRuleBroken("orders[" + i + "]", "orders in different currencies are calculated apart");
+            }
+            if (!orders.isEmpty() && p.fxRateToReporting() != null
+                    && p.fxRateToReporting().compareTo(orders.getFirst().fxRateToReporting()) != 0) {
+                throw new RefundRuleBroken("orders[" + i + "]", "foreign-currency orders paid at different rates are "
+                        + "calculated apart");
+            }
+            orders.add(p);
+        }
+        Purchase first = orders.getFirst();
+        FxRates fx = null;
+        if (first.fxRateToReporting() != null) {
+            if (basis.fxRateAtRefund() == null) {
+                throw new RefundRuleBroken("fxRateAtRefund", "the orders are in " + first.currency()
+                        + ": give today's rate to " + policy.reportingCurrency());
+            }
+            fx = new FxRates(policy.reportingCurrency(), first.fxRateToReporting(), basis.fxRateAtRefund());
+        }
+        List<Item> items = orders.stream().flatMap(p -> p.items().stream()).toList();
+        List<Payment> payments = orders.stream().flatMap(p -> p.entitlementPayments().stream()).toList();
+        var zone = policy.calendarFor(refund.branchId()).zone();
+        LocalDate paidOn = orders.stream().map(p -> LocalDate.ofInstant(p.purchasedAt(), zone)).min(LocalDate::compareTo)
+                .orElseThrow();
+        var request = new EntitlementRequest(basis.reason(), first.currency(), items, payments, basis.handlingFees(),
+                basis.contractFeeCap(), paidOn, LocalDate.ofInstant(at, zone), basis.reasonableCosts(), fx);
+        try {
+            return new RefundCommand.RecordEntitlement(List.copyOf(orderIds),
+                    EntitlementCalculator.calculate(request, policy.policy()), by, at);
+        } catch (EntitlementCalculator.InvalidEntitlementRequest e) {
+            throw new RefundRuleBroken(e.field(), e.getMessage());
+        }
+    }
+}

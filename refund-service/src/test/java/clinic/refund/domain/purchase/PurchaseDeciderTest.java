@@ -1,0 +1,176 @@
+package clinic.refund.domain.purchase;
+
+import clinic.refund.domain.Money;
+import clinic.refund.domain.entitlement.Entitlement;
+import clinic.refund.domain.entitlement.EntitlementCalculator;
+import clinic.refund.domain.entitlement.EntitlementRequest;
+import clinic.refund.domain.entitlement.Payment.Instrument;
+import clinic.refund.domain.entitlement.RefundPolicy;
+import clinic.refund.domain.entitlement.RefundReason;
+import clinic.refund.domain.purchase.PurchaseCommand.RecordPurchase;
+import clinic.refund.domain.purchase.PurchaseCommand.RecordUsage;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PurchaseDeciderTest {
+
+    static final Instant SOLD = Instant.parse("2026-03-02T02:00:00Z");
+    static final UUID ID = UUID.randomUUID();
+
+    static Money cny(String amount) {
+        return new Money(new BigDecimal(amount).movePointRight(2).longValueExact(), "CNY");
+    }
+
+    static PurchaseLine card() {
+        return new PurchaseLine("L1", ItemKind.PREPAID_BALANCE, "membership card", null, cny("4000.00"), cny("3000.00"),
+                0, 0, cny("1000.00"));
+    }
+
+    static PurchaseLine pack() {
+        return new PurchaseLine("L2", ItemKind.PACKAGE, "photo-rejuvenation 10+2", null, cny("9600.00"), cny("6000.00"),
+                10, 2, null);
+    }
+
+    static PurchaseLine serum() {
+        return new PurchaseLine("L3", ItemKind.PRODUCT, "repair serum", ProductLine.THERAPEUTIC, cny("480.00"),
+                cny("480.00"), 0, 0, null);
+    }
+
+    static RecordPurchase order(List<PurchaseLine> lines, List<PurchasePayment> payments) {
+        return new RecordPurchase(ID, "SH001", "POS-1001", "cust-889", "CNY", null, SOLD, lines, payments, "CNY");
+    }
+
+    static Purchase recorded() {
+        var payments = List.of(new PurchasePayment(Instrument.CARD, cny("3480.00"), null),
+                new PurchasePayment(Instrument.INSTALMENTS, cny("6000.00"), "Ant Credit"));
+        return fold(Purchase.NONE, PurchaseDecider.decide(order(List.of(card(), pack(), serum()), payments), Purchase.NONE));
+    }
+
+    static Purchase fold(Purchase s, List<PurchaseEvent> events) {
+        for (PurchaseEvent e : events) {
+            s = PurchaseDecider.evolve(s, e);
+        }
+        return s;
+    }
+
+    static Purchase use(Purchase s, UsageKind kind, String line, int sessions, Money amount) {
+        return fold(s, PurchaseDecider.decide(new RecordUsage(kind, line, kind == UsageKind.INSTALMENTS_REPAID
+                ? "Ant Credit" : null, sessions, amount, SOLD.plusSeconds(86_400)), s));
+    }
+
+    @Test
+    void an_order_is_recorded_with_its_lines_and_payments() {
+        Purchase p = recorded();
+        assertThat(p.orderNo()).isEqualTo("POS-1001");
+        assertThat(p.paidMinor()).isEqualTo(948_000);
+        assertThat(p.lines()).extracting(PurchaseLine::kind)
+                .containsExactly(ItemKind.PREPAID_BALANCE, ItemKind.PACKAGE, ItemKind.PRODUCT);
+    }
+
+    @Test
+    void payments_that_do_not_add_up_to_the_items_are_refused() {
+        assertThatThrownBy(() -> PurchaseDecider.decide(order(List.of(serum()),
+                List.of(new PurchasePayment(Instrument.CARD, cny("400.00"), null))), Purchase.NONE))
+                .isInstanceOf(PurchaseFactRejected.class).hasMessageContaining("add up")
+                .extracting(e -> ((PurchaseFactRejected) e).field()).isEqualTo("payments");
+    }
+
+    @Test
+    void an_order_that_is_inconsistent_in_itself_is_refused_naming_the_field() {
+        var cash = List.of(new PurchasePayment(Instrument.CASH, cny("480.00"), null));
+        var usd = new PurchaseLine("L3", ItemKind.PRODUCT, "serum", ProductLine.GENERAL, null,
+                new Money(48_000, "USD"), 0, 0, null);
+        var serviceWithProductLine = new PurchaseLine("L4", ItemKind.TREATMENT, "peel", ProductLine.BRAND, null,
+                cny("480.00"), 0, 0, null);
+        var treatmentWithSessions = new PurchaseLine("L5", ItemKind.TREATMENT, "peel", null, null, cny("480.00"), 3, 0, null);
+        assertThatThrownBy(() -> PurchaseDecider.decide(order(List.of(usd), cash), Purchase.NONE))
+                .hasMessageContaining("is in USD");
+        assertThatThrownBy(() -> PurchaseDecider.decide(order(List.of(serviceWithProductLine), cash), Purchase.NONE))
+                .hasMessageContaining("product line");
+        assertThatThrownBy(() -> PurchaseDecider.decide(order(List.of(treatmentWithSessions), cash), Purchase.NONE))
+                .hasMessageContaining("only a package");
+        assertThatThrownBy(() -> PurchaseDecider.decide(order(List.of(serum(), serum()),
+                List.of(new PurchasePayment(Instrument.CASH, cny("960.00"), null))), Purchase.NONE))
+                .hasMessageContaining("appears twice");
+        assertThatThrownBy(() -> PurchaseDecider.decide(order(List.of(serum()),
+                List.of(new PurchasePayment(Instrument.INSTALMENTS, cny("480.00"), " "))), Purchase.NONE))
+                .hasMessageContaining("financing partner");
+    }
+
+    @Test
+    void a_foreign_currency_order_carries_its_rate_and_a_local_one_does_not() {
+        var dollars = new PurchaseLine("L1", ItemKind.TREATMENT, "thread lift", null, null, new Money(100_000, "USD"), 0, 0, null);
+        var paid = List.of(new PurchasePayment(Instrument.CARD, new Money(100_000, "USD"), null));
+        assertThatThrownBy(() -> PurchaseDecider.decide(new RecordPurchase(ID, "HK001", "HK-1", "cust-1", "USD", null,
+                SOLD, List.of(dollars), paid, "CNY"), Purchase.NONE)).hasMessageContaining("carries its rate");
+        var events = PurchaseDecider.decide(new RecordPurchase(ID, "HK001", "HK-1", "cust-1", "USD",
+                new BigDecimal("7.1850"), SOLD, List.of(dollars), paid, "CNY"), Purchase.NONE);
+        assertThat(fold(Purchase.NONE, events).fxRateToReporting()).isEqualByComparingTo("7.185");
+        assertThatThrownBy(() -> PurchaseDecider.decide(new RecordPurchase(ID, "SH001", "POS-2", "cust-1", "CNY",
+                BigDecimal.ONE, SOLD, List.of(serum()), List.of(new PurchasePayment(Instrument.CASH, cny("480.00"), null)),
+                "CNY"), Purchase.NONE))
+                .hasMessageContaining("has no exchange rate");
+    }
+
+    @Test
+    void the_same_order_number_is_not_recorded_twice() {
+        Purchase p = recorded();
+        assertThatThrownBy(() -> PurchaseDecider.decide(order(List.of(serum()),
+                List.of(new PurchasePayment(Instrument.CASH, cny("480.00"), null))), p))
+                .hasMessageContaining("recorded already");
+    }
+
+    @Test
+    void usage_is_added_up_per_line_and_never_beyond_what_the_order_holds() {
+        Purchase p = use(recorded(), UsageKind.SESSIONS_REDEEMED, "L2", 3, null);
+        p = use(p, UsageKind.SESSIONS_REDEEMED, "L2", 2, null);
+        p = use(p, UsageKind.BALANCE_USED, "L1", 0, cny("3594.00"));
+        assertThat(p.usageOf("L2").sessionsRedeemed()).isEqualTo(5);
+        Purchase used = p;
+        assertThatThrownBy(() -> use(used, UsageKind.SESSIONS_REDEEMED, "L2", 8, null)).hasMessageContaining("7 sessions left");
+        assertThatThrownBy(() -> use(used, UsageKind.BALANCE_USED, "L1", 0, cny("406.01"))).hasMessageContaining("left on the balance");
+        assertThatThrownBy(() -> use(used, UsageKind.SESSIONS_REDEEMED, "L1", 1, null)).hasMessageContaining("does not apply");
+        assertThatThrownBy(() -> use(used, UsageKind.PRODUCT_RETURNED, "L9", 0, null)).hasMessageContaining("no line L9");
+        Purchase returned = use(used, UsageKind.PRODUCT_RETURNED, "L3", 0, null);
+        assertThatThrownBy(() -> use(returned, UsageKind.PRODUCT_RETURNED, "L3", 0, null)).hasMessageContaining("returned already");
+    }
+
+    @Test
+    void instalments_repaid_are_tracked_per_partner_up_to_what_it_financed() {
+        Purchase p = use(recorded(), UsageKind.INSTALMENTS_REPAID, null, 0, cny("1000.00"));
+        assertThat(p.instalmentsRepaid()).containsEntry("Ant Credit", 100_000L);
+        assertThatThrownBy(() -> use(p, UsageKind.INSTALMENTS_REPAID, null, 0, cny("5000.01")))
+                .hasMessageContaining("more than the 600000 financed");
+    }
+
+    @Test
+    void the_recorded_facts_feed_the_entitlement_worked_example_of_domain_md() {
+        // 3,000 paid + 1,000 gifted; 3,594 used at list price deducts 2,695.50 (domain.md)
+        var payments = List.of(new PurchasePayment(Instrument.CARD, cny("3000.00"), null));
+        Purchase p = fold(Purchase.NONE, PurchaseDecider.decide(order(List.of(card()), payments), Purchase.NONE));
+        p = use(p, UsageKind.BALANCE_USED, "L1", 0, cny("3594.00"));
+        Entitlement e = EntitlementCalculator.calculate(new EntitlementRequest(RefundReason.PERSONAL_CANCELLATION, "CNY",
+                p.items(), p.entitlementPayments(), List.of(), null, null, null, null),
+                new RefundPolicy("t", 2000, 300, RefundPolicy.PointsTreatment.RESTORE, RefundPolicy.CouponTreatment.REISSUE));
+        assertThat(e.lines()).extracting(Entitlement.Line::amountMinor).containsExactly(300_000L, -269_550L);
+        assertThat(e.total()).isEqualTo(cny("304.50"));
+    }
+
+    @Test
+    void instalments_repaid_go_back_to_the_customer_and_the_rest_is_cancelled_with_the_partner() {
+        Purchase p = use(recorded(), UsageKind.INSTALMENTS_REPAID, null, 0, cny("1000.00"));
+        Entitlement e = EntitlementCalculator.calculate(new EntitlementRequest(RefundReason.CLINIC_FAULT_NOT_STARTED, "CNY",
+                p.items(), p.entitlementPayments(), List.of(), null, null, null, null),
+                new RefundPolicy("t", 2000, 0, RefundPolicy.PointsTreatment.RESTORE, RefundPolicy.CouponTreatment.REISSUE));
+        assertThat(e.allocation()).extracting(Entitlement.Allocation::channel, Entitlement.Allocation::amountMinor)
+                .startsWith(org.assertj.core.groups.Tuple.tuple("INSTALMENTS:Ant Credit", 500_000L),
+                        org.assertj.core.groups.Tuple.tuple("INSTALMENTS:Ant Credit", 100_000L));
+    }
+}
