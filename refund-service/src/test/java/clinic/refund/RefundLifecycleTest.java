@@ -125,4 +125,81 @@ class RefundLifecycleTest {
         step(refund, "record-payment", "{\"channel\":\"CARD\",\"amount\":\"12800.00\",\"reference\":\"txn-late\"}")
                 .statusCode(200).body("status", equalTo("SETTLED")).body("overdue", equalTo(false));
     }
+
+    static String recordOrder(String customer, String cardPaid) {
+        String orderNo = "POS-" + UUID.randomUUID();
+        String order = """
+                {"branchId":"SH001","orderNo":"%s","customerRef":"%s","purchasedAt":"2026-03-02T02:00:00Z",
+                 "currency":"CNY","items":[{"lineId":"L1","kind":"PREPAID_BALANCE","name":"membership card",
+                 "paid":"%s","giftedCredit":"1000.00"}],"payments":[{"instrument":"CARD","amount":"%s"}]}"""
+                .formatted(orderNo, customer, cardPaid, cardPaid);
+        return given().contentType(ContentType.JSON).body(order).post("/purchases").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    @Test
+    void the_review_calculates_the_entitlement_from_the_recorded_orders_and_the_negotiation_settles_on_it() {
+        UUID refund = openFromComplaint();
+        String order = recordOrder("cust-889", "3000.00");
+        given().contentType(ContentType.JSON).body("{\"usageId\":\"u1\",\"kind\":\"BALANCE_USED\",\"lineId\":\"L1\",\"amount\":\"3594.00\"}")
+                .post("/purchases/" + order + "/usage").then().statusCode(200);
+        String someoneElses = recordOrder("cust-other", "3000.00");
+
+        step(refund, "entitlement", "{\"orders\":[\"%s\"],\"reason\":\"PERSONAL_CANCELLATION\"}".formatted(order))
+                .statusCode(409).body("allowedSteps", org.hamcrest.Matchers.hasItem("start-review"));
+        step(refund, "start-review", null).statusCode(200);
+        step(refund, "entitlement", "{\"orders\":[\"%s\"],\"reason\":\"PERSONAL_CANCELLATION\"}".formatted(someoneElses))
+                .statusCode(422).body("errors[0].field", equalTo("orders[0]"));
+        // domain.md: 3,000 paid + 1,000 gifted, 3,594 used at list price deducts 2,695.50
+        step(refund, "entitlement", "{\"orders\":[\"%s\"],\"reason\":\"PERSONAL_CANCELLATION\"}".formatted(order))
+                .statusCode(200)
+                .body("entitlement.total", equalTo("304.50"))
+                .body("entitlement.lines[1].amount", equalTo("-2695.50"))
+                .body("entitlement.lines[1].rule", equalTo("consumed.balance-principal-share"))
+                .body("entitlement.policyVersion", equalTo("default-1"))
+                .body("orders[0]", equalTo(order));
+        step(refund, "offer", "{\"amount\":\"304.50\",\"reason\":\"per the calculation\"}").statusCode(200);
+        step(refund, "counter-offer", "{\"party\":\"CUSTOMER\",\"amount\":\"1000.00\",\"reason\":\"the card expired unused\"}").statusCode(200);
+        step(refund, "offer", "{\"amount\":\"500.00\",\"reason\":\"goodwill\"}").statusCode(200);
+        step(refund, "agree", "{\"amount\":\"500.00\",\"channels\":[{\"channel\":\"CARD\",\"amount\":\"500.00\"}]}")
+                .statusCode(200).body("status", equalTo("AGREED"));
+        step(refund, "record-payment", "{\"channel\":\"CARD\",\"amount\":\"500.00\",\"reference\":\"txn-9\"}")
+                .statusCode(200).body("status", equalTo("SETTLED"));
+
+        given().get("/refunds/" + refund).then().statusCode(200)
+                .body("offers.size()", equalTo(3))
+                .body("offers[1].party", equalTo("CUSTOMER"))
+                .body("entitlement.total", equalTo("304.50"));
+        var calculated = TopicReader.read(bootstrap, "refund-events", r -> refund.toString().equals(r.key())
+                && "refund.entitlement-calculated.v1".equals(TopicReader.header(r, "ce_type")), 1, Duration.ofSeconds(30));
+        assertThat(calculated).singleElement().satisfies(r -> assertThat(r.value())
+                .contains("\"rule\": \"consumed.balance-principal-share\"", "\"policyVersion\": \"default-1\"")
+                .doesNotContain("王", "phone"));
+    }
+
+    @Test
+    void hq_lists_refunds_by_branch_state_overdue_amount_and_date() {
+        UUID refund = openFromComplaint();
+        step(refund, "start-review", null).statusCode(200);
+        step(refund, "offer", "{\"amount\":\"777.77\"}").statusCode(200);
+
+        java.util.function.Function<java.util.Map<String, Object>, java.util.List<String>> ids = query ->
+                given().queryParams(query).get("/refunds").then().statusCode(200).extract().path("items.id");
+        assertThat(ids.apply(java.util.Map.of("branch", "SH001", "status", "OFFERED", "currency", "CNY",
+                "minAmount", "777.77", "maxAmount", "777.77"))).containsExactly(refund.toString());
+        assertThat(ids.apply(java.util.Map.of("status", "OFFERED", "currency", "CNY", "minAmount", "777.78")))
+                .doesNotContain(refund.toString());
+        assertThat(ids.apply(java.util.Map.of("branch", "BJ002", "status", "OFFERED"))).doesNotContain(refund.toString());
+        assertThat(ids.apply(java.util.Map.of("overdue", "true"))).doesNotContain(refund.toString());
+        // requested when the complaint was filed: 2026-03-02T02:15Z
+        assertThat(ids.apply(java.util.Map.of("status", "OFFERED", "requestedFrom", "2026-03-02T00:00:00Z",
+                "requestedTo", "2026-03-03T00:00:00Z", "size", "500"))).contains(refund.toString());
+        assertThat(ids.apply(java.util.Map.of("status", "OFFERED", "requestedFrom", "2026-03-02T02:15:01Z", "size", "500")))
+                .doesNotContain(refund.toString());
+        given().queryParam("status", "PAID_MAYBE").get("/refunds").then().statusCode(400);
+        given().queryParam("minAmount", "1.00").get("/refunds").then().statusCode(400)
+                .body("errors[0].field", equalTo("currency"));
+        given().queryParam("currency", "CNY").queryParam("minAmount", "1.001").get("/refunds").then().statusCode(400)
+                .body("errors[0].field", equalTo("minAmount"));
+    }
 }

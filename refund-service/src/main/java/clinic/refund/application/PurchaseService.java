@@ -66,6 +66,7 @@ public class PurchaseService {
 
     /** Records an order; the same order again (same content) is {@link Outcome#ALREADY_RECORDED}. */
     public PurchaseView record(RecordPurchase command, EventMetadata metadata, Instant at) {
+        PurchaseDecider.decide(command, Purchase.NONE); // an order inconsistent in itself is refused for what it is
         return QuarkusTransaction.requiringNew().call(() -> {
             String stream = command.purchaseId().toString();
             var existing = purchases.load(stream);
