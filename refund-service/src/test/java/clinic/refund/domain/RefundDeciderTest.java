@@ -45,6 +45,13 @@ class RefundDeciderTest {
         RefundCase state = RefundCase.NONE;
         final List<RefundEvent> events = new ArrayList<>();
 
+        Case copy() {
+            Case c = new Case();
+            c.state = state;
+            c.events.addAll(events);
+            return c;
+        }
+
         Case then(RefundCommand c) {
             for (RefundEvent e : RefundDecider.decide(c, state)) {
                 state = RefundDecider.evolve(state, e);
@@ -145,5 +152,100 @@ class RefundDeciderTest {
     void money_is_never_negative_nor_in_an_unknown_currency() {
         assertThatThrownBy(() -> new Money(-1, "CNY")).hasMessageContaining("negative");
         assertThatThrownBy(() -> new Money(1, "XYZ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    static clinic.refund.domain.entitlement.Entitlement entitlement(String currency) {
+        Money total = new Money(30_450, currency);
+        return new clinic.refund.domain.entitlement.Entitlement("default-1",
+                clinic.refund.domain.entitlement.RefundReason.PERSONAL_CANCELLATION,
+                List.of(new clinic.refund.domain.entitlement.Entitlement.Line("paid for card", 300_000, "paid"),
+                        new clinic.refund.domain.entitlement.Entitlement.Line("balance consumed", -269_550,
+                                "consumed.balance-principal-share")),
+                total, new Money(0, currency), total, List.of(), null);
+    }
+
+    @Test
+    void the_review_stores_the_entitlement_with_the_orders_it_read_and_may_recalculate_while_negotiating() {
+        UUID order = UUID.randomUUID();
+        Case c = new Case().then(REQUEST).then(new StartReview("s", AT))
+                .then(new RefundCommand.RecordEntitlement(List.of(order), entitlement("CNY"), "staff:li", AT));
+        assertThat(c.state.entitlement().total()).isEqualTo(cny(30_450));
+        assertThat(c.state.orders()).containsExactly(order);
+        assertThat(c.events.getLast()).isInstanceOf(RefundEvent.RefundEntitlementCalculated.class);
+        c.then(new MakeOffer(cny(30_450), "per the calculation", "default-1", "s", AT))
+                .then(new RefundCommand.RecordEntitlement(List.of(order), entitlement("CNY"), "staff:li", AT));
+        assertThat(c.state.status()).isEqualTo(RefundStatus.OFFERED);
+        assertThatThrownBy(() -> c.then(new RefundCommand.RecordEntitlement(List.of(order), entitlement("USD"), "s", AT)))
+                .isInstanceOfSatisfying(RefundRuleBroken.class, e -> assertThat(e.field()).isEqualTo("orders"));
+        assertThatThrownBy(() -> c.then(new RefundCommand.RecordEntitlement(List.of(), entitlement("CNY"), "s", AT)))
+                .isInstanceOf(RefundRuleBroken.class);
+    }
+
+    @Test
+    void an_escalated_refund_goes_on_negotiating_under_the_outside_body_and_can_still_be_agreed() {
+        Case c = new Case().then(REQUEST).then(new StartReview("s", AT))
+                .then(new RefundCommand.Escalate("CONSUMER_ASSOCIATION", "SHCA-2026-118", "staff:li", AT));
+        assertThat(c.state.status()).isEqualTo(RefundStatus.ESCALATED);
+        c.then(new MakeOffer(cny(600_000), "mediated", null, "s", AT))
+                .then(new Agree(cny(600_000), List.of(new ChannelShare("CARD", cny(600_000))), TODAY.plusDays(7), null, "s", AT));
+        assertThat(c.state.status()).isEqualTo(RefundStatus.AGREED);
+        assertThatThrownBy(() -> c.then(new RefundCommand.Escalate("COURT", null, "s", AT)))
+                .isInstanceOf(RefundStepNotAllowed.class);
+    }
+
+    /** Every state a case can be in, reached by real steps. */
+    static java.util.Map<RefundStatus, Case> everyState() {
+        var states = new java.util.EnumMap<RefundStatus, Case>(RefundStatus.class);
+        states.put(RefundStatus.NONE, new Case());
+        states.put(RefundStatus.REQUESTED, new Case().then(REQUEST));
+        states.put(RefundStatus.UNDER_REVIEW, new Case().then(REQUEST).then(new StartReview("s", AT)));
+        states.put(RefundStatus.OFFERED, new Case().then(REQUEST).then(new StartReview("s", AT))
+                .then(new MakeOffer(cny(1), "", null, "s", AT)));
+        states.put(RefundStatus.COUNTER_OFFERED, states.get(RefundStatus.OFFERED).copy()
+                .then(new CounterOffer(Party.CUSTOMER, cny(2), "", "c", AT)));
+        states.put(RefundStatus.ESCALATED, new Case().then(REQUEST).then(new RefundCommand.Escalate("LAWYER", null, "s", AT)));
+        states.put(RefundStatus.AWAITING_APPROVAL, agreed(900_000, cny(1)));
+        states.put(RefundStatus.AGREED, agreed(900_000, null));
+        states.put(RefundStatus.SETTLING, agreed(900_000, null).then(new RecordPayment("CARD", cny(1), "t", "f", AT)));
+        states.put(RefundStatus.SETTLED, agreed(900_000, null).then(new RecordPayment("CARD", cny(800_000), "t", "f", AT))
+                .then(new RecordPayment("CASH", cny(100_000), "t", "f", AT)));
+        states.put(RefundStatus.REJECTED, new Case().then(REQUEST).then(new Reject("r", "s", AT)));
+        states.put(RefundStatus.WITHDRAWN, new Case().then(REQUEST).then(new Withdraw("w", "c", AT)));
+        return states;
+    }
+
+    /** One command of every step. */
+    static List<RefundCommand> everyStep() {
+        return List.of(new StartReview("s", AT),
+                new RefundCommand.RecordEntitlement(List.of(UUID.randomUUID()), entitlement("CNY"), "s", AT),
+                new MakeOffer(cny(1), "", null, "s", AT), new CounterOffer(Party.CUSTOMER, cny(1), "", "c", AT),
+                new Agree(cny(1), List.of(new ChannelShare("CARD", cny(1))), TODAY.plusDays(7), null, "s", AT),
+                new ApproveAgreement("hq", AT), new RecordPayment("CARD", cny(1), "t", "f", AT),
+                new Reject("r", "s", AT), new Withdraw("w", "c", AT), new RefundCommand.Escalate("LAWYER", null, "s", AT));
+    }
+
+    @Test
+    void every_step_the_state_does_not_allow_is_refused_naming_the_state_and_the_steps_it_allows() {
+        var states = everyState();
+        assertThat(states.keySet()).containsExactlyInAnyOrder(RefundStatus.values());
+        int refused = 0;
+        for (var entry : states.entrySet()) {
+            RefundCase state = entry.getValue().state;
+            assertThat(state.status()).isEqualTo(entry.getKey());
+            List<String> allowed = RefundDecider.allowedSteps(state);
+            for (RefundCommand command : everyStep()) {
+                if (allowed.contains(command.step())) {
+                    assertThat(RefundDecider.decide(command, state)).as(command.step() + " in " + entry.getKey()).isNotEmpty();
+                } else {
+                    refused++;
+                    assertThatThrownBy(() -> RefundDecider.decide(command, state)).as(command.step() + " in " + entry.getKey())
+                            .isInstanceOfSatisfying(RefundStepNotAllowed.class, e -> {
+                                assertThat(e.status()).isEqualTo(entry.getKey());
+                                assertThat(e.allowedSteps()).isEqualTo(allowed);
+                            });
+                }
+            }
+        }
+        assertThat(refused).isGreaterThan(60);
     }
 }
