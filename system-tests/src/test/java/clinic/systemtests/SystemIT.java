@@ -185,6 +185,44 @@ class SystemIT {
         assertThat(complaint.path("refund").path("settledAmount").path("amount").asText()).isEqualTo("5000.00");
     }
 
+    @Test
+    @Order(5)
+    void an_agreement_left_unpaid_raises_the_overdue_alarm_after_a_restart_once_and_escalates_the_complaint()
+            throws Exception {
+        String id = file("SH050", "FULL_REFUND");
+        await().atMost(Duration.ofSeconds(30)).until(() -> list(refunds, "/refunds?complaintId=" + id).path("items").size() == 1);
+        String refund = list(refunds, "/refunds?complaintId=" + id).path("items").get(0).path("id").asText();
+        post(refunds, "/refunds/" + refund + "/start-review", null);
+        post(refunds, "/refunds/" + refund + "/offer", "{\"amount\":\"12800.00\"}");
+        post(refunds, "/refunds/" + refund + "/agree",
+                "{\"amount\":\"12800.00\",\"channels\":[{\"channel\":\"CARD\",\"amount\":\"12800.00\"}]}");
+        refunds.kill(); // the money is not paid, and the service is down when the due date (7 working days) passes
+
+        // two instances come back fifteen days later; both run the alarm every second
+        Map<String, String> later = Map.of("CLINIC_CLOCK_SHIFT", "P15D", "REFUND_OVERDUE_CHECK_EVERY", "1s");
+        ServiceProcess first = refunds.with(DevStack.freePort(), later);
+        ServiceProcess second = refunds.with(DevStack.freePort(), later);
+        long restarted = System.nanoTime();
+        first.start();
+        second.start();
+        try {
+            first.awaitReady(Duration.ofMinutes(2));
+            second.awaitReady(Duration.ofMinutes(2));
+            await().atMost(Duration.ofSeconds(60)).until(() -> eventTypes(id).contains("complaint.escalated-to-hq.v1"));
+            System.out.printf("system-tests: overdue alarm raised and the complaint escalated %.1f s after the restart%n",
+                    (System.nanoTime() - restarted) / 1e9);
+            Thread.sleep(3000); // both alarms look several more times
+            assertThat(eventTypes(id)).containsOnlyOnce("complaint.escalated-to-hq.v1");
+            assertThat(list(first, "/refunds/" + refund).path("overdue").asBoolean()).isTrue();
+            assertThat(list(first, "/refunds?overdue=true&branch=SH050").path("items")).hasSize(1);
+        } finally {
+            second.stop();
+            first.stop();
+            refunds.start(); // the ordinary instance again, for whatever runs after
+            refunds.awaitReady(Duration.ofMinutes(2));
+        }
+    }
+
     private static void post(ServiceProcess service, String path, String json) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
                 .header("Content-Type", "application/json").header("X-Actor", "staff:li.na")

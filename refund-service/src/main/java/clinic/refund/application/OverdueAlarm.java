@@ -46,9 +46,17 @@ public class OverdueAlarm {
         // candidates by the latest "today" anywhere; the decider checks each case against its branch's own today
         for (UUID id : overdueCandidates(LocalDate.ofInstant(now, java.time.ZoneOffset.MAX))) {
             try {
-                refunds.step(id, null, now, state -> new RefundCommand.CheckOverdue(
+                var view = refunds.step(id, null, now, state -> new RefundCommand.CheckOverdue(
                                 LocalDate.ofInstant(now, policy.calendarFor(state.branchId()).zone()), now),
                         state -> new EventMetadata(state.branchId(), "overdue-alarm", UUID.randomUUID(), null));
+                if (view.refund().overdue()) {
+                    var r = view.refund();
+                    // HQ's alert: this line, refund.overdue.v1 on refund-events, the complaint escalated to HQ, and
+                    // GET /refunds?overdue=true. No personal data: ids, branch and amounts only.
+                    LOG.warnf("HQ alert: refund %s (complaint %s, branch %s) unpaid past its due date %s: %d of %d %s paid",
+                            r.id(), r.complaintId(), r.branchId(), r.agreement().dueDate(), r.paidMinor(),
+                            r.agreement().amount().minorUnits(), r.agreement().amount().currency());
+                }
             } catch (ConcurrencyConflict raced) {
                 LOG.debugf("refund %s changed while the alarm looked; it will look again", id);
             } catch (RuntimeException e) {
