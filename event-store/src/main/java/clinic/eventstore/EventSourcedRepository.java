@@ -66,6 +66,16 @@ public final class EventSourcedRepository<C, E, S> {
         return append(streamId, current, decided, metadata.apply(current.state()), at);
     }
 
+    /**
+     * Decides {@code command} on the stream's current state, whether or not it exists yet, and appends what it decided:
+     * for commands that are idempotent by design (schedule this task, cancel that one), whose repeats decide nothing.
+     */
+    public Result<S> handleNewOrExisting(String streamId, C command, EventMetadata metadata, Instant at) {
+        Loaded<S> current = load(streamId);
+        List<E> decided = decider.decide().apply(command, current.state());
+        return append(streamId, current, decided, metadata, at);
+    }
+
     /** Like {@link #handle} for a stream that must not exist yet. */
     public Result<S> create(String streamId, C command, EventMetadata metadata, Instant at) {
         List<E> decided = decider.decide().apply(command, decider.initialState());

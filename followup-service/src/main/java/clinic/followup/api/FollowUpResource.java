@@ -1,11 +1,34 @@
 package clinic.followup.api;
 
+import clinic.eventstore.EventMetadata;
+import clinic.eventstore.ConcurrencyConflict;
+import clinic.eventstore.StaleVersion;
+import clinic.eventstore.api.CommandHeaders;
 import clinic.eventstore.api.InvalidField;
+import clinic.eventstore.api.ListFilter;
 import clinic.eventstore.api.Problem;
+import clinic.followup.application.ComplaintCases;
+import clinic.followup.application.FollowUpScheduling;
+import clinic.followup.application.FollowUpService;
+import clinic.followup.application.FollowUpService.TaskView;
+import clinic.followup.config.FollowUpConfig;
+import clinic.followup.domain.CallOutcome;
+import clinic.followup.domain.FollowUpCommand;
+import clinic.followup.domain.FollowUpKind;
+import clinic.followup.domain.FollowUpRules;
+import clinic.followup.domain.FollowUpStatus;
+import clinic.followup.domain.StepRefused;
 import clinic.followup.projection.FollowUpTaskRow;
-import clinic.followup.projection.FollowUpTasksProjection;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,58 +39,208 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Follow-up tasks over HTTP. */
+/** Follow-up tasks over HTTP: a branch's work queue, handing tasks out, recording calls. */
 @Path("/followups")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Follow-ups")
 public class FollowUpResource {
 
-    private final FollowUpTasksProjection projection;
+    public record NextRequest(@NotBlank String branch, @NotBlank @Size(max = 100) String staff) {
+    }
 
-    public FollowUpResource(FollowUpTasksProjection projection) {
-        this.projection = projection;
+    public record AssignRequest(@NotBlank @Size(max = 100) String staff) {
+    }
+
+    /** A call: its outcome, how long it took (3 to 5 minutes is the aim), notes kept outside the events. */
+    public record CallRequest(@NotNull CallOutcome outcome, @NotNull @Min(0) @Max(14_400) Integer durationSeconds,
+                              @Size(max = 4000) String notes) {
+    }
+
+    public record CorrectiveVisitRequest(@NotNull UUID complaintId, @NotNull Instant visitedAt) {
+    }
+
+    /** One page of a queue. */
+    public record FollowUpPage(List<FollowUpResponse> items, int page, int size, long total) {
+    }
+
+    private final FollowUpService tasks;
+    private final FollowUpScheduling scheduling;
+    private final ComplaintCases cases;
+    private final FollowUpConfig config;
+    private final Clock clock;
+
+    public FollowUpResource(FollowUpService tasks, FollowUpScheduling scheduling, ComplaintCases cases,
+                            FollowUpConfig config, Clock clock) {
+        this.tasks = tasks;
+        this.scheduling = scheduling;
+        this.cases = cases;
+        this.config = config;
+        this.clock = clock;
     }
 
     @GET
-    @Operation(summary = "Follow-up tasks of a complaint, or a branch's queue, earliest due first")
-    public List<FollowUpResponse> list(@QueryParam("complaintId") String complaintId, @QueryParam("branch") String branch) {
-        if (complaintId == null && branch == null) {
-            throw new InvalidField("complaintId", "give complaintId or branch");
+    @Operation(summary = "A branch's work queue (overdue first, then earliest due), or a complaint's follow-ups. "
+            + "due: tasks due by then (an instant, or a date: by the end of that day in the branch's time zone)")
+    public FollowUpPage list(@QueryParam("branch") String branch, @QueryParam("complaintId") String complaintId,
+                             @QueryParam("due") String due, @QueryParam("status") String status,
+                             @QueryParam("kind") String kind, @QueryParam("assignedTo") String assignedTo,
+                             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        if (branch == null && complaintId == null) {
+            throw new InvalidField("branch", "give a branch (its work queue) or a complaintId");
         }
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (complaintId != null) {
-            query.append(" and complaintId = :complaintId");
-            params.and("complaintId", InvalidField.uuid("complaintId", complaintId));
+        Instant overdueBefore = overdueBefore();
+        FollowUpStatus state = InvalidField.enumValue("status", FollowUpStatus.class, status);
+        FollowUpKind k = InvalidField.enumValue("kind", FollowUpKind.class, kind);
+        ListFilter filter = new ListFilter()
+                .equal("branchId", branch)
+                .equal("complaintId", complaintId == null ? null : InvalidField.uuid("complaintId", complaintId))
+                .equal("status", state == null ? null : state.name())
+                .equal("kind", k == null ? null : k.name())
+                .equal("assignedTo", assignedTo)
+                .atMost("dueAt", dueBy(due, branch));
+        String where = filter.where();
+        if (branch != null && complaintId == null && state == null) {
+            where += " and status in ('SCHEDULED', 'DUE', 'ASSIGNED')"; // a queue holds open work
         }
-        if (branch != null) {
-            query.append(" and branchId = :branch");
-            params.and("branch", branch);
-        }
-        return FollowUpTaskRow.<FollowUpTaskRow>list(query.toString(), Sort.by("dueAt"), params).stream()
-                .map(FollowUpResponse::of).toList();
+        Map<String, Object> params = new java.util.HashMap<>(filter.params());
+        params.put("overdueBefore", overdueBefore);
+        var query = FollowUpTaskRow.<FollowUpTaskRow>find(where + " order by case when status in ('DUE', 'ASSIGNED') "
+                + "and dueAt < :overdueBefore then 0 else 1 end, dueAt, id", params);
+        return new FollowUpPage(query.page(page, size).list().stream().map(r -> FollowUpResponse.of(r, overdueBefore)).toList(),
+                page, size, query.count());
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One follow-up task")
+    @Operation(summary = "One follow-up task, with the steps it allows")
     public Response get(@PathParam("id") UUID id) {
-        FollowUpTaskRow row = FollowUpTaskRow.findById(id);
-        if (row == null) {
-            return Problem.of(Response.Status.NOT_FOUND, "followup-not-found", "no follow-up task " + id).toResponse();
+        TaskView view = tasks.get(id);
+        return ok(view);
+    }
+
+    @POST
+    @Path("/next")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Hand the next due task of a branch (overdue first) to a member of staff; 204 when none is "
+            + "due. Two people asking at once never get the same task.")
+    public Response next(@NotNull @Valid NextRequest body, @BeanParam @Valid CommandHeaders h) {
+        List<FollowUpTaskRow> candidates = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                FollowUpTaskRow.<FollowUpTaskRow>find("branchId = ?1 and status = 'DUE'", Sort.by("dueAt").and("id"),
+                        body.branch()).page(0, 20).list());
+        for (FollowUpTaskRow candidate : candidates) {
+            try {
+                TaskView view = tasks.step(candidate.id, candidate.version, t -> new FollowUpCommand.Assign(body.staff(),
+                        clock.instant()), t -> metadata(t.branchId(), h), clock.instant(), (t, em) -> { });
+                return ok(view);
+            } catch (StaleVersion | ConcurrencyConflict | StepRefused taken) {
+                // someone else took it first: the next one
+            }
         }
-        return Response.ok(FollowUpResponse.of(row)).build();
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{id}/assign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Give a due task to a member of staff (or to another one)")
+    public Response assign(@PathParam("id") UUID id, @NotNull @Valid AssignRequest body, @BeanParam @Valid CommandHeaders h) {
+        Instant now = clock.instant();
+        return ok(tasks.step(id, h.expectedVersion(), t -> new FollowUpCommand.Assign(body.staff(), now),
+                t -> metadata(t.branchId(), h), now, (t, em) -> { }));
+    }
+
+    @POST
+    @Path("/{id}/calls")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a call: outcome, duration, notes. No answer tries again at the next working day's "
+            + "opening, up to the policy's attempts; dissatisfied reopens the complaint")
+    public Response call(@PathParam("id") UUID id, @NotNull @Valid CallRequest body, @BeanParam @Valid CommandHeaders h) {
+        Instant now = clock.instant();
+        String by = h.actorOrDefault();
+        boolean hasNotes = body.notes() != null && !body.notes().isBlank();
+        return ok(tasks.step(id, h.expectedVersion(), t -> new FollowUpCommand.RecordCall(body.outcome(),
+                        body.durationSeconds(), hasNotes, by,
+                        FollowUpRules.nextAttempt(now, config.calendarFor(t.branchId())), config.maxAttempts(), now),
+                t -> metadata(t.branchId(), h), now, (t, em) -> {
+                    if (hasNotes) {
+                        FollowUpService.storeNotes(em, t.id(), t.attempts(), body.notes().strip(), now);
+                    }
+                }));
+    }
+
+    @POST
+    @Path("/corrective-visits")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A corrective-treatment visit took place: schedules the check-in call within 24 hours")
+    public Response correctiveVisit(@NotNull @Valid CorrectiveVisitRequest body, @BeanParam @Valid CommandHeaders h) {
+        ComplaintCases.Case c = cases.get(body.complaintId());
+        if (c == null) {
+            throw new InvalidField("complaintId", "no complaint " + body.complaintId() + " is known here");
+        }
+        if (body.visitedAt().isAfter(clock.instant().plusSeconds(300))) {
+            throw new InvalidField("visitedAt", "a visit is recorded once it took place");
+        }
+        UUID task = scheduling.correctiveVisit(c, body.visitedAt(), metadata(c.branchId(), h));
+        FollowUpTaskRow row = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> FollowUpTaskRow.findById(task));
+        if (row == null) {
+            return Problem.of(Response.Status.CONFLICT, "do-not-contact",
+                    "the customer asked not to be contacted: no check-in is scheduled").toResponse();
+        }
+        return Response.status(Response.Status.CREATED).entity(FollowUpResponse.of(row, overdueBefore())).build();
     }
 
     @POST
     @Path("/read-model/rebuild")
     @Operation(summary = "Operations: rebuild the task list from the event store (after a fix to the projection)")
     public Map<String, Long> rebuild() {
-        return Map.of("eventsReplayed", projection.rebuild());
+        return Map.of("streamsReplayed", tasks.rebuildList());
+    }
+
+    private Instant dueBy(String due, String branch) {
+        if (due == null || due.isBlank()) {
+            return null;
+        }
+        if (due.equals("now")) {
+            return clock.instant();
+        }
+        try {
+            return LocalDate.parse(due).plusDays(1).atStartOfDay(config.calendarFor(branch).zone()).toInstant();
+        } catch (DateTimeParseException notADate) {
+            return ListFilter.instant("due", due);
+        }
+    }
+
+    private Instant overdueBefore() {
+        return clock.instant().minus(config.overdueAfter());
+    }
+
+    private static EventMetadata metadata(String branchId, CommandHeaders h) {
+        return new EventMetadata(branchId, h.actorOrDefault(), h.correlation(), null);
+    }
+
+    private Response ok(TaskView view) {
+        return Response.ok(FollowUpResponse.of(view.task(), view.version(), overdueBefore()))
+                .tag(String.valueOf(view.version())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(FollowUpService.TaskNotFound e) {
+        return Problem.of(Response.Status.NOT_FOUND, "followup-not-found", e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response refused(StepRefused e) {
+        return FollowUpProblems.of(e);
     }
 }

@@ -6,38 +6,115 @@ import clinic.eventstore.EventMetadata;
 import clinic.eventstore.EventSourcedRepository;
 import clinic.eventstore.EventStore;
 import clinic.eventstore.EventTypeRegistry;
+import clinic.eventstore.StreamNotFound;
 import clinic.followup.domain.FollowUpCommand;
 import clinic.followup.domain.FollowUpDecider;
 import clinic.followup.domain.FollowUpEvent;
 import clinic.followup.domain.FollowUpTask;
 import clinic.followup.projection.FollowUpTasksProjection;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.persistence.EntityManager;
 
-/** The one entry point that changes follow-up tasks: load, decide, append, project, in one transaction. */
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The one entry point that changes follow-up tasks. Each change is one task in one transaction (load, decide,
+ * append, project): the event store wants an append to be its transaction's first write, and a task changed by
+ * someone else meanwhile is simply read again and decided again.
+ */
 @ApplicationScoped
 public class FollowUpService {
 
+    /** A task at a version. */
+    public record TaskView(FollowUpTask task, long version) {
+    }
+
     private final EventSourcedRepository<FollowUpCommand, FollowUpEvent, FollowUpTask> tasks;
     private final FollowUpTasksProjection projection;
-    private final EventTypeRegistry<FollowUpEvent> types;
+    private final EntityManager em;
 
-    public FollowUpService(EventStore store, EventTypeRegistry<FollowUpEvent> types, FollowUpTasksProjection projection) {
+    public FollowUpService(EventStore store, EventTypeRegistry<FollowUpEvent> types, FollowUpTasksProjection projection,
+                           EntityManager em) {
         this.tasks = new EventSourcedRepository<>(store, types,
                 new Decider<>(FollowUpDecider::decide, FollowUpDecider::evolve, FollowUpTask.NONE));
         this.projection = projection;
-        this.types = types;
+        this.em = em;
     }
 
-    /** Schedules a task; false when it is scheduled already. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean schedule(FollowUpCommand.ScheduleFollowUp command, EventMetadata metadata) {
-        try {
-            var result = tasks.create(command.taskId().toString(), command, metadata, command.at());
-            result.events().forEach(e -> projection.apply(types.fromStored(e), e));
-            return true;
-        } catch (ConcurrencyConflict alreadyScheduled) {
-            return false;
+    /**
+     * Applies an idempotent command (schedule, mark due, cancel) to a task, new or existing; a repeat decides nothing.
+     */
+    public TaskView apply(UUID taskId, FollowUpCommand command, EventMetadata metadata) {
+        return retryingConflicts(() -> QuarkusTransaction.requiringNew().call(() -> {
+            var result = tasks.handleNewOrExisting(taskId.toString(), command, metadata, command.at());
+            if (!result.events().isEmpty()) {
+                projection.update(result.state(), result.version(), result.events().getFirst().occurredAt());
+            }
+            return new TaskView(result.state(), result.version());
+        }));
+    }
+
+    /**
+     * A step a person takes on an existing task (assign, record a call), checked against the version they saw. The
+     * command is made from the task's state (its branch decides the next working slot). {@code afterAppend} runs in the
+     * same transaction after the events are written (a call's notes).
+     */
+    public TaskView step(UUID taskId, Long ifMatch, Function<FollowUpTask, FollowUpCommand> command,
+                         Function<FollowUpTask, EventMetadata> metadata, Instant at,
+                         java.util.function.BiConsumer<FollowUpTask, EntityManager> afterAppend) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try {
+                var result = tasks.handleWithState(taskId.toString(), ifMatch, command, metadata, at);
+                if (!result.events().isEmpty()) {
+                    projection.update(result.state(), result.version(), null);
+                    afterAppend.accept(result.state(), em);
+                }
+                return new TaskView(result.state(), result.version());
+            } catch (StreamNotFound e) {
+                throw new TaskNotFound(taskId);
+            }
+        });
+    }
+
+    public TaskView get(UUID taskId) {
+        var loaded = tasks.load(taskId.toString());
+        if (loaded.state().id() == null) {
+            throw new TaskNotFound(taskId);
+        }
+        return new TaskView(loaded.state(), loaded.version());
+    }
+
+    /** Stores a call's notes (free text, possibly health details) outside the events. */
+    public static void storeNotes(EntityManager em, UUID taskId, int attempt, String notes, Instant at) {
+        em.createNativeQuery("insert into call_notes (task_id, attempt, notes, recorded_at) values (?1, ?2, ?3, ?4)")
+                .setParameter(1, taskId).setParameter(2, attempt).setParameter(3, notes)
+                .setParameter(4, Timestamp.from(at)).executeUpdate();
+    }
+
+    public long rebuildList() {
+        return projection.rebuild(tasks);
+    }
+
+    static <T> T retryingConflicts(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (ConcurrencyConflict e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    public static class TaskNotFound extends RuntimeException {
+        public TaskNotFound(UUID id) {
+            super("no follow-up task " + id);
         }
     }
 }

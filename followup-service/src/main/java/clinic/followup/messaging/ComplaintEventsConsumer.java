@@ -1,11 +1,12 @@
 package clinic.followup.messaging;
 
+import clinic.eventstore.EventMetadata;
 import clinic.eventstore.inbox.Inbox;
 import clinic.eventstore.inbox.IncomingEvent;
 import clinic.eventstore.inbox.IncomingPayload;
-import clinic.followup.application.FollowUpService;
-import clinic.followup.config.FollowUpConfig;
-import clinic.followup.domain.FollowUpRules;
+import clinic.eventstore.inbox.MalformedMessage;
+import clinic.followup.application.ComplaintCases;
+import clinic.followup.application.FollowUpScheduling;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,9 +14,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads complaint-events and schedules the follow-ups they call for. Each event has one effect however often it
- * arrives (the inbox); one that cannot be processed goes to {@code complaint-events.followup-service.dlq} with the
- * reason, and the next is processed.
+ * Reads complaint-events: a new complaint gets its intake callback; a resolved one the 1-3-7 callbacks; a closed one its
+ * survey; a reopened or withdrawn one loses the calls and the unsent survey that no longer fit. Every effect is
+ * idempotent and the inbox remembers what was processed; a message that cannot be processed goes to
+ * {@code complaint-events.followup-service.dlq} with the reason, and the next is processed.
  */
 @ApplicationScoped
 public class ComplaintEventsConsumer {
@@ -26,14 +28,14 @@ public class ComplaintEventsConsumer {
     public static final String CONSUMER = "followup-service";
 
     private final Inbox inbox;
-    private final FollowUpService followUps;
-    private final FollowUpConfig config;
+    private final FollowUpScheduling scheduling;
+    private final ComplaintCases cases;
     private final IncomingPayload payloads;
 
-    public ComplaintEventsConsumer(Inbox inbox, FollowUpService followUps, FollowUpConfig config, ObjectMapper mapper) {
+    public ComplaintEventsConsumer(Inbox inbox, FollowUpScheduling scheduling, ComplaintCases cases, ObjectMapper mapper) {
         this.inbox = inbox;
-        this.followUps = followUps;
-        this.config = config;
+        this.scheduling = scheduling;
+        this.cases = cases;
         this.payloads = new IncomingPayload(mapper);
     }
 
@@ -41,16 +43,50 @@ public class ComplaintEventsConsumer {
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.from(record);
+        if (inbox.seen(CONSUMER, event.id())) {
+            return;
+        }
+        EventMetadata m = event.causing(CONSUMER);
         switch (event.type()) {
             case "complaint.filed.v1" -> {
                 ComplaintFiledMessage filed = payloads.read(event, ComplaintFiledMessage.class);
-                var commands = FollowUpRules.onComplaintFiled(filed.complaintId(), filed.branchId(),
-                        filed.customerRef(), filed.filedAt(), config.intakeCallbackAfter());
-                inbox.processOnce(CONSUMER, event, e -> commands.forEach(c -> followUps.schedule(c, e.causing(CONSUMER))));
+                cases.filed(filed.complaintId(), filed.branchId(), filed.customerRef());
+                scheduling.complaintFiled(filed.complaintId(), filed.branchId(), filed.customerRef(), filed.filedAt(), m);
+            }
+            case "complaint.resolved.v1" -> {
+                var c = known(payloads.read(event, CaseMessage.class));
+                cases.changed(c.complaintId(), "RESOLVED", null);
+                scheduling.resolvedOrSettled(c, event.time(), m);
+            }
+            case "complaint.closed.v1" -> {
+                var c = known(payloads.read(event, CaseMessage.class));
+                cases.changed(c.complaintId(), "CLOSED", null);
+                scheduling.closed(c, event.time(), m);
+            }
+            case "complaint.reopened.v1" -> {
+                CaseMessage msg = payloads.read(event, CaseMessage.class);
+                known(msg);
+                cases.changed(msg.complaintId(), "REOPENED", msg.reopenCount());
+                scheduling.caseNoLongerFits(msg.complaintId(), "the complaint was reopened", event.time(), m);
+            }
+            case "complaint.withdrawn.v1" -> {
+                var c = known(payloads.read(event, CaseMessage.class));
+                cases.changed(c.complaintId(), "WITHDRAWN", null);
+                scheduling.caseNoLongerFits(c.complaintId(), "the complaint was withdrawn", event.time(), m);
             }
             default -> {
-                // not an event this service acts on
+                return; // not an event this service acts on
             }
         }
+        inbox.processOnce(CONSUMER, event, e -> { });
+    }
+
+    private ComplaintCases.Case known(CaseMessage message) {
+        ComplaintCases.Case c = cases.get(message.complaintId());
+        if (c == null) {
+            throw new MalformedMessage("complaint " + message.complaintId() + " is not known here (its complaint.filed.v1 "
+                    + "was never received)");
+        }
+        return c;
     }
 }

@@ -1,4 +1,4 @@
-package clinic.refund.config;
+package clinic.eventstore;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -9,13 +9,14 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The service's one clock: the domain never reads one, the application passes the time in commands.
- * {@code clinic.clock.shift} moves it (for example {@code P15D}) for operations drills and the system tests that
- * prove the overdue alarm fires after a restart; it is never set in production, and the service warns when it is.
+ * Each service's one clock: the domain never reads one, the application passes the time in commands (and tests
+ * replace it with {@code QuarkusMock}). {@code clinic.clock.shift} moves it (for example {@code P15D}) for operations
+ * drills and the system tests that prove due work fires after a restart; it is never set in production, and the
+ * service warns when it is.
  */
-public class ClockProducer {
+public class ServiceClock {
 
-    private static final Logger LOG = Logger.getLogger(ClockProducer.class);
+    private static final Logger LOG = Logger.getLogger(ServiceClock.class);
 
     @Produces
     @ApplicationScoped

@@ -1,0 +1,63 @@
+package clinic.followup.api;
+
+import clinic.eventstore.EventMetadata;
+import clinic.eventstore.api.CommandHeaders;
+import clinic.followup.application.ContactPreferences;
+import clinic.followup.application.FollowUpScheduling;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/** A customer's wish not to be contacted: it cancels their open calls and unsent surveys, and stops new ones. */
+@Path("/customers/{ref}/contact-preference")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Customers")
+public class CustomerContactResource {
+
+    public record ContactPreference(@NotNull Boolean doNotContact) {
+    }
+
+    public record ContactPreferenceResponse(String customerRef, boolean doNotContact, int cancelled) {
+    }
+
+    private final ContactPreferences preferences;
+    private final FollowUpScheduling scheduling;
+    private final Clock clock;
+
+    public CustomerContactResource(ContactPreferences preferences, FollowUpScheduling scheduling, Clock clock) {
+        this.preferences = preferences;
+        this.scheduling = scheduling;
+        this.clock = clock;
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record whether the customer may be contacted; doNotContact cancels open calls and unsent surveys")
+    public ContactPreferenceResponse set(@PathParam("ref") @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}") String ref,
+                                         @NotNull @Valid ContactPreference body, @BeanParam @Valid CommandHeaders h) {
+        Instant now = clock.instant();
+        preferences.set(ref, body.doNotContact(), h.actorOrDefault(), now);
+        int cancelled = body.doNotContact()
+                ? scheduling.doNotContact(ref, now, new EventMetadata(null, h.actorOrDefault(), h.correlation(), null)) : 0;
+        return new ContactPreferenceResponse(ref, body.doNotContact(), cancelled);
+    }
+
+    @GET
+    @Operation(summary = "Whether the customer may be contacted")
+    public ContactPreferenceResponse get(@PathParam("ref") @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}") String ref) {
+        return new ContactPreferenceResponse(ref, preferences.doNotContact(ref), 0);
+    }
+}

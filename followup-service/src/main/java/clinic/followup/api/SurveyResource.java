@@ -1,0 +1,150 @@
+package clinic.followup.api;
+
+import clinic.eventstore.EventMetadata;
+import clinic.eventstore.api.InvalidField;
+import clinic.followup.application.SurveyService;
+import clinic.followup.application.SurveyService.SurveyView;
+import clinic.followup.config.FollowUpConfig;
+import clinic.followup.domain.StepRefused;
+import clinic.followup.domain.SurveyCommand;
+import clinic.followup.domain.SurveyStatus;
+import clinic.followup.projection.SurveyRow;
+import io.quarkus.qute.Template;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+/**
+ * Case surveys: staff see a case's survey and its link; customers open the link on their phone (a page in Chinese or
+ * English with CSAT 1-5, NPS 0-10 and a comment) and answer once.
+ */
+@Path("/surveys")
+@Tag(name = "Surveys")
+public class SurveyResource {
+
+    /** A case's survey as staff see it. */
+    public record SurveyResponse(UUID id, UUID complaintId, String branchId, String status, Instant sendAt,
+                                 Instant expiresAt, String link, Integer csat, Integer nps) {
+    }
+
+    private final SurveyService surveys;
+    private final FollowUpConfig config;
+    private final Clock clock;
+    private final Template survey;
+
+    public SurveyResource(SurveyService surveys, FollowUpConfig config, Clock clock, Template survey) {
+        this.surveys = surveys;
+        this.config = config;
+        this.clock = clock;
+        this.survey = survey;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A case's survey: its state, link (once sent) and scores (once answered)")
+    public List<SurveyResponse> byComplaint(@QueryParam("complaintId") String complaintId) {
+        if (complaintId == null) {
+            throw new InvalidField("complaintId", "is required");
+        }
+        UUID id = InvalidField.uuid("complaintId", complaintId);
+        return SurveyRow.<SurveyRow>list("complaintId", id).stream().map(r -> new SurveyResponse(r.id, r.complaintId,
+                r.branchId, r.status, r.sendAt, r.expiresAt,
+                SurveyStatus.SCHEDULED.name().equals(r.status) || SurveyStatus.CANCELLED.name().equals(r.status)
+                        ? null : config.surveyBaseUrl() + "/surveys/" + r.token, r.csat, r.nps)).toList();
+    }
+
+    @GET
+    @Path("/{token}")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The survey page a customer opens from the link")
+    public Response page(@PathParam("token") String token, @QueryParam("lang") String lang,
+                         @HeaderParam("Accept-Language") String acceptLanguage) {
+        SurveyTexts texts = SurveyTexts.pick(lang, acceptLanguage);
+        SurveyView view = surveys.byToken(token);
+        if (view == null) {
+            return render(Response.Status.NOT_FOUND, texts, token, "missing", null);
+        }
+        return switch (openState(view)) {
+            case "open" -> render(Response.Status.OK, texts, token, "form", null);
+            case "answered" -> render(Response.Status.OK, texts, token, "answered", null);
+            case "expired" -> render(Response.Status.GONE, texts, token, "expired", null);
+            default -> render(Response.Status.NOT_FOUND, texts, token, "unavailable", null);
+        };
+    }
+
+    @POST
+    @Path("/{token}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The customer's answer from the survey page; answered once")
+    public Response answer(@PathParam("token") String token, @QueryParam("lang") String lang,
+                           @HeaderParam("Accept-Language") String acceptLanguage, @FormParam("csat") String csat,
+                           @FormParam("nps") String nps, @FormParam("comment") String comment) {
+        SurveyTexts texts = SurveyTexts.pick(lang, acceptLanguage);
+        SurveyView view = surveys.byToken(token);
+        if (view == null) {
+            return render(Response.Status.NOT_FOUND, texts, token, "missing", null);
+        }
+        Integer c = score(csat, 1, 5);
+        Integer n = score(nps, 0, 10);
+        if (c == null || n == null) {
+            return render(Response.Status.BAD_REQUEST, texts, token, "form", texts.missingScore());
+        }
+        String text = comment == null ? null : comment.length() > 2000 ? comment.substring(0, 2000) : comment;
+        try {
+            surveys.answer(view.survey().id(), new SurveyCommand.AnswerSurvey(c, n, text != null && !text.isBlank(),
+                            config.dissatisfiedCsatAtMost(), config.dissatisfiedNpsAtMost(), clock.instant()), text,
+                    new EventMetadata(view.survey().branchId(), "customer", UUID.randomUUID(), null));
+            return render(Response.Status.OK, texts, token, "thanks", null);
+        } catch (StepRefused e) {
+            String state = openState(surveys.byToken(token));
+            return switch (state) {
+                case "answered" -> render(Response.Status.CONFLICT, texts, token, "answered", null);
+                case "expired" -> render(Response.Status.GONE, texts, token, "expired", null);
+                default -> render(Response.Status.CONFLICT, texts, token, "unavailable", null);
+            };
+        }
+    }
+
+    private String openState(SurveyView view) {
+        return switch (view.survey().status()) {
+            case SENT -> clock.instant().isBefore(view.survey().expiresAt()) ? "open" : "expired";
+            case ANSWERED -> "answered";
+            case EXPIRED -> "expired";
+            default -> "unavailable";
+        };
+    }
+
+    private Response render(Response.Status status, SurveyTexts texts, String token, String state, String error) {
+        String html = survey.data("t", texts).data("token", token).data("state", state).data("error", error)
+                .data("csatScores", IntStream.rangeClosed(1, 5).boxed().toList())
+                .data("npsScores", IntStream.rangeClosed(0, 10).boxed().toList())
+                .render();
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+    }
+
+    private static Integer score(String value, int min, int max) {
+        try {
+            int v = Integer.parseInt(value == null ? "" : value.trim());
+            return v < min || v > max ? null : v;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

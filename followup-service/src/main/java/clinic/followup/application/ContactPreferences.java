@@ -1,0 +1,38 @@
+package clinic.followup.application;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+/** Customers' wishes not to be contacted: no calls are scheduled for them, and no surveys sent. */
+@ApplicationScoped
+public class ContactPreferences {
+
+    private final EntityManager em;
+
+    public ContactPreferences(EntityManager em) {
+        this.em = em;
+    }
+
+    public boolean doNotContact(String customerRef) {
+        if (customerRef == null) {
+            return false;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery(
+                        "select 1 from contact_preferences where customer_ref = ?1 and do_not_contact")
+                .setParameter(1, customerRef).getResultList().isEmpty());
+    }
+
+    public void set(String customerRef, boolean doNotContact, String by, Instant at) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        insert into contact_preferences (customer_ref, do_not_contact, changed_by, changed_at)
+                        values (?1, ?2, ?3, ?4)
+                        on conflict (customer_ref) do update set do_not_contact = excluded.do_not_contact,
+                            changed_by = excluded.changed_by, changed_at = excluded.changed_at""")
+                .setParameter(1, customerRef).setParameter(2, doNotContact).setParameter(3, by)
+                .setParameter(4, Timestamp.from(at)).executeUpdate());
+    }
+}

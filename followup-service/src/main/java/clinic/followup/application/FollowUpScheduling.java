@@ -1,0 +1,117 @@
+package clinic.followup.application;
+
+import clinic.eventstore.EventMetadata;
+import clinic.followup.config.FollowUpConfig;
+import clinic.followup.domain.FollowUpCommand;
+import clinic.followup.domain.FollowUpCommand.ScheduleFollowUp;
+import clinic.followup.domain.FollowUpRules;
+import clinic.followup.domain.ProductLine;
+import clinic.followup.domain.SurveyCommand;
+import clinic.followup.projection.FollowUpTaskRow;
+import clinic.followup.projection.SurveyRow;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Runs the follow-up rules on what happened elsewhere: which tasks and surveys to schedule, and which no longer fit.
+ * Every effect is idempotent (task and survey ids come from what they are about; cancelling twice cancels once), so a
+ * redelivered event changes nothing.
+ */
+@ApplicationScoped
+public class FollowUpScheduling {
+
+    private static final Logger LOG = Logger.getLogger(FollowUpScheduling.class);
+
+    private final FollowUpService tasks;
+    private final SurveyService surveys;
+    private final ContactPreferences contacts;
+    private final FollowUpConfig config;
+
+    public FollowUpScheduling(FollowUpService tasks, SurveyService surveys, ContactPreferences contacts,
+                              FollowUpConfig config) {
+        this.tasks = tasks;
+        this.surveys = surveys;
+        this.contacts = contacts;
+        this.config = config;
+    }
+
+    public void complaintFiled(UUID complaintId, String branchId, String customerRef, Instant filedAt, EventMetadata m) {
+        schedule(FollowUpRules.onComplaintFiled(complaintId, branchId, customerRef, filedAt, config.policy(),
+                config.calendarFor(branchId)), m);
+    }
+
+    /** Resolved, or its refund settled: the 1-3-7 callbacks of the case's current cycle (once per cycle). */
+    public void resolvedOrSettled(ComplaintCases.Case c, Instant at, EventMetadata m) {
+        schedule(FollowUpRules.afterResolution(c.complaintId(), c.cycle(), c.branchId(), c.customerRef(), at,
+                config.policy(), config.calendarFor(c.branchId())), m);
+    }
+
+    public UUID correctiveVisit(ComplaintCases.Case c, Instant visitedAt, EventMetadata m) {
+        ScheduleFollowUp task = FollowUpRules.afterCorrectiveVisit(c.complaintId(), c.branchId(), c.customerRef(),
+                visitedAt, config.policy(), config.calendarFor(c.branchId()));
+        schedule(List.of(task), m);
+        return task.taskId();
+    }
+
+    public void productsSold(UUID purchaseId, String branchId, String customerRef, Instant purchasedAt,
+                             List<ProductLine> lines, EventMetadata m) {
+        schedule(FollowUpRules.afterProductSale(purchaseId, branchId, customerRef, purchasedAt, lines, config.policy(),
+                config.calendarFor(branchId)), m);
+    }
+
+    /** Closed: the case's one survey, 24 hours later in business hours. */
+    public void closed(ComplaintCases.Case c, Instant closedAt, EventMetadata m) {
+        if (contacts.doNotContact(c.customerRef())) {
+            LOG.infof("no survey for complaint %s: the customer asked not to be contacted", c.complaintId());
+            return;
+        }
+        var command = FollowUpRules.surveyAfterClosing(c.complaintId(), c.branchId(), c.customerRef(), closedAt,
+                SurveyService.newToken(), config.policy(), config.calendarFor(c.branchId()));
+        surveys.apply(command.surveyId(), command, m);
+    }
+
+    /** Reopened or withdrawn: the callbacks still open and a survey not yet sent no longer fit. */
+    public void caseNoLongerFits(UUID complaintId, String reason, Instant at, EventMetadata m) {
+        List<UUID> open = QuarkusTransaction.requiringNew().call(() -> FollowUpTaskRow.<FollowUpTaskRow>list(
+                "complaintId = ?1 and status in ('SCHEDULED', 'DUE', 'ASSIGNED')", complaintId).stream()
+                .map(r -> r.id).toList());
+        for (UUID task : open) {
+            tasks.apply(task, new FollowUpCommand.Cancel(reason, at), m);
+        }
+        UUID survey = FollowUpRules.surveyId(complaintId);
+        if (QuarkusTransaction.requiringNew().call(() -> SurveyRow.findById(survey)) != null) {
+            surveys.apply(survey, new SurveyCommand.CancelSurvey(reason, at), m);
+        }
+    }
+
+    /** A customer asked not to be contacted: their open calls and unsent surveys are cancelled. */
+    public int doNotContact(String customerRef, Instant at, EventMetadata m) {
+        List<UUID> open = QuarkusTransaction.requiringNew().call(() -> FollowUpTaskRow.<FollowUpTaskRow>list(
+                "customerRef = ?1 and status in ('SCHEDULED', 'DUE', 'ASSIGNED')", customerRef).stream()
+                .map(r -> r.id).toList());
+        for (UUID task : open) {
+            tasks.apply(task, new FollowUpCommand.Cancel("the customer asked not to be contacted", at), m);
+        }
+        List<UUID> unsent = QuarkusTransaction.requiringNew().call(() -> SurveyRow.<SurveyRow>list(
+                "customerRef = ?1 and status = 'SCHEDULED'", customerRef).stream().map(r -> r.id).toList());
+        for (UUID survey : unsent) {
+            surveys.apply(survey, new SurveyCommand.CancelSurvey("the customer asked not to be contacted", at), m);
+        }
+        return open.size() + unsent.size();
+    }
+
+    private void schedule(List<ScheduleFollowUp> commands, EventMetadata m) {
+        for (ScheduleFollowUp c : commands) {
+            if (contacts.doNotContact(c.customerRef())) {
+                LOG.infof("no %s call for task %s: the customer asked not to be contacted", c.kind(), c.taskId());
+                continue;
+            }
+            tasks.apply(c.taskId(), c, m);
+        }
+    }
+}
