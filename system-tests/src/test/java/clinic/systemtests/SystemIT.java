@@ -86,7 +86,7 @@ class SystemIT {
             remedyByComplaint.put(id, remedy);
             // how long until the other services show what this complaint caused
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> list(followups, "/followups?complaintId=" + id).size() == 1);
+                    .until(() -> list(followups, "/followups?complaintId=" + id).path("items").size() == 1);
             toFollowUp.add((System.nanoTime() - posted) / 1_000_000);
             if (remedy.endsWith("REFUND")) {
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
@@ -223,6 +223,86 @@ class SystemIT {
         }
     }
 
+    /** followup-service open around the clock, surveys out a second after closing, intake calls 3 s after filing. */
+    static final Map<String, String> FOLLOWUP_FAST = Map.of(
+            "FOLLOWUP_CALENDAR_OPENS", "00:00", "FOLLOWUP_CALENDAR_CLOSES", "23:59",
+            "FOLLOWUP_CALENDAR_WORKING_DAYS", "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY",
+            "FOLLOWUP_SURVEY_AFTER", "PT1S", "FOLLOWUP_INTAKE_CALLBACK_AFTER", "PT3S", "FOLLOWUP_CHECK_EVERY", "300ms");
+
+    @Test
+    @Order(6)
+    void a_low_survey_score_reopens_the_complaint_in_complaint_service() throws Exception {
+        followups.stop();
+        followups = followups.with(DevStack.freePort(), FOLLOWUP_FAST);
+        followups.start();
+        followups.awaitReady(Duration.ofMinutes(2));
+
+        String id = file("SH060", "APOLOGY");
+        post(complaints, "/complaints/" + id + "/acknowledge", null);
+        post(complaints, "/complaints/" + id + "/assess", """
+                {"category":"TREATMENT_RESULT","severity":"LOW","subject":"SERVICE","serviceDate":"%s","owner":"staff:wang"}"""
+                .formatted(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))));
+        post(complaints, "/complaints/" + id + "/start-investigation", null);
+        post(complaints, "/complaints/" + id + "/resolve", "{\"decision\":\"apology given\"}");
+        post(complaints, "/complaints/" + id + "/close", null);
+
+        // the survey goes out; the customer answers it with a low score
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "SENT".equals(list(followups, "/surveys?complaintId=" + id).path(0).path("status").asText()));
+        String link = list(followups, "/surveys?complaintId=" + id).path(0).path("link").asText();
+        long answered = System.nanoTime();
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(followups.baseUrl()
+                        + link.substring(link.indexOf("/surveys/")) + "?lang=en"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("csat=1&nps=2&comment=still+red")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Thank you!");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> eventTypes(id).contains("complaint.reopened.v1"));
+        System.out.printf("system-tests: low survey score -> complaint reopened in %d ms%n",
+                (System.nanoTime() - answered) / 1_000_000);
+        JsonNode complaint = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(complaints.baseUrl()
+                + "/complaints/" + id)).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(complaint.path("status").asText()).isEqualTo("INVESTIGATING"); // a reopened case is investigated again
+        // the 1-3-7 callbacks of the resolved case no longer fit and are cancelled
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<String> statuses = new ArrayList<>();
+            list(followups, "/followups?complaintId=" + id + "&kind=RESOLUTION_CALLBACK").path("items")
+                    .forEach(t -> statuses.add(t.path("status").asText()));
+            assertThat(statuses).hasSize(3).containsOnly("CANCELLED");
+        });
+    }
+
+    @Test
+    @Order(7)
+    void due_calls_come_due_after_a_restart_once_even_with_two_instances() throws Exception {
+        String id = file("SH070", "APOLOGY");
+        await().atMost(Duration.ofSeconds(30)).until(() -> list(followups, "/followups?complaintId=" + id)
+                .path("items").size() == 1);
+        String task = list(followups, "/followups?complaintId=" + id).path("items").get(0).path("id").asText();
+        followups.kill(); // down before the intake call is due (3 s after filing)
+        Thread.sleep(4000);
+
+        ServiceProcess second = followups.with(DevStack.freePort(), FOLLOWUP_FAST);
+        followups.start();
+        second.start();
+        try {
+            followups.awaitReady(Duration.ofMinutes(2));
+            second.awaitReady(Duration.ofMinutes(2));
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    "DUE".equals(list(followups, "/followups/" + task).path("status").asText()));
+            Thread.sleep(2000); // both schedulers look several more times
+            var due = clinic.devstack.TopicReader.read(stack.bootstrapServers(), "followup-events",
+                    r -> task.equals(r.key()) && "followup.due.v1".equals(clinic.devstack.TopicReader.header(r, "ce_type")),
+                    2, Duration.ofSeconds(5));
+            assertThat(due).hasSize(1);
+            assertThat(list(second, "/followups?branch=SH070&status=DUE").path("items")).hasSize(1);
+        } finally {
+            second.stop();
+        }
+    }
+
     private static void post(ServiceProcess service, String path, String json) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
                 .header("Content-Type", "application/json").header("X-Actor", "staff:li.na")
@@ -243,7 +323,7 @@ class SystemIT {
                 int expectedRefunds = e.getValue().endsWith("REFUND") ? 1 : 0;
                 assertThat(list(refunds, "/refunds?complaintId=" + e.getKey()).path("items")).as("refund cases of " + e.getKey())
                         .hasSize(expectedRefunds);
-                assertThat(list(followups, "/followups?complaintId=" + e.getKey())).as("follow-ups of " + e.getKey())
+                assertThat(list(followups, "/followups?complaintId=" + e.getKey()).path("items")).as("follow-ups of " + e.getKey())
                         .hasSize(1);
             }
         });
