@@ -14,7 +14,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -55,12 +54,7 @@ public record CalculationRequest(
     }
 
     EntitlementRequest toDomain(String reportingCurrency) {
-        Currency c;
-        try {
-            c = Currency.getInstance(currency);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidField("currency", "'" + currency + "' is not an ISO 4217 currency code");
-        }
+        Currency c = Amounts.currency(currency, "currency");
         List<Item> domainItems = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             domainItems.add(item(items.get(i), "items[" + i + "]", c));
@@ -69,43 +63,30 @@ public record CalculationRequest(
         for (int i = 0; i < payments.size(); i++) {
             PaymentJson p = payments.get(i);
             String at = "payments[" + i + "]";
-            domainPayments.add(new Payment(p.instrument(), money(p.amount(), at + ".amount", c), p.financingPartner(),
-                    p.instalmentsPaid() == null ? null : money(p.instalmentsPaid(), at + ".instalmentsPaid", c)));
+            domainPayments.add(new Payment(p.instrument(), Amounts.money(p.amount(), at + ".amount", c), p.financingPartner(),
+                    p.instalmentsPaid() == null ? null : Amounts.money(p.instalmentsPaid(), at + ".instalmentsPaid", c)));
         }
         List<HandlingFee> fees = new ArrayList<>();
         List<FeeJson> given = handlingFees == null ? List.of() : handlingFees;
         for (int i = 0; i < given.size(); i++) {
             FeeJson f = given.get(i);
-            fees.add(new HandlingFee(f.kind(), f.description(), money(f.amount(), "handlingFees[" + i + "].amount", c)));
+            fees.add(new HandlingFee(f.kind(), f.description(), Amounts.money(f.amount(), "handlingFees[" + i + "].amount", c)));
         }
         return new EntitlementRequest(reason, currency, domainItems, domainPayments, fees,
-                contractFeeCap == null ? null : money(contractFeeCap, "contractFeeCap", c), paidOn, refundOn,
-                reasonableCosts == null ? null : money(reasonableCosts, "reasonableCosts", c),
-                fx == null ? null : new FxRates(reportingCurrency, rate(fx.rateAtPayment(), "fx.rateAtPayment"),
-                        rate(fx.rateAtRefund(), "fx.rateAtRefund")));
-    }
-
-    /** An exchange rate: a positive decimal. */
-    static BigDecimal rate(String value, String field) {
-        try {
-            BigDecimal rate = new BigDecimal(value.trim());
-            if (rate.signum() <= 0) {
-                throw new InvalidField(field, "an exchange rate is positive");
-            }
-            return rate;
-        } catch (NumberFormatException e) {
-            throw new InvalidField(field, "'" + value + "' is not a decimal number");
-        }
+                contractFeeCap == null ? null : Amounts.money(contractFeeCap, "contractFeeCap", c), paidOn, refundOn,
+                reasonableCosts == null ? null : Amounts.money(reasonableCosts, "reasonableCosts", c),
+                fx == null ? null : new FxRates(reportingCurrency, Amounts.rate(fx.rateAtPayment(), "fx.rateAtPayment"),
+                        Amounts.rate(fx.rateAtRefund(), "fx.rateAtRefund")));
     }
 
     private static Item item(ItemJson j, String at, Currency c) {
-        Money paid = money(j.paid(), at + ".paid", c);
+        Money paid = Amounts.money(j.paid(), at + ".paid", c);
         return switch (j.kind()) {
             case TREATMENT -> new Item.Treatment(j.name(), paid, required(j.performed(), at + ".performed"));
             case PRODUCT -> new Item.Product(j.name(), paid, required(j.returned(), at + ".returned"));
             case PREPAID_BALANCE -> new Item.PrepaidBalance(j.name(), paid,
-                    money(j.giftedCredit() == null ? "0" : j.giftedCredit(), at + ".giftedCredit", c),
-                    money(required(j.consumedAtListPrice(), at + ".consumedAtListPrice"), at + ".consumedAtListPrice", c));
+                    Amounts.money(j.giftedCredit() == null ? "0" : j.giftedCredit(), at + ".giftedCredit", c),
+                    Amounts.money(required(j.consumedAtListPrice(), at + ".consumedAtListPrice"), at + ".consumedAtListPrice", c));
             case PACKAGE -> {
                 try {
                     yield new Item.SessionPackage(j.name(), paid, required(j.sessions(), at + ".sessions"),
@@ -122,25 +103,5 @@ public record CalculationRequest(
             throw new InvalidField(field, "is required for this kind of item");
         }
         return value;
-    }
-
-    /** A decimal amount in the currency's minor units; more decimals than the currency has, or a sign, are refused. */
-    static Money money(String amount, String field, Currency currency) {
-        if (amount == null || amount.isBlank()) {
-            throw new InvalidField(field, "is required");
-        }
-        int digits = Math.max(currency.getDefaultFractionDigits(), 0);
-        try {
-            BigDecimal value = new BigDecimal(amount.trim());
-            if (value.signum() < 0) {
-                throw new InvalidField(field, "must not be negative");
-            }
-            if (value.stripTrailingZeros().scale() > digits) {
-                throw new InvalidField(field, currency.getCurrencyCode() + " has " + digits + " decimal places; got " + amount);
-            }
-            return new Money(value.movePointRight(digits).longValueExact(), currency.getCurrencyCode());
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new InvalidField(field, "'" + amount + "' is not an amount");
-        }
     }
 }

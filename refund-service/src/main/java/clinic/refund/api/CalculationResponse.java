@@ -1,11 +1,8 @@
 package clinic.refund.api;
 
-import clinic.refund.domain.Money;
 import clinic.refund.domain.entitlement.Entitlement;
 import clinic.refund.domain.entitlement.RefundReason;
 
-import java.math.BigDecimal;
-import java.util.Currency;
 import java.util.List;
 
 /** An itemised entitlement, amounts as decimal strings in {@code currency}. */
@@ -27,20 +24,11 @@ public record CalculationResponse(String policyVersion, RefundReason reason, Str
     static CalculationResponse of(Entitlement e) {
         String currency = e.total().currency();
         return new CalculationResponse(e.policyVersion(), e.reason(), currency,
-                e.lines().stream().map(l -> new Line(l.what(), decimal(l.amountMinor(), currency), l.rule())).toList(),
-                decimal(e.refund()), decimal(e.compensation()), decimal(e.total()),
-                e.allocation().stream().map(a -> new Allocation(a.channel(), decimal(a.amountMinor(), currency), a.note())).toList(),
+                e.lines().stream().map(l -> new Line(l.what(), Amounts.decimal(l.amountMinor(), currency), l.rule())).toList(),
+                Amounts.decimal(e.refund()), Amounts.decimal(e.compensation()), Amounts.decimal(e.total()),
+                e.allocation().stream().map(a -> new Allocation(a.channel(), Amounts.decimal(a.amountMinor(), currency), a.note())).toList(),
                 e.fx() == null ? null : new Fx(e.fx().reportingCurrency(), e.fx().rateAtPayment().toPlainString(),
                         e.fx().rateAtRefund().toPlainString(),
-                        decimal(e.fx().differenceReportingMinor(), e.fx().reportingCurrency()), e.fx().borneBy().name()));
-    }
-
-    private static String decimal(Money m) {
-        return decimal(m.minorUnits(), m.currency());
-    }
-
-    private static String decimal(long minor, String currency) {
-        int digits = Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
-        return BigDecimal.valueOf(minor, digits).toPlainString();
+                        Amounts.decimal(e.fx().differenceReportingMinor(), e.fx().reportingCurrency()), e.fx().borneBy().name()));
     }
 }

@@ -1,7 +1,5 @@
 package clinic.refund.api;
 
-import clinic.eventstore.api.InvalidField;
-import clinic.refund.domain.Money;
 import clinic.refund.domain.entitlement.Payment;
 import clinic.refund.domain.purchase.ItemKind;
 import clinic.refund.domain.purchase.ProductLine;
@@ -44,35 +42,25 @@ public record PurchaseRequest(
     }
 
     public RecordPurchase toCommand(String reportingCurrency) {
-        Currency c;
-        try {
-            c = Currency.getInstance(currency);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidField("currency", "'" + currency + "' is not an ISO 4217 currency code");
-        }
+        Currency c = Amounts.currency(currency, "currency");
         List<PurchaseLine> lines = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             ItemJson j = items.get(i);
             String at = "items[" + i + "]";
             lines.add(new PurchaseLine(j.lineId(), j.kind(), j.name(), j.productLine(),
-                    j.listPrice() == null ? null : CalculationRequest.money(j.listPrice(), at + ".listPrice", c),
-                    CalculationRequest.money(j.paid(), at + ".paid", c),
+                    j.listPrice() == null ? null : Amounts.money(j.listPrice(), at + ".listPrice", c),
+                    Amounts.money(j.paid(), at + ".paid", c),
                     j.sessions() == null ? 0 : j.sessions(), j.giftedSessions() == null ? 0 : j.giftedSessions(),
-                    j.giftedCredit() == null ? null : CalculationRequest.money(j.giftedCredit(), at + ".giftedCredit", c)));
+                    j.giftedCredit() == null ? null : Amounts.money(j.giftedCredit(), at + ".giftedCredit", c)));
         }
         List<PurchasePayment> paid = new ArrayList<>();
         for (int i = 0; i < payments.size(); i++) {
             PaymentJson p = payments.get(i);
-            paid.add(new PurchasePayment(p.instrument(), CalculationRequest.money(p.amount(), "payments[" + i + "].amount", c),
+            paid.add(new PurchasePayment(p.instrument(), Amounts.money(p.amount(), "payments[" + i + "].amount", c),
                     p.financingPartner()));
         }
         return new RecordPurchase(PurchaseService.purchaseIdFor(branchId, orderNo), branchId, orderNo, customerRef,
-                currency, fxRate == null ? null : CalculationRequest.rate(fxRate, "fxRate"), purchasedAt, lines, paid,
+                currency, fxRate == null ? null : Amounts.rate(fxRate, "fxRate"), purchasedAt, lines, paid,
                 reportingCurrency);
-    }
-
-    /** An amount of {@code currency}, for usage records of an order in it. */
-    static Money money(String amount, String field, String currency) {
-        return CalculationRequest.money(amount, field, Currency.getInstance(currency));
     }
 }

@@ -1,13 +1,10 @@
 package clinic.refund.api;
 
-import clinic.refund.domain.Money;
 import clinic.refund.domain.purchase.Purchase;
 import clinic.refund.domain.purchase.PurchaseLine;
 import clinic.refund.projection.PurchaseRow;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,34 +26,25 @@ public record PurchaseResponse(UUID id, String branchId, String orderNo, String 
         String c = p.currency();
         return new PurchaseResponse(p.id(), p.branchId(), p.orderNo(), p.customerRef(), c,
                 p.fxRateToReporting() == null ? null : p.fxRateToReporting().toPlainString(), p.purchasedAt(),
-                decimal(p.paidMinor(), c),
+                Amounts.decimal(p.paidMinor(), c),
                 p.lines().stream().map(l -> line(p, l)).toList(),
-                p.payments().stream().map(x -> new PaymentLine(x.instrument().name(), decimal(x.amount()), x.financingPartner())).toList(),
+                p.payments().stream().map(x -> new PaymentLine(x.instrument().name(), Amounts.decimal(x.amount()), x.financingPartner())).toList(),
                 p.instalmentsRepaid().entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
-                        e -> decimal(e.getValue(), c))),
+                        e -> Amounts.decimal(e.getValue(), c))),
                 version);
     }
 
     /** The list's short form: no lines. */
     static PurchaseResponse of(PurchaseRow r) {
         return new PurchaseResponse(r.id, r.branchId, r.orderNo, r.customerRef, r.currency, null, r.purchasedAt,
-                decimal(r.paidMinor, r.currency), null, null, null, r.version);
+                Amounts.decimal(r.paidMinor, r.currency), null, null, null, r.version);
     }
 
     private static Line line(Purchase p, PurchaseLine l) {
         Purchase.Usage u = p.usageOf(l.lineId());
         return new Line(l.lineId(), l.kind().name(), l.name(), l.productLine() == null ? null : l.productLine().name(),
-                l.listPrice() == null ? null : decimal(l.listPrice()), decimal(l.paid()), l.sessions(), l.giftedSessions(),
-                l.giftedCredit() == null ? null : decimal(l.giftedCredit()), u.sessionsRedeemed(),
-                decimal(u.balanceUsedMinor(), p.currency()), u.performed(), u.returned());
-    }
-
-    static String decimal(Money m) {
-        return decimal(m.minorUnits(), m.currency());
-    }
-
-    static String decimal(long minor, String currency) {
-        int digits = Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
-        return BigDecimal.valueOf(minor, digits).toPlainString();
+                l.listPrice() == null ? null : Amounts.decimal(l.listPrice()), Amounts.decimal(l.paid()), l.sessions(), l.giftedSessions(),
+                l.giftedCredit() == null ? null : Amounts.decimal(l.giftedCredit()), u.sessionsRedeemed(),
+                Amounts.decimal(u.balanceUsedMinor(), p.currency()), u.performed(), u.returned());
     }
 }

@@ -7,7 +7,6 @@ import clinic.refund.domain.RefundStatus;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
-import clinic.eventstore.api.Problem;
 import clinic.refund.config.RefundPolicyConfig;
 import clinic.refund.domain.entitlement.EntitlementCalculator;
 import clinic.refund.projection.RefundCaseRow;
@@ -62,7 +61,7 @@ public class RefundResource {
         if ((minAmount != null || maxAmount != null) && currency == null) {
             throw new InvalidField("currency", "an amount range needs the currency it is in");
         }
-        java.util.Currency c = currency == null ? null : currency(currency);
+        java.util.Currency c = currency == null ? null : Amounts.currency(currency, "currency");
         RefundStatus state = InvalidField.enumValue("status", RefundStatus.class, status);
         ListFilter filter = new ListFilter()
                 .equal("complaintId", complaintId == null ? null : InvalidField.uuid("complaintId", complaintId))
@@ -70,8 +69,8 @@ public class RefundResource {
                 .equal("status", state == null ? null : state.name())
                 .equal("overdue", overdue)
                 .equal("currency", currency)
-                .atLeast("amountMinor", minAmount == null ? null : CalculationRequest.money(minAmount, "minAmount", c).minorUnits())
-                .atMost("amountMinor", maxAmount == null ? null : CalculationRequest.money(maxAmount, "maxAmount", c).minorUnits())
+                .atLeast("amountMinor", minAmount == null ? null : Amounts.money(minAmount, "minAmount", c).minorUnits())
+                .atMost("amountMinor", maxAmount == null ? null : Amounts.money(maxAmount, "maxAmount", c).minorUnits())
                 .atLeast("requestedAt", ListFilter.instant("requestedFrom", requestedFrom))
                 .below("requestedAt", ListFilter.instant("requestedTo", requestedTo));
         var query = RefundCaseRow.<RefundCaseRow>find(filter.where(), Sort.descending("requestedAt").and("id"),
@@ -87,14 +86,6 @@ public class RefundResource {
         var view = refunds.get(id);
         return Response.ok(RefundResponse.of(view.refund(), view.version())).tag(String.valueOf(view.version()))
                 .header("X-Allowed-Steps", String.join(",", RefundDecider.allowedSteps(view.refund()))).build();
-    }
-
-    private static java.util.Currency currency(String code) {
-        try {
-            return java.util.Currency.getInstance(code);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidField("currency", "'" + code + "' is not an ISO 4217 currency code");
-        }
     }
 
     @POST

@@ -2,9 +2,7 @@ package clinic.refund.api;
 
 import clinic.refund.projection.RefundCaseRow;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,8 +23,7 @@ public record RefundResponse(UUID id, UUID complaintId, String branchId, String 
     /** Money as people write it: {@code {"amount": "12800.00", "currency": "CNY"}}. */
     public record Amount(String amount, String currency) {
         static Amount of(long minorUnits, String currency) {
-            int digits = Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
-            return new Amount(BigDecimal.valueOf(minorUnits, digits).toPlainString(), currency);
+            return new Amount(Amounts.decimal(minorUnits, currency), currency);
         }
     }
 

@@ -34,7 +34,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
 
@@ -150,7 +149,7 @@ public class RefundStepResource {
             var basis = new EntitlementFromPurchases.Basis(body.reason(), fees,
                     body.contractFeeCap() == null ? null : money(c, body.contractFeeCap(), "contractFeeCap"),
                     body.reasonableCosts() == null ? null : money(c, body.reasonableCosts(), "reasonableCosts"),
-                    body.fxRateAtRefund() == null ? null : CalculationRequest.rate(body.fxRateAtRefund(), "fxRateAtRefund"));
+                    body.fxRateAtRefund() == null ? null : Amounts.rate(body.fxRateAtRefund(), "fxRateAtRefund"));
             return entitlements.command(c, body.orders(), basis, by, at);
         });
     }
@@ -216,7 +215,7 @@ public class RefundStepResource {
 
     /** An amount of the request, in the currency the customer paid the case in. */
     private static Money money(RefundCase current, String amount, String field) {
-        return CalculationRequest.money(amount, field, Currency.getInstance(current.amountPaid().currency()));
+        return Amounts.money(amount, field, current.amountPaid().currency());
     }
 
     @ServerExceptionMapper

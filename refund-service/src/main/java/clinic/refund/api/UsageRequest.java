@@ -19,7 +19,7 @@ public record UsageRequest(@NotBlank String usageId, @NotNull UsageKind kind, St
 
     public RecordUsage toCommand(String currency, Instant now) {
         return new RecordUsage(kind, lineId, financingPartner, sessions == null ? 0 : sessions,
-                amount == null ? null : PurchaseRequest.money(amount, "amount", currency),
+                amount == null ? null : Amounts.money(amount, "amount", currency),
                 happenedAt == null ? now : happenedAt);
     }
 }

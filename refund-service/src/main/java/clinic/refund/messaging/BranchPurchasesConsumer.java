@@ -17,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -57,9 +56,8 @@ public class BranchPurchasesConsumer {
         String messageId = json.get("messageId").asText();
         String where = "message " + messageId + " of " + branch + ": ";
         UUID key = PurchaseService.messageKey(branch, messageId);
-        EventMetadata metadata = new EventMetadata(branch, "branch-system:" + json.get("source").asText(),
-                UUID.nameUUIDFromBytes(("branch-purchases:" + branch + ":" + messageId).getBytes(StandardCharsets.UTF_8)),
-                null);
+        // the message's key is also the correlation id of what it causes
+        EventMetadata metadata = new EventMetadata(branch, "branch-system:" + json.get("source").asText(), key, null);
         Instant now = clock.instant();
         try {
             if ("ORDER".equals(json.get("type").asText())) {

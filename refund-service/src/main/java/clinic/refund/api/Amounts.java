@@ -1,0 +1,74 @@
+package clinic.refund.api;
+
+import clinic.eventstore.api.InvalidField;
+import clinic.refund.domain.Money;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+
+/**
+ * Amounts as the API reads and writes them: decimal strings in a currency's units ({@code "3000.00"}), exchange rates
+ * as decimal strings; each refusal names its field.
+ */
+final class Amounts {
+
+    private Amounts() {
+    }
+
+    /** An ISO 4217 currency code. */
+    static Currency currency(String code, String field) {
+        try {
+            return Currency.getInstance(code);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidField(field, "'" + code + "' is not an ISO 4217 currency code");
+        }
+    }
+
+    /** A decimal amount in the currency's minor units; more decimals than the currency has, or a sign, are refused. */
+    static Money money(String amount, String field, Currency currency) {
+        if (amount == null || amount.isBlank()) {
+            throw new InvalidField(field, "is required");
+        }
+        int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+        try {
+            BigDecimal value = new BigDecimal(amount.trim());
+            if (value.signum() < 0) {
+                throw new InvalidField(field, "must not be negative");
+            }
+            if (value.stripTrailingZeros().scale() > digits) {
+                throw new InvalidField(field, currency.getCurrencyCode() + " has " + digits + " decimal places; got " + amount);
+            }
+            return new Money(value.movePointRight(digits).longValueExact(), currency.getCurrencyCode());
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new InvalidField(field, "'" + amount + "' is not an amount");
+        }
+    }
+
+    /** An amount in the currency named by its code. */
+    static Money money(String amount, String field, String currency) {
+        return money(amount, field, Currency.getInstance(currency));
+    }
+
+    /** An exchange rate: a positive decimal. */
+    static BigDecimal rate(String value, String field) {
+        try {
+            BigDecimal rate = new BigDecimal(value.trim());
+            if (rate.signum() <= 0) {
+                throw new InvalidField(field, "an exchange rate is positive");
+            }
+            return rate;
+        } catch (NumberFormatException e) {
+            throw new InvalidField(field, "'" + value + "' is not a decimal number");
+        }
+    }
+
+    /** Minor units as a decimal string in the currency's units. */
+    static String decimal(long minor, String currency) {
+        int digits = Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
+        return BigDecimal.valueOf(minor, digits).toPlainString();
+    }
+
+    static String decimal(Money money) {
+        return decimal(money.minorUnits(), money.currency());
+    }
+}
