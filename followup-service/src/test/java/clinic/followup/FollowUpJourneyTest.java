@@ -280,4 +280,22 @@ class FollowUpJourneyTest {
         assertThat(dead).singleElement().satisfies(r ->
                 assertThat(TopicReader.header(r, "dead-letter-reason")).contains("is not known here"));
     }
+
+    @Test
+    void a_branch_with_its_own_rules_follows_them_over_the_chains() {
+        // test profile: SH9RULE calls back on days 1 and 2 and tries a call once
+        UUID complaint = UUID.randomUUID();
+        others.filed(complaint, "SH9RULE", customer, Instant.parse("2026-03-02T02:15:00Z"));
+        others.step(complaint, "complaint.resolved.v1", Instant.parse("2026-03-04T07:00:00Z"));
+        awaitTasks(complaint, 3);
+        given().queryParam("complaintId", complaint.toString()).queryParam("kind", "RESOLUTION_CALLBACK").get("/followups")
+                .then().body("items.day", equalTo(List.of(1, 2)));
+
+        clockAt("2026-03-05T07:00:30Z");
+        scheduler.fire();
+        String day1 = given().queryParam("complaintId", complaint.toString()).queryParam("kind", "RESOLUTION_CALLBACK")
+                .queryParam("status", "DUE").get("/followups").then().extract().path("items[0].id");
+        post("/followups/" + day1 + "/calls", "{\"outcome\":\"NO_ANSWER\",\"durationSeconds\":20}").statusCode(200)
+                .body("status", equalTo("UNREACHABLE"));
+    }
 }

@@ -71,8 +71,11 @@ class RefundLifecycleTest {
     void a_negotiated_refund_is_agreed_approved_paid_in_parts_and_settled() {
         UUID refund = openFromComplaint();
         step(refund, "start-review", null).statusCode(200).body("status", equalTo("UNDER_REVIEW"));
-        step(refund, "offer", "{\"amount\":\"8000.00\",\"reason\":\"3 sessions used\",\"calculationPolicy\":\"default-1\"}")
-                .statusCode(200).body("status", equalTo("OFFERED"));
+        step(refund, "offer", "{\"amount\":\"8000.00\",\"remedy\":\"CORRECTIVE_TREATMENT_AND_REFUND\",\"reason\":\"3 sessions used\",\"calculationPolicy\":\"default-1\"}")
+                .statusCode(200).body("status", equalTo("OFFERED"))
+                .body("offers[0].remedy", equalTo("CORRECTIVE_TREATMENT_AND_REFUND"));
+        step(refund, "offer", "{\"amount\":\"8000.00\",\"remedy\":\"FULL_REFUND\"}").statusCode(422)
+                .body("errors[0].field", equalTo("remedy"));
         step(refund, "counter-offer", "{\"party\":\"CUSTOMER\",\"amount\":\"12800.00\",\"reason\":\"no session helped\"}")
                 .statusCode(200).body("status", equalTo("COUNTER_OFFERED"));
         step(refund, "agree", """
@@ -82,6 +85,7 @@ class RefundLifecycleTest {
                 {"amount":"10000.00","channels":[{"channel":"CARD","amount":"9000.00"},{"channel":"CASH","amount":"1000.00"}]}""")
                 .statusCode(200).body("status", equalTo("AGREED"))
                 .body("agreedAmount.amount", equalTo("10000.00"))
+                .body("agreedRemedy", equalTo("PARTIAL_REFUND"))
                 .body("dueDate", org.hamcrest.Matchers.notNullValue());
         step(refund, "record-payment", "{\"channel\":\"CARD\",\"amount\":\"9000.00\",\"reference\":\"txn-81\"}")
                 .statusCode(200).body("status", equalTo("SETTLING")).body("paid.amount", equalTo("9000.00"));

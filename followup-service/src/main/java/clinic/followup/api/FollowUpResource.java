@@ -171,7 +171,8 @@ public class FollowUpResource {
         boolean hasNotes = body.notes() != null && !body.notes().isBlank();
         return ok(tasks.step(id, h.expectedVersion(), t -> new FollowUpCommand.RecordCall(body.outcome(),
                         body.durationSeconds(), hasNotes, by,
-                        FollowUpRules.nextAttempt(now, config.calendarFor(t.branchId())), config.maxAttempts(), now),
+                        FollowUpRules.nextAttempt(now, config.calendarFor(t.branchId())),
+                        config.policyFor(t.branchId()).maxAttempts(), now),
                 t -> metadata(t.branchId(), h), now, (t, em) -> {
                     if (hasNotes) {
                         FollowUpService.storeNotes(em, t.id(), t.attempts(), body.notes().strip(), now);

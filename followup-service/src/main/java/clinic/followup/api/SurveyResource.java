@@ -107,9 +107,10 @@ public class SurveyResource {
             return render(Response.Status.BAD_REQUEST, texts, token, "form", texts.missingScore());
         }
         String text = comment == null ? null : comment.length() > 2000 ? comment.substring(0, 2000) : comment;
+        var policy = config.policyFor(view.survey().branchId());
         try {
             surveys.answer(view.survey().id(), new SurveyCommand.AnswerSurvey(c, n, text != null && !text.isBlank(),
-                            config.dissatisfiedCsatAtMost(), config.dissatisfiedNpsAtMost(), clock.instant()), text,
+                            policy.dissatisfiedCsatAtMost(), policy.dissatisfiedNpsAtMost(), clock.instant()), text,
                     new EventMetadata(view.survey().branchId(), "customer", UUID.randomUUID(), null));
             return render(Response.Status.OK, texts, token, "thanks", null);
         } catch (StepRefused e) {

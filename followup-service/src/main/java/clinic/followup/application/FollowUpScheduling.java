@@ -41,26 +41,26 @@ public class FollowUpScheduling {
     }
 
     public void complaintFiled(UUID complaintId, String branchId, String customerRef, Instant filedAt, EventMetadata m) {
-        schedule(FollowUpRules.onComplaintFiled(complaintId, branchId, customerRef, filedAt, config.policy(),
+        schedule(FollowUpRules.onComplaintFiled(complaintId, branchId, customerRef, filedAt, config.policyFor(branchId),
                 config.calendarFor(branchId)), m);
     }
 
     /** Resolved, or its refund settled: the 1-3-7 callbacks of the case's current cycle (once per cycle). */
     public void resolvedOrSettled(ComplaintCases.Case c, Instant at, EventMetadata m) {
         schedule(FollowUpRules.afterResolution(c.complaintId(), c.cycle(), c.branchId(), c.customerRef(), at,
-                config.policy(), config.calendarFor(c.branchId())), m);
+                config.policyFor(c.branchId()), config.calendarFor(c.branchId())), m);
     }
 
     public UUID correctiveVisit(ComplaintCases.Case c, Instant visitedAt, EventMetadata m) {
         ScheduleFollowUp task = FollowUpRules.afterCorrectiveVisit(c.complaintId(), c.branchId(), c.customerRef(),
-                visitedAt, config.policy(), config.calendarFor(c.branchId()));
+                visitedAt, config.policyFor(c.branchId()), config.calendarFor(c.branchId()));
         schedule(List.of(task), m);
         return task.taskId();
     }
 
     public void productsSold(UUID purchaseId, String branchId, String customerRef, Instant purchasedAt,
                              List<ProductLine> lines, EventMetadata m) {
-        schedule(FollowUpRules.afterProductSale(purchaseId, branchId, customerRef, purchasedAt, lines, config.policy(),
+        schedule(FollowUpRules.afterProductSale(purchaseId, branchId, customerRef, purchasedAt, lines, config.policyFor(branchId),
                 config.calendarFor(branchId)), m);
     }
 
@@ -71,7 +71,7 @@ public class FollowUpScheduling {
             return;
         }
         var command = FollowUpRules.surveyAfterClosing(c.complaintId(), c.branchId(), c.customerRef(), closedAt,
-                SurveyService.newToken(), config.policy(), config.calendarFor(c.branchId()));
+                SurveyService.newToken(), config.policyFor(c.branchId()), config.calendarFor(c.branchId()));
         surveys.apply(command.surveyId(), command, m);
     }
 

@@ -10,10 +10,12 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * {@code followup.*}: the follow-up policy (domain.md defaults) and the business calendars calls are placed in: the
- * chain's {@code calendar}, each branch's {@code branches."<id>"} over it.
+ * {@code followup.*}: the chain's follow-up policy (domain.md defaults), each branch's rules over it
+ * ({@code branch-rules."<id>".*}), and the business calendars calls are placed in: the chain's {@code calendar}, each
+ * branch's {@code branches."<id>"} over it.
  */
 @ConfigMapping(prefix = "followup")
 public interface FollowUpConfig {
@@ -72,16 +74,51 @@ public interface FollowUpConfig {
 
     CalendarSettings calendar();
 
+    /** A branch's own rules, any part of them: {@code followup.branch-rules."SH001".callback-days=1,3,7,14}. */
+    Map<String, BranchRules> branchRules();
+
+    interface BranchRules {
+        Optional<Duration> intakeCallbackAfter();
+
+        Optional<List<Integer>> callbackDays();
+
+        Optional<List<Integer>> productDaysGeneral();
+
+        Optional<List<Integer>> productDaysTherapeutic();
+
+        Optional<List<Integer>> productDaysBrand();
+
+        Optional<Duration> surveyAfter();
+
+        Optional<Integer> maxAttempts();
+
+        Optional<Integer> dissatisfiedCsatAtMost();
+
+        Optional<Integer> dissatisfiedNpsAtMost();
+    }
+
     Map<String, CalendarSettings> branches();
 
     default BusinessCalendar calendarFor(String branchId) {
         return CalendarSettings.resolve(branchId == null ? null : branches().get(branchId), calendar());
     }
 
-    default FollowUpPolicy policy() {
-        return new FollowUpPolicy(intakeCallbackAfter(), callbackDays(), checkInAfter(), checkInWithin(),
-                Map.of(ProductLine.GENERAL, productDaysGeneral(), ProductLine.THERAPEUTIC, productDaysTherapeutic(),
-                        ProductLine.BRAND, productDaysBrand()),
-                surveyAfter(), surveyOpenFor(), maxAttempts(), dissatisfiedCsatAtMost(), dissatisfiedNpsAtMost());
+    /** The policy of a branch: its own rules where it has them, the chain's otherwise. */
+    default FollowUpPolicy policyFor(String branchId) {
+        BranchRules b = branchId == null ? null : branchRules().get(branchId);
+        return new FollowUpPolicy(
+                pick(b, BranchRules::intakeCallbackAfter, intakeCallbackAfter()),
+                pick(b, BranchRules::callbackDays, callbackDays()), checkInAfter(), checkInWithin(),
+                Map.of(ProductLine.GENERAL, pick(b, BranchRules::productDaysGeneral, productDaysGeneral()),
+                        ProductLine.THERAPEUTIC, pick(b, BranchRules::productDaysTherapeutic, productDaysTherapeutic()),
+                        ProductLine.BRAND, pick(b, BranchRules::productDaysBrand, productDaysBrand())),
+                pick(b, BranchRules::surveyAfter, surveyAfter()), surveyOpenFor(),
+                pick(b, BranchRules::maxAttempts, maxAttempts()),
+                pick(b, BranchRules::dissatisfiedCsatAtMost, dissatisfiedCsatAtMost()),
+                pick(b, BranchRules::dissatisfiedNpsAtMost, dissatisfiedNpsAtMost()));
+    }
+
+    private static <T> T pick(BranchRules branch, java.util.function.Function<BranchRules, Optional<T>> part, T chain) {
+        return branch == null ? chain : part.apply(branch).orElse(chain);
     }
 }

@@ -8,12 +8,13 @@ import java.util.UUID;
 
 /** A refund case as the API shows it. */
 public record RefundResponse(UUID id, UUID complaintId, String branchId, String status, String kind,
-                             Amount amountPaid, Amount agreedAmount, java.time.LocalDate dueDate, Amount paid,
+                             Amount amountPaid, Amount agreedAmount, String agreedRemedy, java.time.LocalDate dueDate,
+                             Amount paid,
                              boolean overdue, Instant requestedAt, long version, List<OfferJson> offers,
                              List<ChannelShareJson> channels, List<UUID> orders, CalculationResponse entitlement) {
 
     /** A negotiation round. */
-    public record OfferJson(String party, Amount amount, String reason, String by, Instant at) {
+    public record OfferJson(String party, Amount amount, String remedy, String reason, String by, Instant at) {
     }
 
     /** A part of the agreed amount and its payment channel. */
@@ -34,10 +35,10 @@ public record RefundResponse(UUID id, UUID complaintId, String branchId, String 
         return new RefundResponse(c.id(), c.complaintId(), c.branchId(), c.status().name(), c.kind().name(),
                 Amount.of(c.amountPaid().minorUnits(), currency),
                 agreement == null ? null : Amount.of(agreement.amount().minorUnits(), currency),
-                agreement == null ? null : agreement.dueDate(), Amount.of(c.paidMinor(), currency), c.overdue(),
+                agreement == null ? null : agreement.remedy().name(), agreement == null ? null : agreement.dueDate(), Amount.of(c.paidMinor(), currency), c.overdue(),
                 c.requestedAt(), version,
                 c.offers().stream().map(o -> new OfferJson(o.party().name(), Amount.of(o.amount().minorUnits(), currency),
-                        o.reason(), o.by(), o.at())).toList(),
+                        o.remedy().name(), o.reason(), o.by(), o.at())).toList(),
                 agreement == null ? List.of() : agreement.channels().stream().map(ch -> new ChannelShareJson(ch.channel(),
                         Amount.of(ch.amount().minorUnits(), currency))).toList(),
                 c.orders(), c.entitlement() == null ? null : CalculationResponse.of(c.entitlement()));
@@ -46,7 +47,7 @@ public record RefundResponse(UUID id, UUID complaintId, String branchId, String 
     static RefundResponse of(RefundCaseRow row) {
         return new RefundResponse(row.id, row.complaintId, row.branchId, row.status, row.kind,
                 Amount.of(row.amountPaidMinor, row.currency),
-                row.agreedMinor == null ? null : Amount.of(row.agreedMinor, row.currency), row.dueDate,
+                row.agreedMinor == null ? null : Amount.of(row.agreedMinor, row.currency), null, row.dueDate,
                 Amount.of(row.paidMinor, row.currency), row.overdue, row.requestedAt, row.version, null, null, null, null);
     }
 }

@@ -12,6 +12,7 @@ import clinic.refund.domain.Money;
 import clinic.refund.domain.RefundCase;
 import clinic.refund.domain.RefundCommand;
 import clinic.refund.domain.RefundDecider;
+import clinic.refund.domain.RefundRemedy;
 import clinic.refund.domain.RefundRuleBroken;
 import clinic.refund.domain.RefundStepNotAllowed;
 import jakarta.validation.Valid;
@@ -43,18 +44,19 @@ import java.util.UUID;
 @Tag(name = "Refunds")
 public class RefundStepResource {
 
-    public record OfferRequest(@NotBlank String amount, @Size(max = 4000) String reason, String calculationPolicy) {
+    public record OfferRequest(@NotBlank String amount, RefundRemedy remedy, @Size(max = 4000) String reason,
+                               String calculationPolicy) {
     }
 
-    public record CounterOfferRequest(@NotNull RefundCommand.Party party, @NotBlank String amount,
+    public record CounterOfferRequest(@NotNull RefundCommand.Party party, @NotBlank String amount, RefundRemedy remedy,
                                       @Size(max = 4000) String reason) {
     }
 
     public record ChannelJson(@NotBlank @Size(max = 60) String channel, @NotBlank String amount) {
     }
 
-    public record AgreeRequest(@NotBlank String amount, @NotEmpty List<@Valid @NotNull ChannelJson> channels,
-                               LocalDate dueDate) {
+    public record AgreeRequest(@NotBlank String amount, RefundRemedy remedy,
+                               @NotEmpty List<@Valid @NotNull ChannelJson> channels, LocalDate dueDate) {
     }
 
     public record EntitlementRequestJson(@NotEmpty List<@NotNull UUID> orders, @NotNull RefundReason reason,
@@ -95,20 +97,21 @@ public class RefundStepResource {
     @POST
     @Path("/offer")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The clinic's offer (an amount, its reason, and the policy version of the calculation behind it)")
+    @Operation(summary = "The clinic's offer (an amount, its remedy, its reason, and the policy version of the "
+            + "calculation behind it); without a remedy, all that was paid is a full refund and less a partial one")
     public Response offer(@PathParam("id") UUID id, @NotNull @Valid OfferRequest body, @BeanParam @Valid CommandHeaders h) {
-        return step(id, h, (by, at, c) -> new RefundCommand.MakeOffer(money(c, body.amount(), "amount"), body.reason(),
-                body.calculationPolicy(), by, at));
+        return step(id, h, (by, at, c) -> new RefundCommand.MakeOffer(money(c, body.amount(), "amount"), body.remedy(),
+                body.reason(), body.calculationPolicy(), by, at));
     }
 
     @POST
     @Path("/counter-offer")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A negotiation round: who, how much, why")
+    @Operation(summary = "A negotiation round: who, how much, which remedy, why")
     public Response counterOffer(@PathParam("id") UUID id, @NotNull @Valid CounterOfferRequest body,
                                  @BeanParam @Valid CommandHeaders h) {
         return step(id, h, (by, at, c) -> new RefundCommand.CounterOffer(body.party(), money(c, body.amount(), "amount"),
-                body.reason(), by, at));
+                body.remedy(), body.reason(), by, at));
     }
 
     @POST
@@ -128,7 +131,7 @@ public class RefundStepResource {
                     : calendar.plusWorkingDays(LocalDate.ofInstant(at, calendar.zone()), policy.paymentDueWorkingDays());
             Money threshold = policy.approvalThresholdMinor() == null ? null
                     : new Money(policy.approvalThresholdMinor(), c.amountPaid().currency());
-            return new RefundCommand.Agree(money(c, body.amount(), "amount"), channels, due, threshold, by, at);
+            return new RefundCommand.Agree(money(c, body.amount(), "amount"), body.remedy(), channels, due, threshold, by, at);
         });
     }
 

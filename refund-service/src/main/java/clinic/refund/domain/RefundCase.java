@@ -23,11 +23,12 @@ public record RefundCase(UUID id, UUID complaintId, String branchId, String cust
             List.of(), null, 0, false, null, List.of());
 
     /** An offer or counter-offer of a negotiation round. */
-    public record Offer(RefundCommand.Party party, Money amount, String reason, String by, Instant at) {
+    public record Offer(RefundCommand.Party party, Money amount, RefundRemedy remedy, String reason, String by,
+                        Instant at) {
     }
 
-    public record Agreement(Money amount, List<RefundCommand.ChannelShare> channels, LocalDate dueDate,
-                            boolean needsApproval, boolean approved, Instant agreedAt) {
+    public record Agreement(Money amount, RefundRemedy remedy, List<RefundCommand.ChannelShare> channels,
+                            LocalDate dueDate, boolean needsApproval, boolean approved, Instant agreedAt) {
     }
 
     /** The amount at stake: agreed, else the last offer, else what was paid. */

@@ -26,8 +26,16 @@ public sealed interface RefundCommand {
         }
     }
 
-    /** The clinic's offer; {@code calculationPolicy} names the policy version of the entitlement it rests on, if any. */
-    record MakeOffer(Money amount, String reason, String calculationPolicy, String by, Instant at) implements RefundCommand {
+    /**
+     * The clinic's offer; {@code calculationPolicy} names the policy version of the entitlement it rests on, if any;
+     * {@code remedy} null means the one the amount implies.
+     */
+    record MakeOffer(Money amount, RefundRemedy remedy, String reason, String calculationPolicy, String by, Instant at)
+            implements RefundCommand {
+        public MakeOffer(Money amount, String reason, String calculationPolicy, String by, Instant at) {
+            this(amount, null, reason, calculationPolicy, by, at);
+        }
+
         public String step() {
             return "offer";
         }
@@ -48,7 +56,12 @@ public sealed interface RefundCommand {
         }
     }
 
-    record CounterOffer(Party party, Money amount, String reason, String by, Instant at) implements RefundCommand {
+    record CounterOffer(Party party, Money amount, RefundRemedy remedy, String reason, String by, Instant at)
+            implements RefundCommand {
+        public CounterOffer(Party party, Money amount, String reason, String by, Instant at) {
+            this(party, amount, null, reason, by, at);
+        }
+
         public String step() {
             return "counter-offer";
         }
@@ -58,8 +71,13 @@ public sealed interface RefundCommand {
      * The written agreement: amount, how it is paid (one or more channels), by when. Above {@code approvalThreshold}
      * HQ approves it first.
      */
-    record Agree(Money amount, List<ChannelShare> channels, LocalDate dueDate, Money approvalThreshold, String by,
-                 Instant at) implements RefundCommand {
+    record Agree(Money amount, RefundRemedy remedy, List<ChannelShare> channels, LocalDate dueDate,
+                 Money approvalThreshold, String by, Instant at) implements RefundCommand {
+        public Agree(Money amount, List<ChannelShare> channels, LocalDate dueDate, Money approvalThreshold, String by,
+                     Instant at) {
+            this(amount, null, channels, dueDate, approvalThreshold, by, at);
+        }
+
         public String step() {
             return "agree";
         }

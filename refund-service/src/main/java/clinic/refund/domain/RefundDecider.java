@@ -62,7 +62,8 @@ public final class RefundDecider {
             case StartReview c -> List.of(new RefundReviewStarted(id, complaint, c.by(), c.at()));
             case MakeOffer c -> {
                 checkAmount(state, c.amount(), "amount");
-                yield List.of(new RefundOffered(id, complaint, c.amount(), c.reason(), c.calculationPolicy(), c.by(), c.at()));
+                yield List.of(new RefundOffered(id, complaint, c.amount(), c.reason(), c.calculationPolicy(), c.by(), c.at(),
+                        remedy(state, c.amount(), c.remedy())));
             }
             case RefundCommand.RecordEntitlement c -> {
                 if (c.orders().isEmpty()) {
@@ -79,7 +80,8 @@ public final class RefundDecider {
                     c.reference(), c.by(), c.at()));
             case CounterOffer c -> {
                 checkAmount(state, c.amount(), "amount");
-                yield List.of(new RefundCounterOffered(id, complaint, c.party(), c.amount(), c.reason(), c.by(), c.at()));
+                yield List.of(new RefundCounterOffered(id, complaint, c.party(), c.amount(), c.reason(), c.by(), c.at(),
+                        remedy(state, c.amount(), c.remedy())));
             }
             case Agree c -> {
                 checkAmount(state, c.amount(), "amount");
@@ -99,7 +101,7 @@ public final class RefundDecider {
                 boolean needsApproval = c.approvalThreshold() != null
                         && c.amount().minorUnits() > c.approvalThreshold().minorUnits();
                 yield List.of(new RefundAgreed(id, complaint, c.amount(), List.copyOf(c.channels()), c.dueDate(),
-                        needsApproval, c.by(), c.at()));
+                        needsApproval, c.by(), c.at(), remedy(state, c.amount(), c.remedy())));
             }
             case ApproveAgreement c -> List.of(new RefundAgreementApproved(id, complaint, c.approvedBy(), c.at()));
             case RecordPayment c -> recordPayment(state, c);
@@ -122,13 +124,14 @@ public final class RefundDecider {
             case RefundEvent.RefundEntitlementCalculated e -> s.withEntitlement(e.entitlement(), e.orders());
             case RefundEvent.RefundEscalated e -> s.with(RefundStatus.ESCALATED);
             case RefundReviewStarted e -> s.with(UNDER_REVIEW);
-            case RefundOffered e -> s.withOffer(new Offer(RefundCommand.Party.CLINIC, e.amount(), e.reason(), e.by(),
-                    e.offeredAt()), OFFERED);
-            case RefundCounterOffered e -> s.withOffer(new Offer(e.party(), e.amount(), e.reason(), e.by(), e.offeredAt()),
-                    COUNTER_OFFERED);
-            case RefundAgreed e -> s.withAgreement(new Agreement(e.amount(), e.channels(), e.dueDate(), e.needsApproval(),
-                    !e.needsApproval(), e.agreedAt()), e.needsApproval() ? AWAITING_APPROVAL : AGREED);
-            case RefundAgreementApproved e -> s.withAgreement(new Agreement(s.agreement().amount(),
+            case RefundOffered e -> s.withOffer(new Offer(RefundCommand.Party.CLINIC, e.amount(),
+                    remedyOf(e.remedy(), e.amount(), s), e.reason(), e.by(), e.offeredAt()), OFFERED);
+            case RefundCounterOffered e -> s.withOffer(new Offer(e.party(), e.amount(), remedyOf(e.remedy(), e.amount(), s),
+                    e.reason(), e.by(), e.offeredAt()), COUNTER_OFFERED);
+            case RefundAgreed e -> s.withAgreement(new Agreement(e.amount(), remedyOf(e.remedy(), e.amount(), s),
+                    e.channels(), e.dueDate(), e.needsApproval(), !e.needsApproval(), e.agreedAt()),
+                    e.needsApproval() ? AWAITING_APPROVAL : AGREED);
+            case RefundAgreementApproved e -> s.withAgreement(new Agreement(s.agreement().amount(), s.agreement().remedy(),
                     s.agreement().channels(), s.agreement().dueDate(), true, true, s.agreement().agreedAt()), AGREED);
             case RefundPaymentRecorded e -> s.withPayment(s.paidMinor() + e.amount().minorUnits(), SETTLING, s.overdue());
             case RefundSettled e -> s.withPayment(s.paidMinor(), SETTLED, false);
@@ -151,6 +154,20 @@ public final class RefundDecider {
             case AGREED, SETTLING -> List.of("record-payment");
             case SETTLED, REJECTED, WITHDRAWN -> List.of();
         };
+    }
+
+    /** The remedy named, or the one the amount implies; a full refund is everything paid. */
+    private static RefundRemedy remedy(RefundCase state, Money amount, RefundRemedy named) {
+        if (named == RefundRemedy.FULL_REFUND && amount.minorUnits() != state.amountPaid().minorUnits()) {
+            throw new RefundRuleBroken("remedy", "a full refund is the " + state.amountPaid().minorUnits()
+                    + " paid (minor units); this is a partial one");
+        }
+        return named != null ? named : RefundRemedy.implied(amount, state.amountPaid());
+    }
+
+    /** Events stored before remedies were recorded imply theirs from the amount. */
+    private static RefundRemedy remedyOf(RefundRemedy stored, Money amount, RefundCase s) {
+        return stored != null ? stored : RefundRemedy.implied(amount, s.amountPaid());
     }
 
     /** A refund never exceeds what was paid, in the currency it was paid in. */

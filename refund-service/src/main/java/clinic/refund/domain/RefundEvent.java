@@ -19,7 +19,7 @@ public sealed interface RefundEvent {
     }
 
     record RefundOffered(UUID refundId, UUID complaintId, Money amount, String reason, String calculationPolicy,
-                         String by, Instant offeredAt) implements RefundEvent {
+                         String by, Instant offeredAt, RefundRemedy remedy) implements RefundEvent {
     }
 
     /** The itemised entitlement, stored whole so that it can be explained and recalculated later. */
@@ -33,11 +33,12 @@ public sealed interface RefundEvent {
     }
 
     record RefundCounterOffered(UUID refundId, UUID complaintId, RefundCommand.Party party, Money amount, String reason,
-                                String by, Instant offeredAt) implements RefundEvent {
+                                String by, Instant offeredAt, RefundRemedy remedy) implements RefundEvent {
     }
 
     record RefundAgreed(UUID refundId, UUID complaintId, Money amount, List<RefundCommand.ChannelShare> channels,
-                        LocalDate dueDate, boolean needsApproval, String by, Instant agreedAt) implements RefundEvent {
+                        LocalDate dueDate, boolean needsApproval, String by, Instant agreedAt, RefundRemedy remedy)
+            implements RefundEvent {
     }
 
     record RefundAgreementApproved(UUID refundId, UUID complaintId, String approvedBy, Instant approvedAt)

@@ -248,4 +248,19 @@ class RefundDeciderTest {
         }
         assertThat(refused).isGreaterThan(60);
     }
+
+    @Test
+    void every_round_and_the_agreement_carry_a_remedy_and_a_full_refund_is_everything_paid() {
+        Case c = new Case().then(REQUEST).then(new StartReview("s", AT))
+                .then(new MakeOffer(cny(400_000), RefundRemedy.CORRECTIVE_TREATMENT_AND_REFUND, "free correction and 4,000",
+                        null, "staff:li", AT))
+                .then(new CounterOffer(Party.CUSTOMER, PAID, "no more treatments, thank you", "cust-889", AT));
+        assertThat(c.state.offers()).extracting(RefundCase.Offer::remedy)
+                .containsExactly(RefundRemedy.CORRECTIVE_TREATMENT_AND_REFUND, RefundRemedy.FULL_REFUND);
+        assertThatThrownBy(() -> c.then(new MakeOffer(cny(900_000), RefundRemedy.FULL_REFUND, "", null, "s", AT)))
+                .isInstanceOfSatisfying(RefundRuleBroken.class, e -> assertThat(e.field()).isEqualTo("remedy"));
+        c.then(new Agree(cny(900_000), RefundRemedy.REFUND_TO_BALANCE, List.of(new ChannelShare("PREPAID_BALANCE",
+                cny(900_000))), TODAY.plusDays(7), null, "s", AT));
+        assertThat(c.state.agreement().remedy()).isEqualTo(RefundRemedy.REFUND_TO_BALANCE);
+    }
 }
