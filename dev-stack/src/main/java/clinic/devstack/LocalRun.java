@@ -44,7 +44,15 @@ public final class LocalRun {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping.set(true);
             System.out.println("Stopping the services, Kafka and PostgreSQL...");
-            services.forEach(ServiceProcess::stop);
+            // each service drains its consumers and relay for a few seconds: side by side, not one after another
+            List<Thread> stoppers = services.stream().map(s -> Thread.ofPlatform().start(s::stop)).toList();
+            for (Thread t : stoppers) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             stack.close();
             System.out.println("Stopped.");
         }, "local-run-stop"));
