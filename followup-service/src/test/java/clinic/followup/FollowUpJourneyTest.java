@@ -298,4 +298,32 @@ class FollowUpJourneyTest {
         post("/followups/" + day1 + "/calls", "{\"outcome\":\"NO_ANSWER\",\"durationSeconds\":20}").statusCode(200)
                 .body("status", equalTo("UNREACHABLE"));
     }
+
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    long notesOf(String task) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from call_notes where task_id = ?1").setParameter(1, UUID.fromString(task))
+                .getSingleResult()).longValue());
+    }
+
+    @Test
+    void a_customer_erased_in_complaint_service_loses_their_call_notes_here_and_keeps_the_calls() {
+        UUID complaint = UUID.randomUUID();
+        others.filed(complaint, branch, customer, Instant.parse("2026-03-02T02:15:00Z"));
+        awaitTasks(complaint, 1);
+        clockAt("2026-03-03T03:00:00Z");
+        scheduler.fire();
+        String task = field(complaint, "id").getFirst();
+        post("/followups/" + task + "/calls", """
+                {"outcome":"NEEDS_HELP","durationSeconds":200,"notes":"Asks about the scar cream dosage"}""")
+                .statusCode(200);
+        assertThat(notesOf(task)).isEqualTo(1);
+
+        others.complaint(UUID.randomUUID(), "customer.personal-data-erased.v1", Instant.parse("2026-03-04T03:00:00Z"),
+                "{\"customerRef\":\"%s\",\"erasedAt\":\"2026-03-04T03:00:00Z\"}".formatted(customer));
+        await().atMost(Duration.ofSeconds(30)).until(() -> notesOf(task) == 0);
+        given().get("/followups/" + task).then().body("status", equalTo("DONE")).body("lastOutcome", equalTo("NEEDS_HELP"));
+    }
 }

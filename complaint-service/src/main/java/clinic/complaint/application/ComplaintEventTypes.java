@@ -29,6 +29,11 @@ import jakarta.enterprise.inject.Produces;
 public final class ComplaintEventTypes {
 
     public static final String FILED = "complaint.filed.v1";
+    /**
+     * Not a case's event: a customer's personal data was erased here ({customerRef, erasedAt}), on the stream
+     * {@code customer-erasure:<ref>}, so that the other services erase what they keep of that customer too.
+     */
+    public static final String CUSTOMER_ERASED = "customer.personal-data-erased.v1";
     public static final String ACKNOWLEDGED = "complaint.acknowledged.v1";
     public static final String ASSESSED = "complaint.assessed.v1";
     public static final String CLOSED_OUT_OF_SCOPE = "complaint.closed-out-of-scope.v1";

@@ -18,6 +18,7 @@ import clinic.eventstore.EventMetadata;
 import clinic.eventstore.EventSourcedRepository;
 import clinic.eventstore.EventSourcedRepository.Loaded;
 import clinic.eventstore.EventStore;
+import clinic.eventstore.NewEvent;
 import clinic.eventstore.EventTypeRegistry;
 import clinic.eventstore.StoredEvent;
 import clinic.eventstore.StreamNotFound;
@@ -297,7 +298,17 @@ public class ComplaintService {
         if (!known) {
             return false;
         }
-        vault.erase(customerRef, caller.actor(), clock.instant());
+        Instant at = clock.instant();
+        if (!vault.isErased(customerRef)) {
+            // the other services learn of it from the event store, like everything else (no dual write): a new stream,
+            // written first in this transaction
+            String payload = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("customerRef", customerRef).put("erasedAt", at.toString())
+                    .toString();
+            store.append("customer-erasure:" + customerRef, EventStore.NEW_STREAM,
+                    List.of(new NewEvent(UUID.randomUUID(), ComplaintEventTypes.CUSTOMER_ERASED, payload, at)),
+                    new EventMetadata(null, caller.actor(), caller.correlationId(), null));
+        }
+        vault.erase(customerRef, caller.actor(), at);
         return true;
     }
 

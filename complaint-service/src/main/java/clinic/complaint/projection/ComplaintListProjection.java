@@ -1,5 +1,6 @@
 package clinic.complaint.projection;
 
+import clinic.complaint.application.ComplaintEventTypes;
 import clinic.complaint.domain.Complaint;
 import clinic.complaint.domain.ComplaintEvent;
 import clinic.complaint.domain.sla.SlaReading;
@@ -75,7 +76,7 @@ public class ComplaintListProjection {
     public long rebuild(EventSourcedRepository<?, ComplaintEvent, Complaint> cases, Function<Complaint, List<SlaReading>> clocks) {
         return QuarkusTransaction.requiringNew().call(() -> {
             ComplaintListRow.deleteAll();
-            List<String> streams = store.streamIds();
+            List<String> streams = store.streamIdsStartingWith(ComplaintEventTypes.FILED);
             for (String stream : streams) {
                 var loaded = cases.load(stream);
                 if (loaded.state().exists()) {

@@ -19,6 +19,9 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 class PersonalDataTest {
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -85,6 +88,17 @@ class PersonalDataTest {
         given().delete("/customers/" + ref + "/personal-data").then().statusCode(204);
         given().contentType(ContentType.JSON).body(body(ref)).post("/complaints").then().statusCode(422)
                 .body("errors[0].field", equalTo("customer.ref"));
+
+        // the other services hear of it once, through the event store and complaint-events: the reference, nothing else
+        var erased = clinic.devstack.TopicReader.read(bootstrap, "complaint-events",
+                r -> ("customer-erasure:" + ref).equals(r.key()), 2, java.time.Duration.ofSeconds(10));
+        assertThat(erased).singleElement().satisfies(r -> {
+            assertThat(clinic.devstack.TopicReader.header(r, "ce_type")).isEqualTo("customer.personal-data-erased.v1");
+            assertThat(r.value()).contains(ref).doesNotContain("赵敏", "王丽");
+        });
+        // and a rebuild of the case list reads the cases, not the erasure
+        given().post("/complaints/read-model/rebuild").then().statusCode(200);
+        given().get("/complaints/" + first).then().statusCode(200);
     }
 
     @Test

@@ -7,6 +7,7 @@ import clinic.eventstore.inbox.IncomingPayload;
 import clinic.eventstore.inbox.MalformedMessage;
 import clinic.followup.application.ComplaintCases;
 import clinic.followup.application.FollowUpScheduling;
+import clinic.followup.application.PersonalFreeText;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Reads complaint-events: a new complaint gets its intake callback; a resolved one the 1-3-7 callbacks; a closed one its
- * survey; a reopened or withdrawn one loses the calls and the unsent survey that no longer fit. Every effect is
+ * survey; a reopened or withdrawn one loses the calls and the unsent survey that no longer fit; a customer erased in
+ * complaint-service loses their call notes and survey comments here. Every effect is
  * idempotent and the inbox remembers what was processed; a message that cannot be processed goes to
  * {@code complaint-events.followup-service.dlq} with the reason, and the next is processed.
  */
@@ -30,12 +32,22 @@ public class ComplaintEventsConsumer {
     private final Inbox inbox;
     private final FollowUpScheduling scheduling;
     private final ComplaintCases cases;
+    private final PersonalFreeText personalData;
     private final IncomingPayload payloads;
 
-    public ComplaintEventsConsumer(Inbox inbox, FollowUpScheduling scheduling, ComplaintCases cases, ObjectMapper mapper) {
+    /** complaint-service erased a customer's personal data: erase what this service keeps of them too. */
+    public record ErasureMessage(String customerRef) {
+        public ErasureMessage {
+            java.util.Objects.requireNonNull(customerRef, "customerRef is required");
+        }
+    }
+
+    public ComplaintEventsConsumer(Inbox inbox, FollowUpScheduling scheduling, ComplaintCases cases,
+                                   PersonalFreeText personalData, ObjectMapper mapper) {
         this.inbox = inbox;
         this.scheduling = scheduling;
         this.cases = cases;
+        this.personalData = personalData;
         this.payloads = new IncomingPayload(mapper);
     }
 
@@ -68,6 +80,10 @@ public class ComplaintEventsConsumer {
                 known(msg);
                 cases.changed(msg.complaintId(), "REOPENED", msg.reopenCount());
                 scheduling.caseNoLongerFits(msg.complaintId(), "the complaint was reopened", event.time(), m);
+            }
+            case "customer.personal-data-erased.v1" -> {
+                ErasureMessage erased = payloads.read(event, ErasureMessage.class);
+                personalData.erase(erased.customerRef());
             }
             case "complaint.withdrawn.v1" -> {
                 var c = known(payloads.read(event, CaseMessage.class));
