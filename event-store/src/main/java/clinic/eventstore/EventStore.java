@@ -174,26 +174,16 @@ public class EventStore {
         }
     }
 
-    /** Every stream id in the store: what a read model is rebuilt from, stream by stream. */
-    public List<String> streamIds() {
-        return streamIds("select distinct stream_id from events", null);
-    }
-
     /**
-     * The streams that begin with an event of {@code firstEventType}, oldest first: a service that keeps several kinds
-     * of stream in one store (refund cases and purchases) rebuilds each read model from its own kind.
+     * The streams that begin with an event of {@code firstEventType}, oldest first: what a read model is rebuilt from,
+     * stream by stream; a service keeps several kinds of stream in one store (refund cases and purchases), and each
+     * read model reads its own kind.
      */
     public List<String> streamIdsStartingWith(String firstEventType) {
-        return streamIds("select stream_id from events where version = 1 and event_type = ? order by global_position",
-                firstEventType);
-    }
-
-    private List<String> streamIds(String sql, String parameter) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(sql)) {
-            if (parameter != null) {
-                ps.setString(1, parameter);
-            }
+             PreparedStatement ps = c.prepareStatement(
+                     "select stream_id from events where version = 1 and event_type = ? order by global_position")) {
+            ps.setString(1, firstEventType);
             try (ResultSet rs = ps.executeQuery()) {
                 List<String> ids = new ArrayList<>();
                 while (rs.next()) {

@@ -148,6 +148,13 @@ class FollowUpJourneyTest {
                         && r.value().contains(complaint.toString()), 1, Duration.ofSeconds(30));
         assertThat(dissatisfied).singleElement().satisfies(r -> assertThat(r.value()).contains("CSAT 2/5")
                 .doesNotContain("swelling came back"));
+
+        // operations rebuild both read models from the store: the survey and its scores come back as they were
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
+                clinic.followup.projection.SurveyRow.delete("complaintId", complaint));
+        given().post("/followups/read-model/rebuild").then().statusCode(200);
+        given().queryParam("complaintId", complaint.toString()).get("/surveys").then()
+                .body("[0].status", equalTo("ANSWERED")).body("[0].csat", equalTo(2)).body("[0].nps", equalTo(7));
     }
 
     @Test

@@ -9,7 +9,6 @@ import clinic.eventstore.api.Problem;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.util.List;
 
 /** Problem details for the complaint service's own refusals. */
 public class ComplaintProblems {
@@ -27,20 +26,17 @@ public class ComplaintProblems {
 
     @ServerExceptionMapper
     public Response commandRejected(CommandRejected e) {
-        return new Problem("urn:clinic:problem:step-rejected", "Unprocessable Content", 422,
-                "'" + e.step() + "' refused: " + e.getMessage(),
-                List.of(new Problem.FieldError(e.field(), e.getMessage())), null, null, null).toResponse();
+        return Problem.unprocessable("step-rejected", "'" + e.step() + "' refused: " + e.getMessage(), e.field(),
+                e.getMessage()).toResponse();
     }
 
     @ServerExceptionMapper
     public Response customerErased(PersonalDataVault.CustomerErased e) {
-        return new Problem("urn:clinic:problem:customer-erased", "Unprocessable Content", 422, e.getMessage(),
-                List.of(new Problem.FieldError("customer.ref", e.getMessage())), null, null, null).toResponse();
+        return Problem.unprocessable("customer-erased", e.getMessage(), "customer.ref", e.getMessage()).toResponse();
     }
 
     @ServerExceptionMapper
     public Response idempotencyKeyReused(IdempotencyKeyReused e) {
-        return new Problem("urn:clinic:problem:idempotency-key-reused", "Unprocessable Content", 422, e.getMessage(),
-                null, null, null, null).toResponse();
+        return Problem.unprocessable("idempotency-key-reused", e.getMessage(), null, null).toResponse();
     }
 }

@@ -31,6 +31,14 @@ public record Problem(
                 null, null, null, null);
     }
 
+    /**
+     * 422: a well-formed request that breaks a rule of the domain; names the field when there is one (null: none).
+     */
+    public static Problem unprocessable(String type, String detail, String field, String reason) {
+        return new Problem("urn:clinic:problem:" + type, "Unprocessable Content", 422, detail,
+                field == null ? null : List.of(new FieldError(field, reason)), null, null, null);
+    }
+
     public static Problem invalid(List<FieldError> errors) {
         String detail = errors.size() == 1
                 ? errors.getFirst().field() + ": " + errors.getFirst().reason()

@@ -10,6 +10,7 @@ import clinic.eventstore.api.Problem;
 import clinic.followup.application.ComplaintCases;
 import clinic.followup.application.FollowUpScheduling;
 import clinic.followup.application.FollowUpService;
+import clinic.followup.application.SurveyService;
 import clinic.followup.application.FollowUpService.TaskView;
 import clinic.followup.config.FollowUpConfig;
 import clinic.followup.domain.CallOutcome;
@@ -78,9 +79,11 @@ public class FollowUpResource {
     private final ComplaintCases cases;
     private final FollowUpConfig config;
     private final Clock clock;
+    private final SurveyService surveys;
 
     public FollowUpResource(FollowUpService tasks, FollowUpScheduling scheduling, ComplaintCases cases,
-                            FollowUpConfig config, Clock clock) {
+                            FollowUpConfig config, Clock clock, SurveyService surveys) {
+        this.surveys = surveys;
         this.tasks = tasks;
         this.scheduling = scheduling;
         this.cases = cases;
@@ -203,9 +206,10 @@ public class FollowUpResource {
 
     @POST
     @Path("/read-model/rebuild")
-    @Operation(summary = "Operations: rebuild the task list from the event store (after a fix to the projection)")
+    @Operation(summary = "Operations: rebuild the task list and the survey list from the event store (after a fix to "
+            + "a projection)")
     public Map<String, Long> rebuild() {
-        return Map.of("streamsReplayed", tasks.rebuildList());
+        return Map.of("tasksReplayed", tasks.rebuildList(), "surveysReplayed", surveys.rebuildList());
     }
 
     private Instant dueBy(String due, String branch) {

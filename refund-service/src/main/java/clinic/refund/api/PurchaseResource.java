@@ -7,7 +7,7 @@ import clinic.refund.application.PurchaseService;
 import clinic.refund.config.RefundPolicyConfig;
 import clinic.refund.domain.purchase.PurchaseFactRejected;
 import clinic.refund.projection.PurchaseRow;
-import io.quarkus.panache.common.Parameters;
+import clinic.eventstore.api.ListFilter;
 import io.quarkus.panache.common.Sort;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -89,18 +89,9 @@ public class PurchaseResource {
         if (customerRef == null && branch == null) {
             throw new clinic.eventstore.api.InvalidField("customerRef", "give a customerRef or a branch");
         }
-        StringBuilder q = new StringBuilder("1 = 1");
-        Parameters p = new Parameters();
-        if (customerRef != null) {
-            q.append(" and customerRef = :customer");
-            p.and("customer", customerRef);
-        }
-        if (branch != null) {
-            q.append(" and branchId = :branch");
-            p.and("branch", branch);
-        }
-        return PurchaseRow.<PurchaseRow>find(q.toString(), Sort.descending("purchasedAt"), p).page(0, 200).list().stream()
-                .map(PurchaseResponse::of).toList();
+        ListFilter filter = new ListFilter().equal("customerRef", customerRef).equal("branchId", branch);
+        return PurchaseRow.<PurchaseRow>find(filter.where(), Sort.descending("purchasedAt"), filter.params())
+                .page(0, 200).list().stream().map(PurchaseResponse::of).toList();
     }
 
     @GET
@@ -125,7 +116,6 @@ public class PurchaseResource {
 
     @ServerExceptionMapper
     public Response rejected(PurchaseFactRejected e) {
-        return new Problem("urn:clinic:problem:purchase-fact-rejected", "Unprocessable Content", 422, e.getMessage(),
-                List.of(new Problem.FieldError(e.field(), e.getMessage())), null, null, null).toResponse();
+        return Problem.unprocessable("purchase-fact-rejected", e.getMessage(), e.field(), e.getMessage()).toResponse();
     }
 }

@@ -234,7 +234,6 @@ public class RefundStepResource {
 
     @ServerExceptionMapper
     public Response ruleBroken(RefundRuleBroken e) {
-        return new Problem("urn:clinic:problem:step-rejected", "Unprocessable Content", 422, e.getMessage(),
-                List.of(new Problem.FieldError(e.field(), e.getMessage())), null, null, null).toResponse();
+        return Problem.unprocessable("step-rejected", e.getMessage(), e.field(), e.getMessage()).toResponse();
     }
 }
