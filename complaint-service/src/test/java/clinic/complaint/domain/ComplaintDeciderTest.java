@@ -49,7 +49,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -433,18 +432,52 @@ class ComplaintDeciderTest {
 
     // ---- every refused step ----------------------------------------------------------------------------------------
 
-    static final Map<String, ComplaintEvent[]> STATES = Map.of(
-            "NONE", new ComplaintEvent[]{},
-            "RECEIVED", new ComplaintEvent[]{FILED},
-            "ACKNOWLEDGED", new ComplaintEvent[]{FILED, ACKNOWLEDGED},
-            "ASSESSED", new ComplaintEvent[]{FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE},
-            "INVESTIGATING", new ComplaintEvent[]{FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING},
-            "REMEDY_PROPOSED", new ComplaintEvent[]{FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING, PROPOSED},
-            "NEGOTIATING", new ComplaintEvent[]{FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING, PROPOSED, COUNTERED},
-            "AGREED", new ComplaintEvent[]{FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING, PROPOSED, COUNTERED, AGREED},
-            "RESOLVED", new ComplaintEvent[]{FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING, PROPOSED, COUNTERED, AGREED, RESOLVED},
-            "CLOSED", new ComplaintEvent[]{FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING, PROPOSED, COUNTERED, AGREED, RESOLVED, CLOSED});
+    /** Every state, and the variants of a state that change what it allows (scope, waits, a pending assessment). */
+    record Situation(String label, ComplaintStatus status, ComplaintEvent... history) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
 
+    static final ComplaintEvent[] UNTIL_INVESTIGATING = {FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING};
+
+    static List<Situation> everySituation() {
+        return List.of(
+                new Situation("NONE", ComplaintStatus.NONE),
+                new Situation("RECEIVED", ComplaintStatus.RECEIVED, FILED),
+                new Situation("RECEIVED and escalated externally", ComplaintStatus.RECEIVED, FILED,
+                        new EscalatedExternally(ID, ESCALATION, EscalationBody.MARKET_REGULATOR_12315, "12315-1",
+                                TODAY.plusDays(10), "staff:li.na", at(5))),
+                new Situation("ACKNOWLEDGED", ComplaintStatus.ACKNOWLEDGED, FILED, ACKNOWLEDGED),
+                new Situation("ASSESSED in scope", ComplaintStatus.ASSESSED, FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE),
+                new Situation("ASSESSED out of scope", ComplaintStatus.ASSESSED, FILED, ACKNOWLEDGED,
+                        ASSESSED_OUT_OF_SCOPE),
+                new Situation("CLOSED_OUT_OF_SCOPE", ComplaintStatus.CLOSED_OUT_OF_SCOPE, FILED, ACKNOWLEDGED,
+                        ASSESSED_OUT_OF_SCOPE, new ComplaintClosedOutOfScope(ID, "outside", "staff:wang", at(70))),
+                new Situation("INVESTIGATING", ComplaintStatus.INVESTIGATING, UNTIL_INVESTIGATING),
+                new Situation("INVESTIGATING and waiting on the customer", ComplaintStatus.INVESTIGATING,
+                        concat(List.of(UNTIL_INVESTIGATING), List.of(
+                                new WaitStarted(ID, WaitReason.CUSTOMER, "photos", "staff:wang", at(95))))),
+                new Situation("INVESTIGATING with an assessment pending", ComplaintStatus.INVESTIGATING,
+                        concat(List.of(UNTIL_INVESTIGATING), List.of(
+                                new ThirdPartyAssessmentRequested(ID, "assessor", "staff:wang", at(95)),
+                                new WaitStarted(ID, WaitReason.ASSESSOR, "assessor", "staff:wang", at(95))))),
+                new Situation("REMEDY_PROPOSED", ComplaintStatus.REMEDY_PROPOSED,
+                        concat(List.of(UNTIL_INVESTIGATING), List.of(PROPOSED))),
+                new Situation("NEGOTIATING", ComplaintStatus.NEGOTIATING,
+                        concat(List.of(UNTIL_INVESTIGATING), List.of(PROPOSED, COUNTERED))),
+                new Situation("AGREED", ComplaintStatus.AGREED,
+                        concat(List.of(UNTIL_INVESTIGATING), List.of(PROPOSED, COUNTERED, AGREED))),
+                new Situation("RESOLVED", ComplaintStatus.RESOLVED,
+                        concat(List.of(UNTIL_INVESTIGATING), List.of(PROPOSED, COUNTERED, AGREED, RESOLVED))),
+                new Situation("CLOSED", ComplaintStatus.CLOSED,
+                        concat(List.of(UNTIL_INVESTIGATING), List.of(PROPOSED, COUNTERED, AGREED, RESOLVED, CLOSED))),
+                new Situation("WITHDRAWN", ComplaintStatus.WITHDRAWN, FILED,
+                        new ComplaintWithdrawn(ID, "changed my mind", "cust-889", at(10))));
+    }
+
+    /** One command of every step a user can take. */
     static List<ComplaintCommand> everyCommand() {
         return List.of(file(), new AcknowledgeComplaint("s", at(1)),
                 assess(Category.TREATMENT_RESULT, Severity.LOW, Subject.SERVICE, 1),
@@ -456,42 +489,62 @@ class ComplaintDeciderTest {
                 new CounterOffer(Party.CUSTOMER, Remedy.APOLOGY, null, "x", "c", at(1)),
                 new Agree(Remedy.APOLOGY, null, "none", TODAY.plusDays(1), "s", at(1)),
                 new Resolve("x", "s", at(1)), new Close("s", at(1)), new Reopen("x", "s", at(1)),
-                new Withdraw("x", "c", at(1)));
+                new Withdraw("x", "c", at(1)),
+                new Escalate(UUID.randomUUID(), EscalationBody.CONSUMER_ASSOCIATION, "CA-1", TODAY.plusDays(7), "s", at(1)),
+                new RecordEscalationOutcome(ESCALATION, "mediated", "s", at(1)));
+    }
+
+    @Test
+    void the_matrix_below_covers_every_state_and_every_step() {
+        assertThat(everySituation().stream().map(Situation::status).distinct())
+                .containsExactlyInAnyOrder(ComplaintStatus.values());
+        List<String> offered = everySituation().stream()
+                .flatMap(situation -> ComplaintDecider.allowedSteps(given(situation.history()).state()).stream())
+                .distinct().toList();
+        assertThat(everyCommand().stream().map(ComplaintCommand::step)).containsExactlyInAnyOrderElementsOf(offered);
     }
 
     static Stream<Arguments> refusedSteps() {
-        return STATES.entrySet().stream().flatMap(state -> {
-            Complaint complaint = given(state.getValue()).state();
-            List<String> allowed = ComplaintDecider.allowedSteps(complaint);
+        return everySituation().stream().flatMap(situation -> {
+            List<String> allowed = ComplaintDecider.allowedSteps(given(situation.history()).state());
             return everyCommand().stream().filter(c -> !allowed.contains(c.step()))
-                    .map(c -> Arguments.of(state.getKey(), c.step(), state.getValue(), c));
+                    .map(c -> Arguments.of(situation, c.step(), c));
         });
     }
 
     @ParameterizedTest(name = "{1} is refused while {0}")
     @MethodSource("refusedSteps")
-    void a_step_the_state_does_not_allow_is_refused_with_the_steps_it_does(String status, String step,
-                                                                          ComplaintEvent[] history,
+    void a_step_the_state_does_not_allow_is_refused_with_the_steps_it_does(Situation situation, String step,
                                                                           ComplaintCommand command) {
-        assertThatThrownBy(given(history).whenRefused(command))
+        Complaint before = given(situation.history()).state();
+        assertThatThrownBy(given(situation.history()).whenRefused(command))
                 .isInstanceOfSatisfying(StepNotAllowed.class, e -> {
-                    assertThat(e.status().name()).isEqualTo(status);
+                    assertThat(e.status()).isEqualTo(situation.status());
                     assertThat(e.step()).isEqualTo(step);
-                    assertThat(e.allowedSteps()).isEqualTo(ComplaintDecider.allowedSteps(given(history).state()))
+                    assertThat(e.allowedSteps()).isEqualTo(ComplaintDecider.allowedSteps(before))
                             .doesNotContain(step);
                 });
     }
 
-    @Test
-    void every_step_a_state_offers_is_taken_when_asked() {
-        STATES.forEach((status, history) -> {
-            Complaint complaint = given(history).state();
-            for (ComplaintCommand c : everyCommand()) {
-                if (ComplaintDecider.allowedSteps(complaint).contains(c.step())) {
-                    assertThat(ComplaintDecider.decide(c, complaint)).as(c.step() + " while " + status).isNotEmpty();
-                }
-            }
+    static Stream<Arguments> allowedSteps() {
+        return everySituation().stream().flatMap(situation -> {
+            List<String> allowed = ComplaintDecider.allowedSteps(given(situation.history()).state());
+            return everyCommand().stream().filter(c -> allowed.contains(c.step()))
+                    .map(c -> Arguments.of(situation, c.step(), c));
         });
+    }
+
+    @ParameterizedTest(name = "{1} is taken while {0}")
+    @MethodSource("allowedSteps")
+    void every_step_a_state_offers_is_taken_when_asked(Situation situation, String step, ComplaintCommand command) {
+        Complaint before = given(situation.history()).state();
+        List<ComplaintEvent> events = ComplaintDecider.decide(command, before);
+        assertThat(events).as(step + " while " + situation).isNotEmpty();
+        Complaint after = before;
+        for (ComplaintEvent e : events) {
+            after = ComplaintDecider.evolve(after, e);
+        }
+        assertThat(after).as("the events of " + step + " change the case").isNotEqualTo(before);
     }
 
     private static String scopeOf(List<ComplaintEvent> events) {

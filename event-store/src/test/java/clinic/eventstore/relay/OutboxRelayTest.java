@@ -25,10 +25,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -90,6 +92,36 @@ class OutboxRelayTest {
 
         assertThat(received.keySet()).containsExactlyInAnyOrderElementsOf(committed.keySet());
         assertPerStreamOrder(received);
+    }
+
+    @Test
+    void an_event_whose_transaction_commits_after_a_later_numbered_one_is_not_skipped() throws Exception {
+        relay.start();
+        CountDownLatch appended = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        NewEvent early = new NewEvent(UUID.randomUUID(), "test.noted.v1", "{\"n\":1}", Instant.now());
+        NewEvent late = new NewEvent(UUID.randomUUID(), "test.noted.v1", "{\"n\":2}", Instant.now());
+        ExecutorService slowWriter = Executors.newSingleThreadExecutor();
+        // the first transaction takes the lower number, then stays open while a second one commits
+        Future<?> slow = slowWriter.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+            store.append(stream(0), 0, List.of(early), new EventMetadata("SH001", "test", UUID.randomUUID(), null));
+            appended.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        assertThat(appended.await(20, TimeUnit.SECONDS)).isTrue();
+        QuarkusTransaction.requiringNew().run(() -> store.append(stream(1), 0, List.of(late),
+                new EventMetadata("SH001", "test", UUID.randomUUID(), null)));
+        sleep(1500); // the relay is woken by the second commit and polls meanwhile: it must not move past the first
+        release.countDown();
+        slow.get(20, TimeUnit.SECONDS);
+        slowWriter.shutdown();
+
+        assertThat(consumeUntil(Set.of(early.eventId(), late.eventId())).keySet())
+                .containsExactlyInAnyOrder(early.eventId(), late.eventId());
     }
 
     @Test
