@@ -138,7 +138,7 @@ class SystemIT {
     @Order(3)
     void sla_warnings_are_raised_once_by_the_scheduler_after_a_restart_even_with_two_instances() throws Exception {
         // a safety complaint must be acknowledged within 10 seconds here, so the clock runs out during the test
-        Map<String, String> fast = Map.of("COMPLAINT_SLA_ACKNOWLEDGE_SAFETY", "PT10S", "COMPLAINT_SLA_CHECK_EVERY", "300ms");
+        Map<String, String> fast = Map.of("COMPLAINT_SLA_ACKNOWLEDGE_BY_CATEGORY_ADVERSE_REACTION", "PT10S", "COMPLAINT_SLA_CHECK_EVERY", "300ms");
         complaints.stop();
         ServiceProcess first = complaints.with(DevStack.freePort(), fast);
         first.start();

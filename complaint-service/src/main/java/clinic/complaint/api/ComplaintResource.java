@@ -183,7 +183,7 @@ public class ComplaintResource {
     public Response agree(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Agree body,
                           @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.Agree(body.remedy(), body.money(),
-                body.paymentMethod(), body.dueDate(), by, ctx.now()));
+                body.paymentMethod(), body.dueDate(), ctx.today(), by, ctx.now()));
     }
 
     @POST

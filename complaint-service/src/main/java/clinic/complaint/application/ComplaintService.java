@@ -148,7 +148,7 @@ public class ComplaintService {
         return new CaseView(view.complaint(), view.version(), view.personal(), true, view.sla());
     }
 
-    /** What a step's command is made from: the time, the chain's date, and the policy in force. */
+    /** What a step's command is made from: the time, the date where the case's branch is, and its branch's policy. */
     public record StepContext(Instant now, LocalDate today, WarrantyPolicy warranty) {
     }
 
@@ -181,9 +181,9 @@ public class ComplaintService {
     private CaseView stepOnce(UUID id, Long ifMatch, Caller caller, Function<StepContext, ComplaintCommand> step,
                               java.util.function.Consumer<Complaint> alsoStore) {
         Instant now = clock.instant();
-        StepContext context = new StepContext(now, LocalDate.ofInstant(now, config.zone()), config.warranty().policy());
         try {
-            var result = cases.handle(id.toString(), ifMatch, step.apply(context),
+            var result = cases.handleWithState(id.toString(), ifMatch,
+                    state -> step.apply(new StepContext(now, sla.today(state, now), config.warrantyFor(state.branchId()))),
                     state -> metadata(state.branchId(), caller), now);
             alsoStore.accept(result.state());
             afterChange(result.state(), result.version(), now);

@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,18 +31,23 @@ public class SlaSchedule {
     }
 
     public List<SlaReading> clocks(Complaint c, Instant now) {
-        return SlaClocks.read(c, config.policy(), config.calendarFor(c.branchId()), now);
+        return SlaClocks.read(c, config.policyFor(c.branchId()), config.calendarFor(c.branchId()), now);
+    }
+
+    /** What day it is at {@code now} where the case's branch is. */
+    public LocalDate today(Complaint c, Instant now) {
+        return LocalDate.ofInstant(now, config.calendarFor(c.branchId()).zone());
     }
 
     /** The scheduler's command for the case: raise what is due by {@code now}. */
     public ComplaintCommand.CheckSla check(Complaint c, Instant now) {
-        return new ComplaintCommand.CheckSla(config.policy(), config.calendarFor(c.branchId()), now);
+        return new ComplaintCommand.CheckSla(config.policyFor(c.branchId()), config.calendarFor(c.branchId()), now);
     }
 
     /** Sets (or clears) when the scheduler looks at the case next. Call after the case's events are appended. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reschedule(Complaint c, Instant now) {
-        Instant next = ComplaintDecider.nextSlaCheck(c, config.policy(), config.calendarFor(c.branchId()), now);
+        Instant next = ComplaintDecider.nextSlaCheck(c, config.policyFor(c.branchId()), config.calendarFor(c.branchId()), now);
         if (next == null) {
             em.createNativeQuery("delete from sla_schedule where complaint_id = ?1").setParameter(1, c.id()).executeUpdate();
         } else {

@@ -31,7 +31,8 @@ public class SlaScheduler {
     }
 
     @Scheduled(every = "${complaint.sla.check-every:5s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void checkDueCases() {
         for (UUID id : schedule.due(clock.instant(), BATCH)) {
             try {

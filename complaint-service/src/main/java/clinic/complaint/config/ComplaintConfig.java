@@ -5,16 +5,21 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.ZoneId;
+import java.util.Map;
+import java.util.OptionalInt;
 
 /** {@code complaint.*}: policy of the complaint service. */
 @ConfigMapping(prefix = "complaint")
 public interface ComplaintConfig {
 
-    /** The chain's time zone: it decides the year in a case number and what "today" is for warranty windows. */
+    /** The chain's time zone: it decides the year in a case number. */
     @WithDefault("Asia/Shanghai")
     ZoneId zone();
 
     Warranty warranty();
+
+    /** A branch's after-sales windows over the chain's: {@code complaint.branch-warranty."SH001".free-correction-days}. */
+    Map<String, BranchWarranty> branchWarranty();
 
     PersonalData personalData();
 
@@ -25,6 +30,29 @@ public interface ComplaintConfig {
          */
         @WithDefault("ZGV2ZWxvcG1lbnQtb25seS1tYXN0ZXIta2V5LTMyYnk=")
         String masterKey();
+    }
+
+    interface BranchWarranty {
+        OptionalInt feedbackDays();
+
+        OptionalInt freeCorrectionDays();
+
+        OptionalInt productWarrantyDays();
+
+        OptionalInt guaranteeDays();
+    }
+
+    /** The after-sales windows of {@code branchId}: each from the branch's settings when it has it, else the chain's. */
+    default WarrantyPolicy warrantyFor(String branchId) {
+        Warranty chain = warranty();
+        BranchWarranty branch = branchId == null ? null : branchWarranty().get(branchId);
+        if (branch == null) {
+            return chain.policy();
+        }
+        return new WarrantyPolicy(branch.feedbackDays().orElse(chain.feedbackDays()),
+                branch.freeCorrectionDays().orElse(chain.freeCorrectionDays()),
+                branch.productWarrantyDays().orElse(chain.productWarrantyDays()),
+                branch.guaranteeDays().orElse(chain.guaranteeDays()));
     }
 
     /** After-sales windows in days (domain.md: feedback 3, free correction 7, product warranty 90, guarantee 365). */

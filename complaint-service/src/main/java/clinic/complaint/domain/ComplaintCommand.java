@@ -135,7 +135,8 @@ public sealed interface ComplaintCommand {
         }
     }
 
-    record Agree(Remedy remedy, Money amount, String paymentMethod, LocalDate dueDate, String recordedBy, Instant at)
+    record Agree(Remedy remedy, Money amount, String paymentMethod, LocalDate dueDate, LocalDate today, String recordedBy,
+                 Instant at)
             implements ComplaintCommand {
         public String step() {
             return "agree";

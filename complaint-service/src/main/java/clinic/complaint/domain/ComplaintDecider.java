@@ -63,8 +63,6 @@ import clinic.complaint.domain.sla.SlaReading;
 import clinic.complaint.domain.sla.SlaWarningLevel;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,7 +132,7 @@ public final class ComplaintDecider {
             }
             case Agree c -> {
                 checkRemedy(state, c.step(), c.remedy(), c.amount());
-                if (c.dueDate() == null || c.dueDate().isBefore(LocalDate.ofInstant(c.at(), ZoneOffset.UTC))) {
+                if (c.dueDate() == null || c.dueDate().isBefore(c.today())) {
                     throw new CommandRejected(c.step(), "dueDate", "the payment due date must be today or later");
                 }
                 yield List.of(new AgreementReached(id, c.remedy(), c.amount(), c.paymentMethod(), c.dueDate(),

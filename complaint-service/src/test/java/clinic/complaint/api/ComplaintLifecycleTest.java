@@ -5,7 +5,15 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
+import clinic.calendar.BusinessCalendar;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.EnumSet;
+import java.util.Set;
 import java.time.ZoneId;
 import java.util.UUID;
 
@@ -35,6 +43,40 @@ public class ComplaintLifecycleTest {
             request = request.contentType(ContentType.JSON).body(json);
         }
         return request.post("/complaints/" + id + "/" + step).then();
+    }
+
+    @Test
+    void a_branch_with_its_own_targets_and_windows_gets_them_and_the_others_keep_the_chains() {
+        String privacy = ComplaintResourceTest.body("SH9SLA").replace("TREATMENT_RESULT", "PRIVACY");
+        String own = given().contentType(ContentType.JSON).body(privacy).post("/complaints").then().statusCode(201)
+                .extract().path("id");
+        String chains = given().contentType(ContentType.JSON).body(privacy.replace("SH9SLA", "SH001"))
+                .post("/complaints").then().statusCode(201).extract().path("id");
+        BusinessCalendar shanghai = new BusinessCalendar(ZoneId.of("Asia/Shanghai"), LocalTime.of(9, 0),
+                LocalTime.of(18, 0), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), Set.of(), Set.of());
+
+        // SH9SLA: a privacy complaint is acknowledged within 4 hours and resolved within 3 working days
+        Instant filed = Instant.parse(given().get("/complaints/" + own).then().extract().path("filedAt"));
+        given().get("/complaints/" + own).then()
+                .body("sla.find { it.clock == 'ACKNOWLEDGE' }.dueAt", equalTo(filed.plus(Duration.ofHours(4)).toString()))
+                .body("sla.find { it.clock == 'RESOLVE' }.dueAt",
+                        equalTo(shanghai.plusWorkingTime(filed, Duration.ofHours(27)).toString()));
+        // SH001: the chain's 1 working day and 10 working days
+        Instant other = Instant.parse(given().get("/complaints/" + chains).then().extract().path("filedAt"));
+        given().get("/complaints/" + chains).then()
+                .body("sla.find { it.clock == 'ACKNOWLEDGE' }.dueAt",
+                        equalTo(shanghai.plusWorkingTime(other, Duration.ofHours(9)).toString()))
+                .body("sla.find { it.clock == 'RESOLVE' }.dueAt",
+                        equalTo(shanghai.plusWorkingTime(other, Duration.ofHours(90)).toString()));
+
+        // a service 10 days ago: inside SH9SLA's 14-day free correction window, only in the chain's guarantee elsewhere
+        String assess = """
+                {"category":"PRIVACY","severity":"LOW","subject":"SERVICE","serviceDate":"%s","owner":"staff:wang"}"""
+                .formatted(LocalDate.parse(TODAY).minusDays(10));
+        step(own, "acknowledge", null).statusCode(200);
+        step(own, "assess", assess).statusCode(200).body("scope", equalTo("free correction window (14 days)"));
+        step(chains, "acknowledge", null).statusCode(200);
+        step(chains, "assess", assess).statusCode(200).body("scope", equalTo("after-sales guarantee (365 days)"));
     }
 
     @Test

@@ -35,7 +35,7 @@ class SlaSchedulerTest {
     public static class SecondsForSafety implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("complaint.sla.acknowledge-safety", "PT3S",
+            return Map.of("complaint.sla.acknowledge.by-category.ADVERSE_REACTION", "PT3S",
                     "complaint.sla.check-every", "200ms");
         }
     }

@@ -297,7 +297,7 @@ class ComplaintDeciderTest {
         assertThat(negotiating.state().status()).isEqualTo(ComplaintStatus.NEGOTIATING);
 
         assertThat(negotiating.when(new Agree(Remedy.PARTIAL_REFUND, new Money(400_000, "CNY"), "original card",
-                TODAY.plusDays(7), "staff:wang", at(180)))).containsExactly(AGREED);
+                TODAY.plusDays(7), TODAY, "staff:wang", at(180)))).containsExactly(AGREED);
         Complaint agreed = given(FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING, PROPOSED, COUNTERED, clinicRound,
                 AGREED).state();
         assertThat(agreed.agreement().amount()).isEqualTo(new Money(400_000, "CNY"));
@@ -314,13 +314,17 @@ class ComplaintDeciderTest {
                 new Money(100, "USD"), "", "cust-889", at(150))))
                 .isInstanceOfSatisfying(CommandRejected.class, e -> assertThat(e.field()).isEqualTo("amount.currency"));
         assertThatThrownBy(proposed.whenRefused(new Agree(Remedy.FULL_REFUND, new Money(1_000_000, "CNY"), "card",
-                TODAY.plusDays(7), "staff:wang", at(150))))
+                TODAY.plusDays(7), TODAY, "staff:wang", at(150))))
                 .isInstanceOf(CommandRejected.class).hasMessageContaining("a full refund is the 12800.00 CNY paid");
         assertThatThrownBy(proposed.whenRefused(new Agree(Remedy.PARTIAL_REFUND, null, "card",
-                TODAY.plusDays(7), "staff:wang", at(150))))
+                TODAY.plusDays(7), TODAY, "staff:wang", at(150))))
                 .isInstanceOfSatisfying(CommandRejected.class, e -> assertThat(e.field()).isEqualTo("amount"));
         assertThatThrownBy(proposed.whenRefused(new Agree(Remedy.PARTIAL_REFUND, new Money(1, "CNY"), "card",
-                TODAY.minusDays(1), "staff:wang", at(150))))
+                TODAY.minusDays(1), TODAY, "staff:wang", at(150))))
+                .isInstanceOfSatisfying(CommandRejected.class, e -> assertThat(e.field()).isEqualTo("dueDate"));
+        // 07:00 on 3 March in Shanghai is still 2 March in UTC: the branch's date decides what is in the past
+        assertThatThrownBy(proposed.whenRefused(new Agree(Remedy.PARTIAL_REFUND, new Money(1, "CNY"), "card",
+                TODAY, TODAY.plusDays(1), "staff:wang", Instant.parse("2026-03-02T23:00:00Z"))))
                 .isInstanceOfSatisfying(CommandRejected.class, e -> assertThat(e.field()).isEqualTo("dueDate"));
     }
 
@@ -487,7 +491,7 @@ class ComplaintDeciderTest {
                 new RequestAssessment("a", "s", at(1)), new RecordAssessment(AssessmentResult.INCONCLUSIVE, "x", "s", at(1)),
                 new ProposeRemedy(Remedy.APOLOGY, null, "x", "s", at(1)),
                 new CounterOffer(Party.CUSTOMER, Remedy.APOLOGY, null, "x", "c", at(1)),
-                new Agree(Remedy.APOLOGY, null, "none", TODAY.plusDays(1), "s", at(1)),
+                new Agree(Remedy.APOLOGY, null, "none", TODAY.plusDays(1), TODAY, "s", at(1)),
                 new Resolve("x", "s", at(1)), new Close("s", at(1)), new Reopen("x", "s", at(1)),
                 new Withdraw("x", "c", at(1)),
                 new Escalate(UUID.randomUUID(), EscalationBody.CONSUMER_ASSOCIATION, "CA-1", TODAY.plusDays(7), "s", at(1)),

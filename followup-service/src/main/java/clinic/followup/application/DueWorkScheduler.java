@@ -43,7 +43,8 @@ public class DueWorkScheduler {
     }
 
     @Scheduled(every = "${followup.check-every:5s}", delayed = "2s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public void fire() {
         Instant now = clock.instant();
         EventMetadata by = new EventMetadata(null, "followup-scheduler", UUID.randomUUID(), null);

@@ -127,11 +127,13 @@ public class RefundStepResource {
                 channels.add(new RefundCommand.ChannelShare(share.channel(), money(c, share.amount(), "channels[" + i + "].amount")));
             }
             var calendar = policy.calendarFor(c.branchId());
+            LocalDate today = LocalDate.ofInstant(at, calendar.zone());
             LocalDate due = body.dueDate() != null ? body.dueDate()
-                    : calendar.plusWorkingDays(LocalDate.ofInstant(at, calendar.zone()), policy.paymentDueWorkingDays());
+                    : calendar.plusWorkingDays(today, policy.paymentDueWorkingDays());
             Money threshold = policy.approvalThresholdMinor() == null ? null
                     : new Money(policy.approvalThresholdMinor(), c.amountPaid().currency());
-            return new RefundCommand.Agree(money(c, body.amount(), "amount"), body.remedy(), channels, due, threshold, by, at);
+            return new RefundCommand.Agree(money(c, body.amount(), "amount"), body.remedy(), channels, due, today, threshold,
+                    by, at);
         });
     }
 

@@ -40,7 +40,8 @@ public class OverdueAlarm {
     }
 
     @Scheduled(every = "${refund.overdue.check-every:60s}", delayed = "2s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public void check() {
         Instant now = clock.instant();
         // candidates by the latest "today" anywhere; the decider checks each case against its branch's own today

@@ -68,15 +68,11 @@ public sealed interface RefundCommand {
     }
 
     /**
-     * The written agreement: amount, how it is paid (one or more channels), by when. Above {@code approvalThreshold}
-     * HQ approves it first.
+     * The written agreement: amount, how it is paid (one or more channels), by when ({@code today}: the date where the
+     * branch is, before which the due date may not fall). Above {@code approvalThreshold} HQ approves it first.
      */
-    record Agree(Money amount, RefundRemedy remedy, List<ChannelShare> channels, LocalDate dueDate,
+    record Agree(Money amount, RefundRemedy remedy, List<ChannelShare> channels, LocalDate dueDate, LocalDate today,
                  Money approvalThreshold, String by, Instant at) implements RefundCommand {
-        public Agree(Money amount, List<ChannelShare> channels, LocalDate dueDate, Money approvalThreshold, String by,
-                     Instant at) {
-            this(amount, null, channels, dueDate, approvalThreshold, by, at);
-        }
 
         public String step() {
             return "agree";

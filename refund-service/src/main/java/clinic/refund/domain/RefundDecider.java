@@ -24,8 +24,6 @@ import clinic.refund.domain.RefundEvent.RefundReviewStarted;
 import clinic.refund.domain.RefundEvent.RefundSettled;
 import clinic.refund.domain.RefundEvent.RefundWithdrawn;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -95,7 +93,7 @@ public final class RefundDecider {
                 if (c.channels().isEmpty() || split != c.amount().minorUnits()) {
                     throw new RefundRuleBroken("channels", "the channels must pay the agreed amount exactly");
                 }
-                if (c.dueDate() == null || c.dueDate().isBefore(LocalDate.ofInstant(c.at(), ZoneOffset.UTC))) {
+                if (c.dueDate() == null || c.dueDate().isBefore(c.today())) {
                     throw new RefundRuleBroken("dueDate", "the due date must be today or later");
                 }
                 boolean needsApproval = c.approvalThreshold() != null

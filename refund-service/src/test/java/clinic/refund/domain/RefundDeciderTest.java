@@ -65,8 +65,8 @@ class RefundDeciderTest {
         return new Case().then(REQUEST).then(new StartReview("staff:li", AT))
                 .then(new MakeOffer(cny(800_000), "used sessions deducted", "default-1", "staff:li", AT))
                 .then(new CounterOffer(Party.CUSTOMER, cny(1_000_000), "no sessions used", "cust-889", AT))
-                .then(new Agree(cny(amount), List.of(new ChannelShare("CARD", cny(amount - 100_000)),
-                        new ChannelShare("CASH", cny(100_000))), TODAY.plusDays(9), threshold, "staff:li", AT));
+                .then(new Agree(cny(amount), null, List.of(new ChannelShare("CARD", cny(amount - 100_000)),
+                        new ChannelShare("CASH", cny(100_000))), TODAY.plusDays(9), TODAY, threshold, "staff:li", AT));
     }
 
     @Test
@@ -85,6 +85,21 @@ class RefundDeciderTest {
         assertThat(c.state.offers()).extracting(RefundCase.Offer::party).containsExactly(Party.CLINIC, Party.CUSTOMER);
         assertThat(c.state.status()).isEqualTo(RefundStatus.AGREED);
         assertThat(c.state.agreement().dueDate()).isEqualTo(TODAY.plusDays(9));
+    }
+
+    @Test
+    void a_due_date_before_the_branchs_today_is_refused() {
+        Case negotiating = new Case().then(REQUEST).then(new StartReview("staff:li", AT))
+                .then(new MakeOffer(cny(800_000), "used sessions deducted", "default-1", "staff:li", AT));
+        List<ChannelShare> card = List.of(new ChannelShare("CARD", cny(800_000)));
+        // 07:00 on 3 March in Shanghai is 23:00 on 2 March in UTC: the 2nd is already past for the branch
+        Instant shanghaiMorning = Instant.parse("2026-03-02T23:00:00Z");
+        assertThatThrownBy(() -> negotiating.then(new Agree(cny(800_000), null, card, TODAY, TODAY.plusDays(1), null,
+                "staff:li", shanghaiMorning)))
+                .isInstanceOfSatisfying(RefundRuleBroken.class, e -> assertThat(e.field()).isEqualTo("dueDate"));
+        negotiating.then(new Agree(cny(800_000), null, card, TODAY.plusDays(1), TODAY.plusDays(1), null, "staff:li",
+                shanghaiMorning));
+        assertThat(negotiating.state.agreement().dueDate()).isEqualTo(TODAY.plusDays(1));
     }
 
     @Test
@@ -187,7 +202,7 @@ class RefundDeciderTest {
                 .then(new RefundCommand.Escalate("CONSUMER_ASSOCIATION", "SHCA-2026-118", "staff:li", AT));
         assertThat(c.state.status()).isEqualTo(RefundStatus.ESCALATED);
         c.then(new MakeOffer(cny(600_000), "mediated", null, "s", AT))
-                .then(new Agree(cny(600_000), List.of(new ChannelShare("CARD", cny(600_000))), TODAY.plusDays(7), null, "s", AT));
+                .then(new Agree(cny(600_000), null, List.of(new ChannelShare("CARD", cny(600_000))), TODAY.plusDays(7), TODAY, null, "s", AT));
         assertThat(c.state.status()).isEqualTo(RefundStatus.AGREED);
         assertThatThrownBy(() -> c.then(new RefundCommand.Escalate("COURT", null, "s", AT)))
                 .isInstanceOf(RefundStepNotAllowed.class);
@@ -219,7 +234,7 @@ class RefundDeciderTest {
         return List.of(new StartReview("s", AT),
                 new RefundCommand.RecordEntitlement(List.of(UUID.randomUUID()), entitlement("CNY"), "s", AT),
                 new MakeOffer(cny(1), "", null, "s", AT), new CounterOffer(Party.CUSTOMER, cny(1), "", "c", AT),
-                new Agree(cny(1), List.of(new ChannelShare("CARD", cny(1))), TODAY.plusDays(7), null, "s", AT),
+                new Agree(cny(1), null, List.of(new ChannelShare("CARD", cny(1))), TODAY.plusDays(7), TODAY, null, "s", AT),
                 new ApproveAgreement("hq", AT), new RecordPayment("CARD", cny(1), "t", "f", AT),
                 new Reject("r", "s", AT), new Withdraw("w", "c", AT), new RefundCommand.Escalate("LAWYER", null, "s", AT));
     }
@@ -260,7 +275,7 @@ class RefundDeciderTest {
         assertThatThrownBy(() -> c.then(new MakeOffer(cny(900_000), RefundRemedy.FULL_REFUND, "", null, "s", AT)))
                 .isInstanceOfSatisfying(RefundRuleBroken.class, e -> assertThat(e.field()).isEqualTo("remedy"));
         c.then(new Agree(cny(900_000), RefundRemedy.REFUND_TO_BALANCE, List.of(new ChannelShare("PREPAID_BALANCE",
-                cny(900_000))), TODAY.plusDays(7), null, "s", AT));
+                cny(900_000))), TODAY.plusDays(7), TODAY, null, "s", AT));
         assertThat(c.state.agreement().remedy()).isEqualTo(RefundRemedy.REFUND_TO_BALANCE);
     }
 }

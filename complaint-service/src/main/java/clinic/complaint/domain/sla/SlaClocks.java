@@ -25,7 +25,7 @@ public final class SlaClocks {
     }
 
     public static SlaReading acknowledge(Complaint c, SlaPolicy policy, BusinessCalendar calendar, Instant now) {
-        SlaTarget target = policy.acknowledge(c.category(), c.severity(), calendar);
+        SlaTarget target = policy.acknowledge(c.category(), c.severity(), calendar, c.filedAt());
         Instant stopped = c.acknowledgedAt();
         if (stopped == null && !c.status().isOpen()) {
             stopped = c.closedAt();
@@ -36,7 +36,7 @@ public final class SlaClocks {
     }
 
     public static SlaReading resolve(Complaint c, SlaPolicy policy, BusinessCalendar calendar, Instant now) {
-        SlaTarget target = policy.resolve(c.severity(), calendar);
+        SlaTarget target = policy.resolve(c.category(), c.severity(), calendar, c.resolveClockStartedAt());
         Instant stopped = c.resolvedAt();
         boolean reached = stopped != null;
         if (stopped == null && !c.status().isOpen()) {

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SlaClocksTest {
 
@@ -124,7 +125,8 @@ class SlaClocksTest {
 
     @Test
     void a_severity_may_have_its_own_resolve_target_once_the_case_is_assessed() {
-        SlaPolicy critical5 = new SlaPolicy(1, Duration.ofHours(2), 10, java.util.Map.of(Severity.CRITICAL, 5), 0.8);
+        SlaPolicy critical5 = new SlaPolicy(POLICY.acknowledge(), new SlaPolicy.Targets(SlaTargetTime.workingDays(10),
+                java.util.Map.of(), java.util.Map.of(Severity.CRITICAL, SlaTargetTime.workingDays(5))), 0.8);
         var filed = filed("2026-03-02T09:00", Category.TREATMENT_RESULT);
         assertThat(SlaClocks.resolve(state(filed), critical5, SH, shanghai("2026-03-02T10:00")).dueAt())
                 .isEqualTo(shanghai("2026-03-13T18:00"));
@@ -132,6 +134,44 @@ class SlaClocksTest {
                 LocalDate.parse("2026-03-01"), true, "feedback", "s", "s", shanghai("2026-03-02T11:00"));
         assertThat(SlaClocks.resolve(state(filed, assessed), critical5, SH, shanghai("2026-03-02T12:00")).dueAt())
                 .isEqualTo(shanghai("2026-03-06T18:00"));
+    }
+
+    @Test
+    void a_category_target_and_a_severity_target_both_apply_and_the_stricter_wins() {
+        SlaPolicy policy = new SlaPolicy(POLICY.acknowledge(), new SlaPolicy.Targets(SlaTargetTime.workingDays(10),
+                java.util.Map.of(Category.PRIVACY, SlaTargetTime.workingDays(3)),
+                java.util.Map.of(Severity.LOW, SlaTargetTime.workingDays(15), Severity.CRITICAL,
+                        SlaTargetTime.elapsed(Duration.ofHours(48)))), 0.8);
+        var filed = filed("2026-03-02T09:00", Category.PRIVACY);
+        // only the category's target is known before assessment
+        assertThat(SlaClocks.resolve(state(filed), policy, SH, shanghai("2026-03-02T10:00")).dueAt())
+                .isEqualTo(shanghai("2026-03-04T18:00"));
+        // LOW allows 15 working days, PRIVACY 3: the 3 apply
+        assertThat(SlaClocks.resolve(state(filed, assessed(Category.PRIVACY, Severity.LOW)), policy, SH,
+                shanghai("2026-03-02T12:00")).dueAt()).isEqualTo(shanghai("2026-03-04T18:00"));
+        // CRITICAL allows 48 hours of elapsed time, earlier than 3 working days: the 48 hours apply
+        assertThat(SlaClocks.resolve(state(filed, assessed(Category.PRIVACY, Severity.CRITICAL)), policy, SH,
+                shanghai("2026-03-02T12:00")).dueAt()).isEqualTo(shanghai("2026-03-04T09:00"));
+        // a category without a target of its own and a severity without one: the chain's 10 working days
+        var billing = filed("2026-03-02T09:00", Category.BILLING_PRICE);
+        assertThat(SlaClocks.resolve(state(billing, assessed(Category.BILLING_PRICE, Severity.MEDIUM)), policy, SH,
+                shanghai("2026-03-02T12:00")).dueAt()).isEqualTo(shanghai("2026-03-13T18:00"));
+    }
+
+    @Test
+    void a_target_is_written_as_working_days_or_as_elapsed_time() {
+        assertThat(SlaTargetTime.parse("10")).isEqualTo(SlaTargetTime.workingDays(10));
+        assertThat(SlaTargetTime.parse("PT2H")).isEqualTo(SlaTargetTime.elapsed(Duration.ofHours(2)));
+        assertThat(SlaTargetTime.parse("10").in(SH).duration()).isEqualTo(Duration.ofHours(90));
+        for (String bad : new String[]{"0", "-1", "ten", "PT0S", "P-1D", ""}) {
+            assertThatThrownBy(() -> SlaTargetTime.parse(bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("working days (10)");
+        }
+    }
+
+    private static ComplaintAssessed assessed(Category category, Severity severity) {
+        return new ComplaintAssessed(ID, category, severity, Subject.SERVICE, LocalDate.parse("2026-03-01"), true,
+                "feedback", "s", "s", shanghai("2026-03-02T11:00"));
     }
 
     @Test
