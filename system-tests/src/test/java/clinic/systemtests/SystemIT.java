@@ -106,8 +106,81 @@ class SystemIT {
         assertThat(refund.path("amountPaid").path("amount").asText()).isEqualTo("12800.00");
     }
 
+    /**
+     * A benchmark as much as a test: branch systems file a burst of complaints at once. Prints the throughput and the
+     * latency of {@code POST /complaints}, and how long after the last one every refund case and follow-up task was
+     * visible; asserts that each complaint got its own case number and exactly what it called for.
+     */
     @Test
     @Order(2)
+    void a_burst_of_complaints_from_many_branch_systems_is_taken_and_reaches_the_other_services_once_each()
+            throws Exception {
+        int clients = 16;
+        int total = 400;
+        String run = UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+        List<String> branches = java.util.stream.IntStream.range(0, 8).mapToObj(b -> "LD" + run + b).toList();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        Map<String, String> caseNumbers = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger refundsExpected = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < total; i++) {
+            String branch = branches.get(i % branches.size());
+            String remedy = REMEDIES[i % REMEDIES.length];
+            if (remedy.endsWith("REFUND")) {
+                refundsExpected.incrementAndGet();
+            }
+            work.add(pool.submit(() -> {
+                long posted = System.nanoTime();
+                JsonNode filed = fileReturningCase(branch, remedy);
+                latencies.add(System.nanoTime() - posted);
+                caseNumbers.put(filed.path("caseNumber").asText(), filed.path("id").asText());
+                return null;
+            }));
+        }
+        for (var f : work) {
+            f.get();
+        }
+        long lastPost = System.nanoTime();
+        pool.shutdown();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() ->
+                totalOf(refunds, "/refunds", branches) >= refundsExpected.get()
+                        && totalOf(followups, "/followups", branches) >= total);
+        long allVisible = System.nanoTime();
+
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.printf("system-tests benchmark: %d complaints from %d clients in %.1f s: %.0f complaints/s; "
+                        + "POST /complaints p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n", total, clients,
+                (lastPost - start) / 1e9, total / ((lastPost - start) / 1e9), percentile(sorted, 50),
+                percentile(sorted, 95), percentile(sorted, 99), sorted.getLast() / 1_000_000);
+        System.out.printf("system-tests benchmark: every refund case (%d) and follow-up task (%d) visible %d ms after "
+                + "the last POST%n", refundsExpected.get(), total, (allVisible - lastPost) / 1_000_000);
+
+        assertThat(caseNumbers).as("one case number per complaint").hasSize(total);
+        // nothing doubled: exactly the expected numbers, a while after all were visible
+        Thread.sleep(1000);
+        assertThat(totalOf(refunds, "/refunds", branches)).isEqualTo(refundsExpected.get());
+        assertThat(totalOf(followups, "/followups", branches)).isEqualTo(total);
+    }
+
+    private static long totalOf(ServiceProcess service, String path, List<String> branches)
+            throws IOException, InterruptedException {
+        long sum = 0;
+        for (String branch : branches) {
+            sum += list(service, path + "?branch=" + branch + "&size=1").path("total").asLong();
+        }
+        return sum;
+    }
+
+    private static long percentile(List<Long> sortedNanos, int percentile) {
+        int index = (int) Math.ceil(percentile / 100.0 * sortedNanos.size()) - 1;
+        return sortedNanos.get(Math.max(0, index)) / 1_000_000;
+    }
+
+    @Test
+    @Order(3)
     void a_service_killed_and_restarted_mid_way_loses_nothing_and_doubles_nothing() throws Exception {
         Map<String, String> remedyByComplaint = new LinkedHashMap<>();
         for (int i = 0; i < 30; i++) {
@@ -135,7 +208,7 @@ class SystemIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void sla_warnings_are_raised_once_by_the_scheduler_after_a_restart_even_with_two_instances() throws Exception {
         // a safety complaint must be acknowledged within 10 seconds here, so the clock runs out during the test
         Map<String, String> fast = Map.of("COMPLAINT_SLA_ACKNOWLEDGE_BY_CATEGORY_ADVERSE_REACTION", "PT10S", "COMPLAINT_SLA_CHECK_EVERY", "300ms");
@@ -167,7 +240,7 @@ class SystemIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void a_refund_agreed_and_paid_in_refund_service_shows_on_the_complaint() throws Exception {
         String id = file("SH040", "PARTIAL_REFUND");
         await().atMost(Duration.ofSeconds(30)).until(() -> list(refunds, "/refunds?complaintId=" + id).path("items").size() == 1);
@@ -188,7 +261,7 @@ class SystemIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void an_agreement_left_unpaid_raises_the_overdue_alarm_after_a_restart_once_and_escalates_the_complaint()
             throws Exception {
         String id = file("SH050", "FULL_REFUND");
@@ -230,7 +303,7 @@ class SystemIT {
             "FOLLOWUP_SURVEY_AFTER", "PT1S", "FOLLOWUP_INTAKE_CALLBACK_AFTER", "PT3S", "FOLLOWUP_CHECK_EVERY", "300ms");
 
     @Test
-    @Order(5)
+    @Order(6)
     void a_low_survey_score_reopens_the_complaint_in_complaint_service() throws Exception {
         String id = file("SH060", "APOLOGY");
         post(complaints, "/complaints/" + id + "/acknowledge", null);
@@ -270,7 +343,7 @@ class SystemIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void due_calls_come_due_after_a_restart_once_even_with_two_instances() throws Exception {
         String id = file("SH070", "APOLOGY");
         await().atMost(Duration.ofSeconds(30)).until(() -> list(followups, "/followups?complaintId=" + id)
@@ -329,6 +402,15 @@ class SystemIT {
     }
 
     private static String file(String branch, String remedy, String category) throws IOException, InterruptedException {
+        return fileReturningCase(branch, remedy, category).path("id").asText();
+    }
+
+    private static JsonNode fileReturningCase(String branch, String remedy) throws IOException, InterruptedException {
+        return fileReturningCase(branch, remedy, "TREATMENT_RESULT");
+    }
+
+    private static JsonNode fileReturningCase(String branch, String remedy, String category)
+            throws IOException, InterruptedException {
         String body = """
                 {"branchId": "%s", "customer": {"ref": "cust-%s", "name": "李雷", "phone": "13800001234"},
                  "channel": "PHONE_HOTLINE", "category": "%s",
@@ -340,7 +422,7 @@ class SystemIT {
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return JSON.readTree(response.body()).path("id").asText();
+        return JSON.readTree(response.body());
     }
 
     private static JsonNode list(ServiceProcess service, String path) throws IOException, InterruptedException {
