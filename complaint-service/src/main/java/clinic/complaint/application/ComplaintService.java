@@ -118,10 +118,11 @@ public class ComplaintService {
         PersonalDetails personal = new PersonalDetails();
         personal.complaintId = id;
         personal.customerRef = f.customerRef();
-        personal.nameEnc = vault.encrypt(f.customerRef(), f.customerName());
-        personal.phoneEnc = vault.encrypt(f.customerRef(), f.customerPhone());
-        personal.idNumberEnc = vault.encrypt(f.customerRef(), f.customerIdNumber());
-        personal.descriptionEnc = vault.encrypt(f.customerRef(), f.description());
+        PersonalDataVault.Encryptor sealed = vault.encryptorFor(f.customerRef());
+        personal.nameEnc = sealed.encrypt(f.customerName());
+        personal.phoneEnc = sealed.encrypt(f.customerPhone());
+        personal.idNumberEnc = sealed.encrypt(f.customerIdNumber());
+        personal.descriptionEnc = sealed.encrypt(f.description());
         personal.persist();
         if (idempotencyKey != null) {
             IdempotencyRecord record = new IdempotencyRecord();

@@ -43,14 +43,17 @@ public class PersonalDataVault {
         this.masterKey = new SecretKeySpec(master, "AES");
     }
 
-    /** Encrypts {@code plaintext} with the customer's key, creating the key on first use; null stays null. */
+    /** Encrypts a customer's data with their key (read once), creating the key on first use; null stays null. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public byte[] encrypt(String customerRef, String plaintext) {
-        if (plaintext == null) {
-            return null;
-        }
+    public Encryptor encryptorFor(String customerRef) {
         SecretKey key = key(customerRef).orElseGet(() -> createKey(customerRef));
-        return seal(key, plaintext.getBytes(StandardCharsets.UTF_8));
+        return plaintext -> plaintext == null ? null : seal(key, plaintext.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes a customer's ciphertexts. */
+    @FunctionalInterface
+    public interface Encryptor {
+        byte[] encrypt(String plaintext);
     }
 
     /** Encrypts a file's content with the customer's key, creating the key on first use. */

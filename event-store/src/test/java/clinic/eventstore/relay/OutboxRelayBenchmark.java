@@ -41,9 +41,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class OutboxRelayBenchmark {
 
-    static final int WRITERS = 8;
+    /** {@code -Dbenchmark.writers=8 -Dbenchmark.events=8000} to try other loads. */
+    static final int WRITERS = Integer.getInteger("benchmark.writers", 8);
     static final int STREAMS_PER_WRITER = 50;
-    static final int EVENTS = 8_000;
+    static final int EVENTS = Integer.getInteger("benchmark.events", 8_000) / WRITERS * WRITERS;
     /** About the size of a complaint.filed.v1 payload. */
     static final String PAYLOAD = "{\"complaintId\":\"%s\",\"caseNumber\":\"SH001-2026-000042\",\"branchId\":\"SH001\","
             + "\"customerRef\":\"cust-889\",\"channel\":\"FRONT_DESK\",\"category\":\"TREATMENT_RESULT\","
