@@ -12,8 +12,8 @@ import java.util.function.Function;
 
 /**
  * One level of calendar settings, as a service's configuration gives them: the chain's, or one branch's overriding
- * any part of the chain's. Services map it under their own prefix (for example {@code followup.calendar.*} and
- * {@code followup.branches."SH001".*}).
+ * any part of the chain's. Every service reads it from {@code clinic.calendar.*} and
+ * {@code clinic.calendar.branches."SH001".*} (event-store's {@code BranchCalendars}).
  */
 public interface CalendarSettings {
 

@@ -298,8 +298,8 @@ class SystemIT {
 
     /** followup-service open around the clock, surveys out a second after closing, intake calls 3 s after filing. */
     static final Map<String, String> FOLLOWUP_FAST = Map.of(
-            "FOLLOWUP_CALENDAR_OPENS", "00:00", "FOLLOWUP_CALENDAR_CLOSES", "23:59",
-            "FOLLOWUP_CALENDAR_WORKING_DAYS", "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY",
+            "CLINIC_CALENDAR_OPENS", "00:00", "CLINIC_CALENDAR_CLOSES", "23:59",
+            "CLINIC_CALENDAR_WORKING_DAYS", "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY",
             "FOLLOWUP_SURVEY_AFTER", "PT1S", "FOLLOWUP_INTAKE_CALLBACK_AFTER", "PT3S", "FOLLOWUP_CHECK_EVERY", "300ms");
 
     @Test

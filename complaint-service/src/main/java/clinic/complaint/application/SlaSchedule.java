@@ -1,6 +1,7 @@
 package clinic.complaint.application;
 
 import clinic.complaint.config.SlaConfig;
+import clinic.eventstore.config.BranchCalendars;
 import clinic.complaint.domain.Complaint;
 import clinic.complaint.domain.ComplaintCommand;
 import clinic.complaint.domain.ComplaintDecider;
@@ -24,30 +25,32 @@ public class SlaSchedule {
 
     private final EntityManager em;
     private final SlaConfig config;
+    private final BranchCalendars calendars;
 
-    public SlaSchedule(EntityManager em, SlaConfig config) {
+    public SlaSchedule(EntityManager em, SlaConfig config, BranchCalendars calendars) {
         this.em = em;
         this.config = config;
+        this.calendars = calendars;
     }
 
     public List<SlaReading> clocks(Complaint c, Instant now) {
-        return SlaClocks.read(c, config.policyFor(c.branchId()), config.calendarFor(c.branchId()), now);
+        return SlaClocks.read(c, config.policyFor(c.branchId()), calendars.of(c.branchId()), now);
     }
 
     /** What day it is at {@code now} where the case's branch is. */
     public LocalDate today(Complaint c, Instant now) {
-        return LocalDate.ofInstant(now, config.calendarFor(c.branchId()).zone());
+        return LocalDate.ofInstant(now, calendars.of(c.branchId()).zone());
     }
 
     /** The scheduler's command for the case: raise what is due by {@code now}. */
     public ComplaintCommand.CheckSla check(Complaint c, Instant now) {
-        return new ComplaintCommand.CheckSla(config.policyFor(c.branchId()), config.calendarFor(c.branchId()), now);
+        return new ComplaintCommand.CheckSla(config.policyFor(c.branchId()), calendars.of(c.branchId()), now);
     }
 
     /** Sets (or clears) when the scheduler looks at the case next. Call after the case's events are appended. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reschedule(Complaint c, Instant now) {
-        Instant next = ComplaintDecider.nextSlaCheck(c, config.policyFor(c.branchId()), config.calendarFor(c.branchId()), now);
+        Instant next = ComplaintDecider.nextSlaCheck(c, config.policyFor(c.branchId()), calendars.of(c.branchId()), now);
         if (next == null) {
             em.createNativeQuery("delete from sla_schedule where complaint_id = ?1").setParameter(1, c.id()).executeUpdate();
         } else {

@@ -1,7 +1,5 @@
 package clinic.complaint.config;
 
-import clinic.calendar.BusinessCalendar;
-import clinic.calendar.CalendarSettings;
 import clinic.complaint.domain.Category;
 import clinic.complaint.domain.Severity;
 import clinic.complaint.domain.sla.SlaPolicy;
@@ -16,9 +14,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * {@code complaint.sla.*}: the SLA targets and the business calendars the clocks count in, for the chain, with
- * {@code branch-targets."<id>"} and {@code branches."<id>"} overriding any part of them for one branch. A target is a
- * number of working days ({@code 10}) or elapsed time ({@code PT2H}).
+ * {@code complaint.sla.*}: the SLA targets for the chain, with {@code branch-targets."<id>"} overriding any part of them
+ * for one branch. A target is a number of working days ({@code 10}) or elapsed time ({@code PT2H}) of the branch's
+ * business calendar ({@code clinic.calendar.*}, shared by every service).
  */
 @ConfigMapping(prefix = "complaint.sla")
 public interface SlaConfig {
@@ -35,11 +33,6 @@ public interface SlaConfig {
     /** How often the scheduler looks for warnings that are due. */
     @WithDefault("5s")
     Duration checkEvery();
-
-    CalendarSettings calendar();
-
-    /** A branch's calendar over the chain's (its time zone, hours, holidays, make-up days). */
-    Map<String, CalendarSettings> branches();
 
     /** A branch's targets over the chain's. */
     Map<String, BranchTargets> branchTargets();
@@ -78,10 +71,5 @@ public interface SlaConfig {
         Map<Severity, SlaTargetTime> bySeverity = new HashMap<>(under.bySeverity());
         bySeverity.putAll(over.bySeverity());
         return new SlaPolicy.Targets(over.within().orElse(under.within()), byCategory, bySeverity);
-    }
-
-    /** The calendar of {@code branchId}: the branch's own settings over the chain's. */
-    default BusinessCalendar calendarFor(String branchId) {
-        return CalendarSettings.resolve(branchId == null ? null : branches().get(branchId), calendar());
     }
 }

@@ -1,17 +1,18 @@
 package clinic.followup.api;
 
-import clinic.eventstore.EventMetadata;
 import clinic.eventstore.ConcurrencyConflict;
+import clinic.eventstore.EventMetadata;
 import clinic.eventstore.StaleVersion;
 import clinic.eventstore.api.CommandHeaders;
 import clinic.eventstore.api.InvalidField;
 import clinic.eventstore.api.ListFilter;
 import clinic.eventstore.api.Problem;
+import clinic.eventstore.config.BranchCalendars;
 import clinic.followup.application.ComplaintCases;
 import clinic.followup.application.FollowUpScheduling;
+import clinic.followup.application.FollowUpService.TaskView;
 import clinic.followup.application.FollowUpService;
 import clinic.followup.application.SurveyService;
-import clinic.followup.application.FollowUpService.TaskView;
 import clinic.followup.config.FollowUpConfig;
 import clinic.followup.domain.CallOutcome;
 import clinic.followup.domain.FollowUpCommand;
@@ -78,11 +79,13 @@ public class FollowUpResource {
     private final FollowUpScheduling scheduling;
     private final ComplaintCases cases;
     private final FollowUpConfig config;
+    private final BranchCalendars calendars;
     private final Clock clock;
     private final SurveyService surveys;
 
     public FollowUpResource(FollowUpService tasks, FollowUpScheduling scheduling, ComplaintCases cases,
-                            FollowUpConfig config, Clock clock, SurveyService surveys) {
+                            FollowUpConfig config, BranchCalendars calendars, Clock clock, SurveyService surveys) {
+        this.calendars = calendars;
         this.surveys = surveys;
         this.tasks = tasks;
         this.scheduling = scheduling;
@@ -174,7 +177,7 @@ public class FollowUpResource {
         boolean hasNotes = body.notes() != null && !body.notes().isBlank();
         return ok(tasks.step(id, h.expectedVersion(), t -> new FollowUpCommand.RecordCall(body.outcome(),
                         body.durationSeconds(), hasNotes, by,
-                        FollowUpRules.nextAttempt(now, config.calendarFor(t.branchId())),
+                        FollowUpRules.nextAttempt(now, calendars.of(t.branchId())),
                         config.policyFor(t.branchId()).maxAttempts(), now),
                 t -> metadata(t.branchId(), h), now, (t, em) -> {
                     if (hasNotes) {
@@ -220,7 +223,7 @@ public class FollowUpResource {
             return clock.instant();
         }
         try {
-            return LocalDate.parse(due).plusDays(1).atStartOfDay(config.calendarFor(branch).zone()).toInstant();
+            return LocalDate.parse(due).plusDays(1).atStartOfDay(calendars.of(branch).zone()).toInstant();
         } catch (DateTimeParseException notADate) {
             return ListFilter.instant("due", due);
         }

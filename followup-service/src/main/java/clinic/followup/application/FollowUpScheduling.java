@@ -1,9 +1,10 @@
 package clinic.followup.application;
 
 import clinic.eventstore.EventMetadata;
+import clinic.eventstore.config.BranchCalendars;
 import clinic.followup.config.FollowUpConfig;
-import clinic.followup.domain.FollowUpCommand;
 import clinic.followup.domain.FollowUpCommand.ScheduleFollowUp;
+import clinic.followup.domain.FollowUpCommand;
 import clinic.followup.domain.FollowUpRules;
 import clinic.followup.domain.ProductLine;
 import clinic.followup.domain.SurveyCommand;
@@ -31,9 +32,11 @@ public class FollowUpScheduling {
     private final SurveyService surveys;
     private final ContactPreferences contacts;
     private final FollowUpConfig config;
+    private final BranchCalendars calendars;
 
     public FollowUpScheduling(FollowUpService tasks, SurveyService surveys, ContactPreferences contacts,
-                              FollowUpConfig config) {
+                              FollowUpConfig config, BranchCalendars calendars) {
+        this.calendars = calendars;
         this.tasks = tasks;
         this.surveys = surveys;
         this.contacts = contacts;
@@ -42,18 +45,18 @@ public class FollowUpScheduling {
 
     public void complaintFiled(UUID complaintId, String branchId, String customerRef, Instant filedAt, EventMetadata m) {
         schedule(FollowUpRules.onComplaintFiled(complaintId, branchId, customerRef, filedAt, config.policyFor(branchId),
-                config.calendarFor(branchId)), m);
+                calendars.of(branchId)), m);
     }
 
     /** Resolved, or its refund settled: the 1-3-7 callbacks of the case's current cycle (once per cycle). */
     public void resolvedOrSettled(ComplaintCases.Case c, Instant at, EventMetadata m) {
         schedule(FollowUpRules.afterResolution(c.complaintId(), c.cycle(), c.branchId(), c.customerRef(), at,
-                config.policyFor(c.branchId()), config.calendarFor(c.branchId())), m);
+                config.policyFor(c.branchId()), calendars.of(c.branchId())), m);
     }
 
     public UUID correctiveVisit(ComplaintCases.Case c, Instant visitedAt, EventMetadata m) {
         ScheduleFollowUp task = FollowUpRules.afterCorrectiveVisit(c.complaintId(), c.branchId(), c.customerRef(),
-                visitedAt, config.policyFor(c.branchId()), config.calendarFor(c.branchId()));
+                visitedAt, config.policyFor(c.branchId()), calendars.of(c.branchId()));
         schedule(List.of(task), m);
         return task.taskId();
     }
@@ -61,7 +64,7 @@ public class FollowUpScheduling {
     public void productsSold(UUID purchaseId, String branchId, String customerRef, Instant purchasedAt,
                              List<ProductLine> lines, EventMetadata m) {
         schedule(FollowUpRules.afterProductSale(purchaseId, branchId, customerRef, purchasedAt, lines, config.policyFor(branchId),
-                config.calendarFor(branchId)), m);
+                calendars.of(branchId)), m);
     }
 
     /** Closed: the case's one survey, 24 hours later in business hours. */
@@ -71,7 +74,7 @@ public class FollowUpScheduling {
             return;
         }
         var command = FollowUpRules.surveyAfterClosing(c.complaintId(), c.branchId(), c.customerRef(), closedAt,
-                SurveyService.newToken(), config.policyFor(c.branchId()), config.calendarFor(c.branchId()));
+                SurveyService.newToken(), config.policyFor(c.branchId()), calendars.of(c.branchId()));
         surveys.apply(command.surveyId(), command, m);
     }
 

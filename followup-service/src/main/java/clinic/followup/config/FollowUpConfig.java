@@ -1,7 +1,5 @@
 package clinic.followup.config;
 
-import clinic.calendar.BusinessCalendar;
-import clinic.calendar.CalendarSettings;
 import clinic.followup.domain.FollowUpPolicy;
 import clinic.followup.domain.ProductLine;
 import io.smallrye.config.ConfigMapping;
@@ -72,8 +70,6 @@ public interface FollowUpConfig {
     @WithDefault("http://localhost:8083")
     String surveyBaseUrl();
 
-    CalendarSettings calendar();
-
     /** A branch's own rules, any part of them: {@code followup.branch-rules."SH001".callback-days=1,3,7,14}. */
     Map<String, BranchRules> branchRules();
 
@@ -95,12 +91,6 @@ public interface FollowUpConfig {
         Optional<Integer> dissatisfiedCsatAtMost();
 
         Optional<Integer> dissatisfiedNpsAtMost();
-    }
-
-    Map<String, CalendarSettings> branches();
-
-    default BusinessCalendar calendarFor(String branchId) {
-        return CalendarSettings.resolve(branchId == null ? null : branches().get(branchId), calendar());
     }
 
     /** The policy of a branch: its own rules where it has them, the chain's otherwise. */

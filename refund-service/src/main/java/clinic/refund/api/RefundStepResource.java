@@ -3,10 +3,9 @@ package clinic.refund.api;
 import clinic.eventstore.EventMetadata;
 import clinic.eventstore.api.CommandHeaders;
 import clinic.eventstore.api.Problem;
+import clinic.eventstore.config.BranchCalendars;
 import clinic.refund.application.EntitlementFromPurchases;
 import clinic.refund.application.RefundService;
-import clinic.refund.domain.entitlement.HandlingFee;
-import clinic.refund.domain.entitlement.RefundReason;
 import clinic.refund.config.RefundPolicyConfig;
 import clinic.refund.domain.Money;
 import clinic.refund.domain.RefundCase;
@@ -15,6 +14,8 @@ import clinic.refund.domain.RefundDecider;
 import clinic.refund.domain.RefundRemedy;
 import clinic.refund.domain.RefundRuleBroken;
 import clinic.refund.domain.RefundStepNotAllowed;
+import clinic.refund.domain.entitlement.HandlingFee;
+import clinic.refund.domain.entitlement.RefundReason;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -78,13 +79,15 @@ public class RefundStepResource {
     private final RefundPolicyConfig policy;
     private final Clock clock;
     private final EntitlementFromPurchases entitlements;
+    private final BranchCalendars calendars;
 
     public RefundStepResource(RefundService refunds, RefundPolicyConfig policy, Clock clock,
-                              EntitlementFromPurchases entitlements) {
+                              EntitlementFromPurchases entitlements, BranchCalendars calendars) {
         this.refunds = refunds;
         this.policy = policy;
         this.clock = clock;
         this.entitlements = entitlements;
+        this.calendars = calendars;
     }
 
     @POST
@@ -126,7 +129,7 @@ public class RefundStepResource {
                 ChannelJson share = body.channels().get(i);
                 channels.add(new RefundCommand.ChannelShare(share.channel(), money(c, share.amount(), "channels[" + i + "].amount")));
             }
-            var calendar = policy.calendarFor(c.branchId());
+            var calendar = calendars.of(c.branchId());
             LocalDate today = LocalDate.ofInstant(at, calendar.zone());
             LocalDate due = body.dueDate() != null ? body.dueDate()
                     : calendar.plusWorkingDays(today, policy.paymentDueWorkingDays());

@@ -1,5 +1,6 @@
 package clinic.refund.application;
 
+import clinic.eventstore.config.BranchCalendars;
 import clinic.refund.config.RefundPolicyConfig;
 import clinic.refund.domain.Money;
 import clinic.refund.domain.RefundCase;
@@ -36,10 +37,12 @@ public class EntitlementFromPurchases {
 
     private final PurchaseService purchases;
     private final RefundPolicyConfig policy;
+    private final BranchCalendars calendars;
 
-    public EntitlementFromPurchases(PurchaseService purchases, RefundPolicyConfig policy) {
+    public EntitlementFromPurchases(PurchaseService purchases, RefundPolicyConfig policy, BranchCalendars calendars) {
         this.purchases = purchases;
         this.policy = policy;
+        this.calendars = calendars;
     }
 
     public RefundCommand.RecordEntitlement command(RefundCase refund, List<UUID> orderIds, Basis basis, String by,
@@ -79,7 +82,7 @@ public class EntitlementFromPurchases {
         }
         List<Item> items = orders.stream().flatMap(p -> p.items().stream()).toList();
         List<Payment> payments = orders.stream().flatMap(p -> p.entitlementPayments().stream()).toList();
-        var zone = policy.calendarFor(refund.branchId()).zone();
+        var zone = calendars.of(refund.branchId()).zone();
         LocalDate paidOn = orders.stream().map(p -> LocalDate.ofInstant(p.purchasedAt(), zone)).min(LocalDate::compareTo)
                 .orElseThrow();
         var request = new EntitlementRequest(basis.reason(), first.currency(), items, payments, basis.handlingFees(),

@@ -2,7 +2,7 @@ package clinic.refund.application;
 
 import clinic.eventstore.ConcurrencyConflict;
 import clinic.eventstore.EventMetadata;
-import clinic.refund.config.RefundPolicyConfig;
+import clinic.eventstore.config.BranchCalendars;
 import clinic.refund.domain.RefundCommand;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,15 +28,15 @@ public class OverdueAlarm {
     private static final Logger LOG = Logger.getLogger(OverdueAlarm.class);
 
     private final RefundService refunds;
-    private final RefundPolicyConfig policy;
     private final EntityManager em;
     private final Clock clock;
+    private final BranchCalendars calendars;
 
-    public OverdueAlarm(RefundService refunds, RefundPolicyConfig policy, EntityManager em, Clock clock) {
+    public OverdueAlarm(RefundService refunds, EntityManager em, Clock clock, BranchCalendars calendars) {
         this.refunds = refunds;
-        this.policy = policy;
         this.em = em;
         this.clock = clock;
+        this.calendars = calendars;
     }
 
     @Scheduled(every = "${refund.overdue.check-every:60s}", delayed = "2s",
@@ -48,7 +48,7 @@ public class OverdueAlarm {
         for (UUID id : overdueCandidates(LocalDate.ofInstant(now, java.time.ZoneOffset.MAX))) {
             try {
                 var view = refunds.step(id, null, now, state -> new RefundCommand.CheckOverdue(
-                                LocalDate.ofInstant(now, policy.calendarFor(state.branchId()).zone()), now),
+                                LocalDate.ofInstant(now, calendars.of(state.branchId()).zone()), now),
                         state -> new EventMetadata(state.branchId(), "overdue-alarm", UUID.randomUUID(), null));
                 if (view.refund().overdue()) {
                     var r = view.refund();

@@ -47,16 +47,6 @@ public interface RefundPolicyConfig {
         return approvalThreshold().orElse(null);
     }
 
-    /** The chain's business calendar: due dates count its working days (holidays out, make-up days in). */
-    clinic.calendar.CalendarSettings calendar();
-
-    /** A branch's own calendar, over the chain's: {@code refund.policy.branches."SH001".holidays=...}. */
-    java.util.Map<String, clinic.calendar.CalendarSettings> branches();
-
-    default clinic.calendar.BusinessCalendar calendarFor(String branchId) {
-        return clinic.calendar.CalendarSettings.resolve(branchId == null ? null : branches().get(branchId), calendar());
-    }
-
     default RefundPolicy policy() {
         return new RefundPolicy(version(), handlingFeeCapBasisPoints(), interestBasisPointsPerYear(), points(), coupons(),
                 fxDifference());
