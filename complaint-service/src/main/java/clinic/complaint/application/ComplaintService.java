@@ -15,13 +15,14 @@ import clinic.complaint.projection.ComplaintListProjection;
 import clinic.eventstore.ConcurrencyConflict;
 import clinic.eventstore.Decider;
 import clinic.eventstore.EventMetadata;
-import clinic.eventstore.EventSourcedRepository;
 import clinic.eventstore.EventSourcedRepository.Loaded;
+import clinic.eventstore.EventSourcedRepository;
 import clinic.eventstore.EventStore;
-import clinic.eventstore.NewEvent;
 import clinic.eventstore.EventTypeRegistry;
+import clinic.eventstore.NewEvent;
 import clinic.eventstore.StoredEvent;
 import clinic.eventstore.StreamNotFound;
+import clinic.eventstore.config.BranchCalendars;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -65,11 +66,12 @@ public class ComplaintService {
     private final ComplaintListProjection list;
     private final PersonalDataVault vault;
     private final SlaSchedule sla;
+    private final BranchCalendars calendars;
     private final EntityManager em;
 
     public ComplaintService(EventStore store, EventTypeRegistry<ComplaintEvent> types, CaseNumbers caseNumbers,
                             ComplaintConfig config, Clock clock, ComplaintListProjection list, PersonalDataVault vault,
-                            SlaSchedule sla, EntityManager em) {
+                            SlaSchedule sla, BranchCalendars calendars, EntityManager em) {
         this.store = store;
         this.cases = new EventSourcedRepository<>(store, types,
                 new Decider<>(ComplaintDecider::decide, ComplaintDecider::evolve, Complaint.NONE));
@@ -79,6 +81,7 @@ public class ComplaintService {
         this.list = list;
         this.vault = vault;
         this.sla = sla;
+        this.calendars = calendars;
         this.em = em;
     }
 
@@ -109,7 +112,7 @@ public class ComplaintService {
     private CaseView fileNow(Filing f, String idempotencyKey, String requestHash, Caller caller) {
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
-        String caseNumber = caseNumbers.next(f.branchId(), now.atZone(config.zone()).getYear());
+        String caseNumber = caseNumbers.next(f.branchId(), LocalDate.ofInstant(now, calendars.of(f.branchId()).zone()).getYear());
         var command = new ComplaintCommand.FileComplaint(id, caseNumber, f.branchId(), f.customerRef(), f.channel(),
                 f.category(), f.requestedRemedy(), f.amountPaid(), now);
         var result = cases.create(id.toString(), command, metadata(f.branchId(), caller), now);
@@ -149,6 +152,11 @@ public class ComplaintService {
         return new CaseView(view.complaint(), view.version(), view.personal(), true, view.sla());
     }
 
+    /** What day it is at {@code now} where the branch is. */
+    private LocalDate today(String branchId, Instant now) {
+        return LocalDate.ofInstant(now, calendars.of(branchId).zone());
+    }
+
     /** What a step's command is made from: the time, the date where the case's branch is, and its branch's policy. */
     public record StepContext(Instant now, LocalDate today, WarrantyPolicy warranty) {
     }
@@ -184,7 +192,7 @@ public class ComplaintService {
         Instant now = clock.instant();
         try {
             var result = cases.handleWithState(id.toString(), ifMatch,
-                    state -> step.apply(new StepContext(now, sla.today(state, now), config.warrantyFor(state.branchId()))),
+                    state -> step.apply(new StepContext(now, today(state.branchId(), now), config.warrantyFor(state.branchId()))),
                     state -> metadata(state.branchId(), caller), now);
             alsoStore.accept(result.state());
             afterChange(result.state(), result.version(), now);

@@ -12,7 +12,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,11 +34,6 @@ public class SlaSchedule {
 
     public List<SlaReading> clocks(Complaint c, Instant now) {
         return SlaClocks.read(c, config.policyFor(c.branchId()), calendars.of(c.branchId()), now);
-    }
-
-    /** What day it is at {@code now} where the case's branch is. */
-    public LocalDate today(Complaint c, Instant now) {
-        return LocalDate.ofInstant(now, calendars.of(c.branchId()).zone());
     }
 
     /** The scheduler's command for the case: raise what is due by {@code now}. */
