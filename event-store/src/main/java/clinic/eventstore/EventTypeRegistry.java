@@ -124,11 +124,12 @@ public final class EventTypeRegistry<E> {
                     throw new IllegalArgumentException(e.getKey() + " upcasts to unknown type " + e.getValue().toType());
                 }
             }
-            // consumers ignore fields they do not know; instants are ISO-8601 text
+            // consumers ignore fields they do not know; instants and durations are ISO-8601 text
             ObjectMapper own = mapper.copy()
                     .findAndRegisterModules()
                     .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-                    .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
+                    .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)
+                    .configure(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS, false);
             return new EventTypeRegistry<>(own, classesByType, upcasters);
         }
     }

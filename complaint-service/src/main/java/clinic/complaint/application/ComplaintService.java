@@ -114,7 +114,7 @@ public class ComplaintService {
         UUID id = UUID.randomUUID();
         String caseNumber = caseNumbers.next(f.branchId(), LocalDate.ofInstant(now, calendars.of(f.branchId()).zone()).getYear());
         var command = new ComplaintCommand.FileComplaint(id, caseNumber, f.branchId(), f.customerRef(), f.channel(),
-                f.category(), f.requestedRemedy(), f.amountPaid(), now);
+                f.category(), f.requestedRemedy(), f.amountPaid(), sla.policyFor(f.branchId()), now);
         var result = cases.create(id.toString(), command, metadata(f.branchId(), caller), now);
         afterChange(result.state(), result.version(), now);
 

@@ -6,6 +6,7 @@ import clinic.complaint.domain.Complaint;
 import clinic.complaint.domain.ComplaintCommand;
 import clinic.complaint.domain.ComplaintDecider;
 import clinic.complaint.domain.sla.SlaClocks;
+import clinic.complaint.domain.sla.SlaPolicy;
 import clinic.complaint.domain.sla.SlaReading;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -33,18 +34,28 @@ public class SlaSchedule {
     }
 
     public List<SlaReading> clocks(Complaint c, Instant now) {
-        return SlaClocks.read(c, config.policyFor(c.branchId()), calendars.of(c.branchId()), now);
+        return SlaClocks.read(c, policyOf(c), calendars.of(c.branchId()), now);
+    }
+
+    /** The targets a new complaint of {@code branchId} gets (kept with it, so a later change of policy leaves it be). */
+    public SlaPolicy policyFor(String branchId) {
+        return config.policyFor(branchId);
+    }
+
+    /** The targets the case was filed under; the branch's current ones for a case filed before they were kept. */
+    private SlaPolicy policyOf(Complaint c) {
+        return c.sla() != null ? c.sla() : config.policyFor(c.branchId());
     }
 
     /** The scheduler's command for the case: raise what is due by {@code now}. */
     public ComplaintCommand.CheckSla check(Complaint c, Instant now) {
-        return new ComplaintCommand.CheckSla(config.policyFor(c.branchId()), calendars.of(c.branchId()), now);
+        return new ComplaintCommand.CheckSla(policyOf(c), calendars.of(c.branchId()), now);
     }
 
     /** Sets (or clears) when the scheduler looks at the case next. Call after the case's events are appended. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reschedule(Complaint c, Instant now) {
-        Instant next = ComplaintDecider.nextSlaCheck(c, config.policyFor(c.branchId()), calendars.of(c.branchId()), now);
+        Instant next = ComplaintDecider.nextSlaCheck(c, policyOf(c), calendars.of(c.branchId()), now);
         if (next == null) {
             em.createNativeQuery("delete from sla_schedule where complaint_id = ?1").setParameter(1, c.id()).executeUpdate();
         } else {

@@ -1,6 +1,7 @@
 package clinic.complaint.domain;
 
 import clinic.complaint.domain.sla.SlaClockName;
+import clinic.complaint.domain.sla.SlaPolicy;
 import clinic.complaint.domain.sla.SlaWarningLevel;
 
 import java.time.Instant;
@@ -43,7 +44,8 @@ public record Complaint(
         List<Pause> pauses,
         List<SlaWarning> slaWarnings,
         Refund refund,
-        String hqEscalation) {
+        String hqEscalation,
+        SlaPolicy sla) {
 
     public static final Complaint NONE = new Draft().build();
 
@@ -142,6 +144,7 @@ public record Complaint(
         List<SlaWarning> slaWarnings = new ArrayList<>();
         Refund refund;
         String hqEscalation;
+        SlaPolicy sla;
 
         Draft() {
         }
@@ -180,6 +183,7 @@ public record Complaint(
             slaWarnings = new ArrayList<>(c.slaWarnings);
             refund = c.refund;
             hqEscalation = c.hqEscalation;
+            sla = c.sla;
         }
 
         Complaint build() {
@@ -187,7 +191,7 @@ public record Complaint(
                     status, filedAt, acknowledgedAt, acknowledgedBy, severity, subject, inScope, scope, owner,
                     waitingOn, waitingSince, List.copyOf(evidence), thirdPartyAssessment, List.copyOf(offers),
                     agreement, decision, resolvedAt, closedAt, reopenCount, List.copyOf(escalations),
-                    resolveClockStartedAt, List.copyOf(pauses), List.copyOf(slaWarnings), refund, hqEscalation);
+                    resolveClockStartedAt, List.copyOf(pauses), List.copyOf(slaWarnings), refund, hqEscalation, sla);
         }
     }
 }

@@ -52,8 +52,9 @@ public sealed interface ComplaintCommand {
         }
     }
 
+    /** {@code sla}: the branch's SLA targets now, kept with the case. */
     record FileComplaint(UUID complaintId, String caseNumber, String branchId, String customerRef, Channel channel,
-                         Category category, Remedy requestedRemedy, Money amountPaid, Instant at)
+                         Category category, Remedy requestedRemedy, Money amountPaid, SlaPolicy sla, Instant at)
             implements ComplaintCommand {
         public String step() {
             return "file";

@@ -1,6 +1,7 @@
 package clinic.complaint.domain;
 
 import clinic.complaint.domain.sla.SlaClockName;
+import clinic.complaint.domain.sla.SlaPolicy;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,8 +14,12 @@ import java.util.UUID;
  */
 public sealed interface ComplaintEvent {
 
+    /**
+     * {@code sla}: the SLA targets in force for the branch when the complaint was received, which its clocks keep
+     * counting by (null in events recorded before they were kept: the current policy applies).
+     */
     record ComplaintFiled(UUID complaintId, String caseNumber, String branchId, String customerRef, Channel channel,
-                          Category category, Remedy requestedRemedy, Money amountPaid, Instant filedAt)
+                          Category category, Remedy requestedRemedy, Money amountPaid, Instant filedAt, SlaPolicy sla)
             implements ComplaintEvent {
     }
 

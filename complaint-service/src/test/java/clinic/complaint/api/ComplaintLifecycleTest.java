@@ -1,20 +1,34 @@
 package clinic.complaint.api;
 
+import clinic.calendar.BusinessCalendar;
+import clinic.complaint.domain.Category;
+import clinic.complaint.domain.Channel;
+import clinic.complaint.domain.ComplaintEvent;
+import clinic.complaint.domain.Money;
+import clinic.complaint.domain.Remedy;
+import clinic.complaint.domain.sla.SlaPolicy;
+import clinic.complaint.domain.sla.SlaTargetTime;
+import clinic.eventstore.EventMetadata;
+import clinic.eventstore.EventStore;
+import clinic.eventstore.EventTypeRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-
-import clinic.calendar.BusinessCalendar;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.EnumSet;
-import java.util.Set;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -77,6 +91,36 @@ public class ComplaintLifecycleTest {
         step(own, "assess", assess).statusCode(200).body("scope", equalTo("free correction window (14 days)"));
         step(chains, "acknowledge", null).statusCode(200);
         step(chains, "assess", assess).statusCode(200).body("scope", equalTo("after-sales guarantee (365 days)"));
+    }
+
+    @Inject
+    EventStore store;
+    @Inject
+    EventTypeRegistry<ComplaintEvent> types;
+
+    @Test
+    void a_complaint_keeps_the_targets_it_was_filed_under_whatever_the_policy_says_later() {
+        // filed in SH9SLA: the branch's targets are in the event
+        String id = fileIn("SH9SLA");
+        given().get("/complaints/" + id + "/events").then()
+                .body("[0].data.sla.resolve.within.workingDays", equalTo(3))
+                .body("[0].data.sla.acknowledge.byCategory.PRIVACY.elapsed", equalTo("PT4H"));
+
+        // a case of SH001 filed when the chain resolved within 2 working days (today's policy says 10)
+        UUID old = UUID.randomUUID();
+        Instant filedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        SlaPolicy then = new SlaPolicy(SlaPolicy.DEFAULT.acknowledge(), new SlaPolicy.Targets(
+                SlaTargetTime.workingDays(2), Map.of(), Map.of()), 0.8);
+        ComplaintEvent filed = new ComplaintEvent.ComplaintFiled(old, "SH001-2026-900001", "SH001", "cust-old",
+                Channel.FRONT_DESK, Category.TREATMENT_RESULT, Remedy.APOLOGY, new Money(100, "CNY"), filedAt, then);
+        QuarkusTransaction.requiringNew().run(() -> store.append(old.toString(), 0,
+                List.of(types.toNewEvent(filed, UUID.randomUUID(), filedAt)),
+                new EventMetadata("SH001", "test", UUID.randomUUID(), null)));
+        BusinessCalendar shanghai = new BusinessCalendar(ZoneId.of("Asia/Shanghai"), LocalTime.of(9, 0),
+                LocalTime.of(18, 0), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), Set.of(), Set.of());
+        given().get("/complaints/" + old).then().statusCode(200)
+                .body("sla.find { it.clock == 'RESOLVE' }.dueAt",
+                        equalTo(shanghai.plusWorkingTime(filedAt, Duration.ofHours(18)).toString()));
     }
 
     @Test

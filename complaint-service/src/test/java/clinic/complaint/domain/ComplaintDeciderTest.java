@@ -38,6 +38,7 @@ import clinic.complaint.domain.ComplaintEvent.ThirdPartyAssessmentRecorded;
 import clinic.complaint.domain.ComplaintEvent.ThirdPartyAssessmentRequested;
 import clinic.complaint.domain.ComplaintEvent.WaitEnded;
 import clinic.complaint.domain.ComplaintEvent.WaitStarted;
+import clinic.complaint.domain.sla.SlaPolicy;
 import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,7 +70,7 @@ class ComplaintDeciderTest {
     }
 
     static final ComplaintFiled FILED = new ComplaintFiled(ID, "SH001-2026-000042", "SH001", "cust-889",
-            Channel.FRONT_DESK, Category.TREATMENT_RESULT, Remedy.FULL_REFUND, PAID, T0);
+            Channel.FRONT_DESK, Category.TREATMENT_RESULT, Remedy.FULL_REFUND, PAID, T0, SlaPolicy.DEFAULT);
     static final ComplaintAcknowledged ACKNOWLEDGED = new ComplaintAcknowledged(ID, "staff:li.na", at(30));
     static final ComplaintAssessed ASSESSED_IN_SCOPE = new ComplaintAssessed(ID, Category.TREATMENT_RESULT,
             Severity.MEDIUM, Subject.SERVICE, TODAY.minusDays(5), true, "free correction window (7 days)",
@@ -107,7 +108,7 @@ class ComplaintDeciderTest {
 
     static FileComplaint file() {
         return new FileComplaint(ID, "SH001-2026-000042", "SH001", "cust-889", Channel.FRONT_DESK,
-                Category.TREATMENT_RESULT, Remedy.FULL_REFUND, PAID, T0);
+                Category.TREATMENT_RESULT, Remedy.FULL_REFUND, PAID, SlaPolicy.DEFAULT, T0);
     }
 
     static AssessComplaint assess(Category category, Severity severity, Subject subject, int daysAgo) {
@@ -122,6 +123,7 @@ class ComplaintDeciderTest {
         assertThat(given().when(file())).containsExactly(FILED);
         assertThat(given(FILED).state().status()).isEqualTo(ComplaintStatus.RECEIVED);
         assertThat(given(FILED).state().amountPaid()).isEqualTo(PAID);
+        assertThat(given(FILED).state().sla()).as("the targets it was filed under").isEqualTo(SlaPolicy.DEFAULT);
     }
 
     @Test

@@ -55,7 +55,7 @@ class SlaClocksTest {
 
     static ComplaintFiled filed(String at, Category category) {
         return new ComplaintFiled(ID, "SH001-2026-000001", "SH001", "cust-1", Channel.FRONT_DESK, category,
-                Remedy.APOLOGY, new Money(100, "CNY"), shanghai(at));
+                Remedy.APOLOGY, new Money(100, "CNY"), shanghai(at), POLICY);
     }
 
     static Complaint state(ComplaintEvent... events) {
