@@ -15,8 +15,8 @@ import clinic.complaint.projection.ComplaintListProjection;
 import clinic.eventstore.ConcurrencyConflict;
 import clinic.eventstore.Decider;
 import clinic.eventstore.EventMetadata;
-import clinic.eventstore.EventSourcedRepository.Loaded;
 import clinic.eventstore.EventSourcedRepository;
+import clinic.eventstore.EventSourcedRepository.Loaded;
 import clinic.eventstore.EventStore;
 import clinic.eventstore.EventTypeRegistry;
 import clinic.eventstore.NewEvent;
@@ -112,7 +112,7 @@ public class ComplaintService {
     private CaseView fileNow(Filing f, String idempotencyKey, String requestHash, Caller caller) {
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
-        String caseNumber = caseNumbers.next(f.branchId(), LocalDate.ofInstant(now, calendars.of(f.branchId()).zone()).getYear());
+        String caseNumber = caseNumbers.next(f.branchId(), today(f.branchId(), now).getYear());
         var command = new ComplaintCommand.FileComplaint(id, caseNumber, f.branchId(), f.customerRef(), f.channel(),
                 f.category(), f.requestedRemedy(), f.amountPaid(), sla.policyFor(f.branchId()), now);
         var result = cases.create(id.toString(), command, metadata(f.branchId(), caller), now);
