@@ -45,6 +45,9 @@ import static org.hamcrest.Matchers.nullValue;
 public class ComplaintLifecycleTest {
 
     public static final String TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+    /** The test profile's chain calendar: Shanghai, 09:00-18:00, Monday to Friday, no holidays. */
+    static final BusinessCalendar SHANGHAI = new BusinessCalendar(ZoneId.of("Asia/Shanghai"), LocalTime.of(9, 0),
+            LocalTime.of(18, 0), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), Set.of(), Set.of());
 
     static String fileIn(String branch) {
         return given().contentType(ContentType.JSON).body(ComplaintResourceTest.body(branch)).post("/complaints")
@@ -66,22 +69,20 @@ public class ComplaintLifecycleTest {
                 .extract().path("id");
         String chains = given().contentType(ContentType.JSON).body(privacy.replace("SH9SLA", "SH001"))
                 .post("/complaints").then().statusCode(201).extract().path("id");
-        BusinessCalendar shanghai = new BusinessCalendar(ZoneId.of("Asia/Shanghai"), LocalTime.of(9, 0),
-                LocalTime.of(18, 0), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), Set.of(), Set.of());
 
         // SH9SLA: a privacy complaint is acknowledged within 4 hours and resolved within 3 working days
         Instant filed = Instant.parse(given().get("/complaints/" + own).then().extract().path("filedAt"));
         given().get("/complaints/" + own).then()
                 .body("sla.find { it.clock == 'ACKNOWLEDGE' }.dueAt", equalTo(filed.plus(Duration.ofHours(4)).toString()))
                 .body("sla.find { it.clock == 'RESOLVE' }.dueAt",
-                        equalTo(shanghai.plusWorkingTime(filed, Duration.ofHours(27)).toString()));
+                        equalTo(SHANGHAI.plusWorkingTime(filed, Duration.ofHours(27)).toString()));
         // SH001: the chain's 1 working day and 10 working days
         Instant other = Instant.parse(given().get("/complaints/" + chains).then().extract().path("filedAt"));
         given().get("/complaints/" + chains).then()
                 .body("sla.find { it.clock == 'ACKNOWLEDGE' }.dueAt",
-                        equalTo(shanghai.plusWorkingTime(other, Duration.ofHours(9)).toString()))
+                        equalTo(SHANGHAI.plusWorkingTime(other, Duration.ofHours(9)).toString()))
                 .body("sla.find { it.clock == 'RESOLVE' }.dueAt",
-                        equalTo(shanghai.plusWorkingTime(other, Duration.ofHours(90)).toString()));
+                        equalTo(SHANGHAI.plusWorkingTime(other, Duration.ofHours(90)).toString()));
 
         // a service 10 days ago: inside SH9SLA's 14-day free correction window, only in the chain's guarantee elsewhere
         String assess = """
@@ -116,11 +117,9 @@ public class ComplaintLifecycleTest {
         QuarkusTransaction.requiringNew().run(() -> store.append(old.toString(), 0,
                 List.of(types.toNewEvent(filed, UUID.randomUUID(), filedAt)),
                 new EventMetadata("SH001", "test", UUID.randomUUID(), null)));
-        BusinessCalendar shanghai = new BusinessCalendar(ZoneId.of("Asia/Shanghai"), LocalTime.of(9, 0),
-                LocalTime.of(18, 0), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), Set.of(), Set.of());
         given().get("/complaints/" + old).then().statusCode(200)
                 .body("sla.find { it.clock == 'RESOLVE' }.dueAt",
-                        equalTo(shanghai.plusWorkingTime(filedAt, Duration.ofHours(18)).toString()));
+                        equalTo(SHANGHAI.plusWorkingTime(filedAt, Duration.ofHours(18)).toString()));
     }
 
     @Test

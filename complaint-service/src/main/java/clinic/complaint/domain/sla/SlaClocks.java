@@ -51,22 +51,22 @@ public final class SlaClocks {
                                       Instant stoppedAt, boolean reached, SlaTarget target, SlaPolicy policy,
                                       BusinessCalendar calendar, Instant now) {
         Instant end = stoppedAt != null ? stoppedAt : (pausedSince != null ? pausedSince : now);
-        Duration used = between(start, end, target, calendar);
+        Duration used = target.between(start, end, calendar);
         for (Complaint.Pause p : pauses) {
-            used = used.minus(between(p.from(), p.to(), target, calendar));
+            used = used.minus(target.between(p.from(), p.to(), calendar));
         }
         // due and at-risk counted on from the last moment the clock (re)started running
         Instant resumed = pauses.isEmpty() ? start : pauses.getLast().to();
-        Duration usedAtResume = between(start, resumed, target, calendar);
+        Duration usedAtResume = target.between(start, resumed, calendar);
         for (Complaint.Pause p : pauses) {
-            usedAtResume = usedAtResume.minus(between(p.from(), p.to(), target, calendar));
+            usedAtResume = usedAtResume.minus(target.between(p.from(), p.to(), calendar));
         }
         Duration atRiskAfter = Duration.ofNanos((long) (target.duration().toNanos() * policy.atRiskShare()));
         Instant dueAt = null;
         Instant atRiskAt = null;
         if (pausedSince == null || stoppedAt != null) {
-            dueAt = plus(resumed, target.duration().minus(usedAtResume), target, calendar);
-            atRiskAt = plus(resumed, max0(atRiskAfter.minus(usedAtResume)), target, calendar);
+            dueAt = target.plus(resumed, target.duration().minus(usedAtResume), calendar);
+            atRiskAt = target.plus(resumed, max0(atRiskAfter.minus(usedAtResume)), calendar);
         }
         SlaState state;
         if (stoppedAt != null) {
@@ -81,18 +81,6 @@ public final class SlaClocks {
             state = SlaState.ON_TRACK;
         }
         return new SlaReading(clock, start, target, atRiskAt, dueAt, used, stoppedAt, state);
-    }
-
-    private static Duration between(Instant from, Instant to, SlaTarget target, BusinessCalendar calendar) {
-        if (!to.isAfter(from)) {
-            return Duration.ZERO;
-        }
-        return target.workingTime() ? calendar.workingTimeBetween(from, to) : Duration.between(from, to);
-    }
-
-    private static Instant plus(Instant from, Duration amount, SlaTarget target, BusinessCalendar calendar) {
-        Duration nonNegative = max0(amount);
-        return target.workingTime() ? calendar.plusWorkingTime(from, nonNegative) : from.plus(nonNegative);
     }
 
     private static Duration max0(Duration d) {

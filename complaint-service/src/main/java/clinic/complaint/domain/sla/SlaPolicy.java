@@ -48,7 +48,7 @@ public record SlaPolicy(Targets acknowledge, Targets resolve, double atRiskShare
             return Stream.of(category == null ? null : byCategory.get(category),
                             severity == null ? null : bySeverity.get(severity))
                     .filter(java.util.Objects::nonNull)
-                    .min(Comparator.comparing(t -> t.dueFrom(start, calendar)))
+                    .min(Comparator.comparing(t -> t.in(calendar).dueFrom(start, calendar)))
                     .orElse(within);
         }
     }

@@ -3,7 +3,6 @@ package clinic.complaint.domain.sla;
 import clinic.calendar.BusinessCalendar;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -46,11 +45,6 @@ public record SlaTargetTime(int workingDays, Duration elapsed) {
     /** The target in the branch's calendar. */
     public SlaTarget in(BusinessCalendar calendar) {
         return elapsed != null ? SlaTarget.elapsed(elapsed) : SlaTarget.workingDays(workingDays, calendar);
-    }
-
-    /** Where the target falls for a clock started at {@code start} that never pauses. */
-    Instant dueFrom(Instant start, BusinessCalendar calendar) {
-        return elapsed != null ? start.plus(elapsed) : calendar.plusWorkingTime(start, in(calendar).duration());
     }
 
     @Override
