@@ -17,6 +17,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess {
 
+    /**
+     * The master key complaint-service wraps personal data with when run here (./run-local, the system tests): a
+     * development-only key, never for real data. The packaged service (prod profile) has no default and refuses to
+     * start without {@code PERSONAL_DATA_MASTER_KEY}; a key already in this JVM's environment is passed on instead.
+     */
+    static final String LOCAL_ONLY_PERSONAL_DATA_MASTER_KEY = "ZGV2ZWxvcG1lbnQtb25seS1tYXN0ZXIta2V5LTMyYnk=";
+
     private final String name;
     private final Path jar;
     private final int port;
@@ -40,6 +47,10 @@ public final class ServiceProcess {
         env.put("DB_USER", PostgresServer.SUPERUSER);
         env.put("DB_PASSWORD", PostgresServer.PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers());
+        String masterKey = System.getenv("PERSONAL_DATA_MASTER_KEY");
+        if ("complaint-service".equals(name) && (masterKey == null || masterKey.isBlank())) {
+            env.put("PERSONAL_DATA_MASTER_KEY", LOCAL_ONLY_PERSONAL_DATA_MASTER_KEY);
+        }
         return new ServiceProcess(name, repositoryRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar"),
                 port, env, logDir.resolve(name + ".log"));
     }

@@ -1,5 +1,6 @@
 package clinic.eventstore;
 
+import clinic.eventstore.relay.RecordLimit;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,9 +33,11 @@ public class EventStore {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final AgroalDataSource dataSource;
+    private final RecordLimit recordLimit;
 
-    public EventStore(AgroalDataSource dataSource) {
+    public EventStore(AgroalDataSource dataSource, RecordLimit recordLimit) {
         this.dataSource = dataSource;
+        this.recordLimit = recordLimit;
     }
 
     /**
@@ -49,6 +52,12 @@ public class EventStore {
     public List<StoredEvent> append(String streamId, long expectedVersion, List<NewEvent> events, EventMetadata metadata) {
         if (events.isEmpty()) {
             return List.of();
+        }
+        for (NewEvent e : events) {
+            long bytes = RecordLimit.recordBytes(streamId, e.payload(), e.type(), metadata.actor(), metadata.branchId());
+            if (bytes > recordLimit.bytes()) {
+                throw new EventTooLarge(e.type(), bytes, recordLimit.bytes());
+            }
         }
         String sql = "insert into events (event_id, stream_id, version, event_type, payload, occurred_at, branch_id, "
                 + "actor, correlation_id, causation_id) values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?) returning " + COLUMNS;

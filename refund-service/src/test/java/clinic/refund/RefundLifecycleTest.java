@@ -100,6 +100,35 @@ class RefundLifecycleTest {
     }
 
     @Test
+    void each_channel_is_paid_what_is_left_on_it_and_the_refund_settles_only_when_the_cash_is_paid_too() {
+        UUID refund = openFromComplaint();
+        step(refund, "start-review", null).statusCode(200);
+        step(refund, "offer", "{\"amount\":\"9000.00\"}").statusCode(200);
+        step(refund, "agree", """
+                {"amount":"9000.00","channels":[{"channel":"CARD","amount":"8000.00"},{"channel":"CASH","amount":"1000.00"}]}""")
+                .statusCode(200).body("status", equalTo("AGREED"));
+        int version = step(refund, "record-payment", "{\"channel\":\"CARD\",\"amount\":\"8000.00\",\"reference\":\"txn-card-1\"}")
+                .statusCode(200).body("status", equalTo("SETTLING")).body("paid.amount", equalTo("8000.00"))
+                .extract().path("version");
+
+        // the card's 8,000 is paid in full: another 1,000 on it is not the cash
+        step(refund, "record-payment", "{\"channel\":\"CARD\",\"amount\":\"1000.00\",\"reference\":\"txn-card-2\"}")
+                .statusCode(422).contentType("application/problem+json").body("errors[0].field", equalTo("amount"));
+        // the same payment again is answered with the case as it stands, nothing counted twice
+        step(refund, "record-payment", "{\"channel\":\"CARD\",\"amount\":\"8000.00\",\"reference\":\"txn-card-1\"}")
+                .statusCode(200).body("status", equalTo("SETTLING")).body("paid.amount", equalTo("8000.00"))
+                .body("version", equalTo(version));
+        // its reference for another amount is not
+        step(refund, "record-payment", "{\"channel\":\"CASH\",\"amount\":\"1000.00\",\"reference\":\"txn-card-1\"}")
+                .statusCode(422).body("errors[0].field", equalTo("reference"));
+        given().get("/refunds/" + refund).then().body("status", equalTo("SETTLING")).body("paid.amount", equalTo("8000.00"));
+
+        step(refund, "record-payment", "{\"channel\":\"CASH\",\"amount\":\"1000.00\",\"reference\":\"receipt-1\"}")
+                .statusCode(200).body("status", equalTo("SETTLED")).body("paid.amount", equalTo("9000.00"))
+                .body("version", equalTo(version + 2)); // the cash payment and the settlement: nothing else was appended
+    }
+
+    @Test
     void an_agreement_unpaid_past_its_due_date_raises_the_overdue_alarm_once() {
         UUID refund = openFromComplaint();
         step(refund, "start-review", null).statusCode(200);

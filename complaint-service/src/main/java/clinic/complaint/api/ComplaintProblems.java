@@ -1,6 +1,5 @@
 package clinic.complaint.api;
 
-import clinic.complaint.application.ComplaintNotFound;
 import clinic.complaint.application.IdempotencyKeyReused;
 import clinic.complaint.application.PersonalDataVault;
 import clinic.complaint.domain.CommandRejected;
@@ -12,11 +11,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Problem details for the complaint service's own refusals. */
 public class ComplaintProblems {
-
-    @ServerExceptionMapper
-    public Response notFound(ComplaintNotFound e) {
-        return Problem.of(Response.Status.NOT_FOUND, "complaint-not-found", e.getMessage()).toResponse();
-    }
 
     @ServerExceptionMapper
     public Response stepNotAllowed(StepNotAllowed e) {

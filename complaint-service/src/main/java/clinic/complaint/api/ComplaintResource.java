@@ -14,10 +14,8 @@ import clinic.complaint.projection.ComplaintListRow;
 import clinic.eventstore.api.CommandHeaders;
 import clinic.eventstore.api.InvalidField;
 import clinic.eventstore.api.ListFilter;
+import clinic.eventstore.api.Paging;
 import io.quarkus.panache.common.Sort;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -247,8 +245,7 @@ public class ComplaintResource {
                               @QueryParam("severity") String severity, @QueryParam("owner") String owner,
                               @QueryParam("slaState") String slaState,
                               @QueryParam("filedFrom") String filedFrom, @QueryParam("filedTo") String filedTo,
-                              @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                              @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+                              @BeanParam Paging paging) {
         ListFilter filter = new ListFilter()
                 .equal("branchId", branch)
                 .equal("status", name(InvalidField.enumValue("status", ComplaintStatus.class, status)))
@@ -261,8 +258,9 @@ public class ComplaintResource {
                 .below("filedAt", ListFilter.instant("filedTo", filedTo));
         var query = ComplaintListRow.<ComplaintListRow>find(filter.where(), Sort.descending("filedAt").and("id"),
                 filter.params());
-        List<ComplaintSummary> items = query.page(page, size).list().stream().map(ComplaintSummary::of).toList();
-        return new ComplaintPage(items, page, size, query.count());
+        List<ComplaintSummary> items = query.page(paging.index(), paging.size()).list().stream()
+                .map(ComplaintSummary::of).toList();
+        return new ComplaintPage(items, paging.index(), paging.size(), query.count());
     }
 
     @POST

@@ -22,9 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.util.List;
 import java.util.UUID;
 
-/** Evidence files of a case: uploaded as the request body (up to 20 MiB), downloaded verified against their hash. */
+/**
+ * Evidence files of a case: uploaded as the request body (up to 20 MiB; photos, PDF, video, audio, told from the
+ * content), downloaded verified against their hash, as an attachment that a browser never renders in the API's origin.
+ */
 @Path("/complaints/{id}/evidence")
 @Tag(name = "Complaints")
 public class EvidenceResource {
@@ -39,7 +43,9 @@ public class EvidenceResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Upload a piece of evidence (photo, video, certificate, receipt...) as the request body; "
-            + "the service keeps it encrypted and records its SHA-256 on the case. X-Content-SHA256 is checked if sent.")
+            + "the service keeps it encrypted and records its SHA-256 on the case. X-Content-SHA256 is checked if sent. "
+            + "The type is read from the content: JPEG, PNG, GIF, WebP, HEIC/HEIF, PDF, MP4, QuickTime, WebM, MP3, "
+            + "M4A/AAC, WAV, Ogg, AMR; anything else, or content of another type than the Content-Type sent, is a 415.")
     public Response upload(@PathParam("id") UUID id, @QueryParam("type") String type,
                            @QueryParam("suppliedBy") @Size(max = 100) String suppliedBy,
                            @HeaderParam("Content-Type") String contentType,
@@ -63,17 +69,25 @@ public class EvidenceResource {
 
     @GET
     @Path("/{evidenceId}")
-    @Operation(summary = "Download a piece of evidence, checked against the SHA-256 the case recorded")
+    @Operation(summary = "Download a piece of evidence, checked against the SHA-256 the case recorded, as an attachment")
     public Response download(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId) {
         EvidenceFiles.EvidenceFile file = files.read(id, evidenceId);
+        // personal data from outside: saved, never rendered in this origin, never sniffed, never cached
         return Response.ok(file.content(), file.contentType())
+                .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .header("Cache-Control", "private, no-store")
                 .header("X-Content-SHA256", file.sha256())
                 .build();
     }
 
     @ServerExceptionMapper
-    public Response notFound(EvidenceFiles.EvidenceNotFound e) {
-        return Problem.of(Response.Status.NOT_FOUND, "evidence-not-found", e.getMessage()).toResponse();
+    public Response unsupported(EvidenceFiles.UnsupportedContent e) {
+        Response.Status status = Response.Status.UNSUPPORTED_MEDIA_TYPE;
+        return new Problem("urn:clinic:problem:unsupported-media-type", status.getReasonPhrase(), status.getStatusCode(),
+                "(body): " + e.getMessage(), List.of(new Problem.FieldError("(body)", e.getMessage())), null, null, null)
+                .toResponse();
     }
 
     @ServerExceptionMapper

@@ -1,9 +1,11 @@
 package clinic.complaint.application;
 
+import clinic.eventstore.api.NotFound;
+
 import java.util.UUID;
 
-public class ComplaintNotFound extends RuntimeException {
+public class ComplaintNotFound extends NotFound {
     public ComplaintNotFound(UUID id) {
-        super("no complaint " + id);
+        super("complaint-not-found", "no complaint " + id);
     }
 }

@@ -18,7 +18,8 @@ import java.util.UUID;
 
 /**
  * Evidence files kept by the service: stored encrypted with the customer's key in the transaction that records the
- * evidence on the case (with the content's SHA-256), and checked against that hash every time they are read.
+ * evidence on the case (with the content's SHA-256), and checked against that hash every time they are read. Only the
+ * kinds of {@link EvidenceMediaTypes} are kept, told from the content; the type kept is the one detected.
  */
 @ApplicationScoped
 public class EvidenceFiles {
@@ -26,8 +27,13 @@ public class EvidenceFiles {
     /** The largest file kept: 20 MiB. */
     public static final long MAX_BYTES = 20L * 1024 * 1024;
 
-    /** A file read back, verified. */
-    public record EvidenceFile(String contentType, byte[] content, String sha256) {
+    /**
+     * A file read back, verified.
+     *
+     * @param contentType an allowed type, or {@code application/octet-stream}
+     * @param fileName    the evidence id with the type's extension
+     */
+    public record EvidenceFile(String contentType, byte[] content, String sha256, String fileName) {
     }
 
     private final ComplaintService complaints;
@@ -45,9 +51,12 @@ public class EvidenceFiles {
     /**
      * Records {@code content} as evidence of the case and keeps it.
      *
+     * @param declaredType   the Content-Type the sender declared, or null: checked against the type detected from the
+     *                       content, never kept
      * @param expectedSha256 the hash the sender computed, or null; a different hash means the upload was damaged
+     * @throws UnsupportedContent if the content is not of an allowed type, or not of the type declared
      */
-    public CaseView upload(UUID complaintId, EvidenceType type, String suppliedBy, String contentType, byte[] content,
+    public CaseView upload(UUID complaintId, EvidenceType type, String suppliedBy, String declaredType, byte[] content,
                            String expectedSha256, Caller caller) {
         if (content.length == 0) {
             throw new InvalidField("(body)", "the file is empty");
@@ -59,6 +68,15 @@ public class EvidenceFiles {
         if (expectedSha256 != null && !expectedSha256.equalsIgnoreCase(sha256)) {
             throw new InvalidField("X-Content-SHA256", "the content received has SHA-256 " + sha256 + ", not " + expectedSha256);
         }
+        String detected = EvidenceMediaTypes.detect(content);
+        if (!EvidenceMediaTypes.isAllowed(detected)) {
+            throw new UnsupportedContent("the content is " + detected + ", which is not kept as evidence; allowed: "
+                    + String.join(", ", EvidenceMediaTypes.allowed()));
+        }
+        if (EvidenceMediaTypes.contradicts(declaredType, detected)) {
+            throw new UnsupportedContent("the request declares " + EvidenceMediaTypes.describe(declaredType)
+                    + " but the content is " + detected);
+        }
         UUID evidenceId = UUID.randomUUID();
         return complaints.step(complaintId, null, caller,
                 ctx -> new ComplaintCommand.AddEvidence(evidenceId, type, suppliedBy, sha256, content.length, caller.actor(),
@@ -67,7 +85,7 @@ public class EvidenceFiles {
                                 insert into evidence_files (evidence_id, complaint_id, content_type, size_bytes, content_enc, stored_at)
                                 values (?1, ?2, ?3, ?4, ?5, ?6)""")
                         .setParameter(1, evidenceId).setParameter(2, complaintId)
-                        .setParameter(3, contentType == null ? "application/octet-stream" : contentType)
+                        .setParameter(3, detected)
                         .setParameter(4, (long) content.length)
                         .setParameter(5, vault.encrypt(state.customerRef(), content))
                         .setParameter(6, clock.instant())
@@ -92,7 +110,8 @@ public class EvidenceFiles {
         if (!actual.equals(recorded.sha256())) {
             throw new EvidenceCorrupted(evidenceId, recorded.sha256(), actual);
         }
-        return new EvidenceFile((String) rows.getFirst()[0], content, actual);
+        String served = EvidenceMediaTypes.servedType((String) rows.getFirst()[0]);
+        return new EvidenceFile(served, content, actual, evidenceId + "." + EvidenceMediaTypes.extension(served));
     }
 
     static String sha256(byte[] content) {
@@ -103,9 +122,16 @@ public class EvidenceFiles {
         }
     }
 
-    public static class EvidenceNotFound extends RuntimeException {
+    /** Content that is not kept as evidence: the message names the types (never anything of the content itself). */
+    public static class UnsupportedContent extends RuntimeException {
+        public UnsupportedContent(String reason) {
+            super(reason);
+        }
+    }
+
+    public static class EvidenceNotFound extends clinic.eventstore.api.NotFound {
         public EvidenceNotFound(UUID id) {
-            super("no evidence file " + id + " is kept by the service");
+            super("evidence-not-found", "no evidence file " + id + " is kept by the service");
         }
     }
 

@@ -20,10 +20,10 @@ public interface ComplaintConfig {
 
     interface PersonalData {
         /**
-         * The master key (32 bytes, base64) that wraps each customer's key. Production sets it from the environment
-         * ({@code PERSONAL_DATA_MASTER_KEY}); the default is for development and tests only.
+         * The master key (32 bytes, base64) that wraps each customer's key, from the environment
+         * ({@code PERSONAL_DATA_MASTER_KEY}). No default here: production refuses to start without it; only the dev and
+         * test profiles of {@code application.properties} fall back to a development-only key.
          */
-        @WithDefault("ZGV2ZWxvcG1lbnQtb25seS1tYXN0ZXIta2V5LTMyYnk=")
         String masterKey();
     }
 

@@ -22,8 +22,25 @@ public class InvalidField extends RuntimeException {
         try {
             return Enum.valueOf(type, value.trim());
         } catch (IllegalArgumentException e) {
-            throw new InvalidField(field, "'" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            throw new InvalidField(field, "'" + shortened(value) + "' is not one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()));
         }
+    }
+
+    /** Reads an optional request value that must be {@code true} or {@code false}, or refuses it naming the field. */
+    public static Boolean bool(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.trim()) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new InvalidField(field, "must be true or false");
+        };
+    }
+
+    private static String shortened(String value) {
+        return value.length() <= 60 ? value : value.substring(0, 60) + "...";
     }
 
     /** Reads a request value that must be a UUID, or refuses it naming the field. */

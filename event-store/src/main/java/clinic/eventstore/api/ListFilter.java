@@ -1,7 +1,6 @@
 package clinic.eventstore.api;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -44,16 +43,9 @@ public final class ListFilter {
         return Map.copyOf(params);
     }
 
-    /** A query parameter that must be an ISO-8601 instant, or null when absent. */
+    /** A query parameter that must be an ISO-8601 instant inside {@link BusinessTime}'s range, or null when absent. */
     public static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidField(field, "must be an ISO-8601 instant such as 2026-03-01T08:00:00Z");
-        }
+        return BusinessTime.instant(field, value);
     }
 
     private ListFilter add(String field, String operator, Object value) {

@@ -1,6 +1,7 @@
 package clinic.eventstore.api;
 
 import clinic.eventstore.ConcurrencyConflict;
+import clinic.eventstore.EventTooLarge;
 import clinic.eventstore.StaleVersion;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,7 +13,12 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.UUID;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +31,8 @@ import java.util.stream.Collectors;
  * that lost a race (409) or acted on an old version (412) says the current version. Nothing was changed in any case.
  */
 public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
     public Response invalidField(InvalidField e) {
@@ -42,26 +50,102 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidFormat(InvalidFormatException e) {
-        String reason = "'" + e.getValue() + "' is not a valid value";
-        Class<?> target = e.getTargetType();
-        if (target != null && target.isEnum()) {
-            reason = "'" + e.getValue() + "' is not one of " + Arrays.stream(target.getEnumConstants())
-                    .map(Object::toString).collect(Collectors.joining(", ", "[", "]"));
-        }
-        return Problem.invalid(List.of(new Problem.FieldError(path(e), reason))).toResponse();
+        String reason = e instanceof StrictJson.RefusedValue ? e.getOriginalMessage() : reason(e.getTargetType(), e.getValue());
+        return Problem.invalid(List.of(new Problem.FieldError(fieldOf(e), reason))).toResponse();
     }
 
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e) {
-        String field = path(e);
-        return Problem.invalid(List.of(new Problem.FieldError(field.isEmpty() ? "(body)" : field,
-                "has the wrong JSON type"))).toResponse();
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.startsWith("Trailing token")) {
+            return Problem.invalid(List.of(new Problem.FieldError("(body)", "has content after the JSON document")))
+                    .toResponse();
+        }
+        return Problem.invalid(List.of(new Problem.FieldError(fieldOf(e), reason(e.getTargetType(), null)))).toResponse();
     }
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e) {
         return Problem.invalid(List.of(new Problem.FieldError("(body)",
                 "is not well-formed JSON: " + e.getOriginalMessage()))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFound e) {
+        return Problem.of(Response.Status.NOT_FOUND, e.type(), e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response eventTooLarge(EventTooLarge e) {
+        return new Problem("urn:clinic:problem:event-too-large", "Content Too Large", 413, e.getMessage(),
+                List.of(new Problem.FieldError("(body)", "makes an event of " + e.recordBytes()
+                        + " bytes; at most " + e.limitBytes() + " can be published")), null, null, null).toResponse();
+    }
+
+    /**
+     * The last resort: an error nobody foresaw is a 500 problem with an error id, logged once under that id with the
+     * exception's classes and frames but not its messages, which may quote personal data from the request.
+     */
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        if (e instanceof WebApplicationException w) {
+            return webApplication(w);
+        }
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf("unexpected error %s: %s", errorId, withoutMessages(e));
+        return new Problem("urn:clinic:problem:internal-error", "Internal Server Error", 500,
+                "the service failed to handle this request; nothing was changed. Error id " + errorId
+                        + " names it in the service's log", null, null, null, null).toResponse();
+    }
+
+    /** The exception chain as class names and stack frames: enough to find the fault, nothing of the data. */
+    static String withoutMessages(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 8; t = t.getCause(), depth++) {
+            out.append(depth == 0 ? "" : "\n caused by ").append(t.getClass().getName());
+            StackTraceElement[] frames = t.getStackTrace();
+            for (int i = 0; i < Math.min(frames.length, 12); i++) {
+                out.append("\n    at ").append(frames[i]);
+            }
+        }
+        return out.toString();
+    }
+
+    /** What a value of {@code target} must look like, in the caller's terms. */
+    private static String reason(Class<?> target, Object value) {
+        if (target == null) {
+            return "has the wrong JSON type";
+        }
+        if (target.isEnum()) {
+            return (value == null ? "must be" : "'" + shortened(value) + "' is not") + " one of "
+                    + Arrays.stream(target.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", ", "[", "]"));
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "must be true or false";
+        }
+        if (target == Integer.class || target == int.class || target == Long.class || target == long.class
+                || target == Short.class || target == short.class || target == BigInteger.class) {
+            return "must be a whole number";
+        }
+        if (Number.class.isAssignableFrom(target) || target == double.class || target == BigDecimal.class) {
+            return "must be a number";
+        }
+        if (target == String.class) {
+            return "must be a JSON string";
+        }
+        if (target == UUID.class) {
+            return "must be a UUID";
+        }
+        if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "must be a JSON array";
+        }
+        return value == null ? "has the wrong JSON type" : "'" + shortened(value) + "' is not a valid value";
+    }
+
+    private static String shortened(Object value) {
+        String text = String.valueOf(value);
+        return text.length() <= 60 ? text : text.substring(0, 60) + "...";
     }
 
     /**
@@ -115,9 +199,10 @@ public class ProblemMappers {
         return joined.isEmpty() ? "(body)" : joined;
     }
 
-    private static String path(JsonMappingException e) {
-        return e.getPath().stream()
+    private static String fieldOf(JsonMappingException e) {
+        String path = e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
+        return path.isEmpty() ? "(body)" : path;
     }
 }

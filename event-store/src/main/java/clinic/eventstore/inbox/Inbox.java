@@ -1,5 +1,6 @@
 package clinic.eventstore.inbox;
 
+import clinic.eventstore.TransientFailures;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,12 +28,22 @@ public class Inbox {
         this.dataSource = dataSource;
     }
 
+    /** How often an effect that fails transiently is tried before the message goes to the dead-letter topic. */
+    public static final int ATTEMPTS = 8;
+
     /**
-     * Runs {@code effect} in a new transaction unless {@code consumer} has processed {@code event} before.
+     * Runs {@code effect} in a new transaction unless {@code consumer} has processed {@code event} before. An effect
+     * that fails transiently (it raced a step on the same case, a lock or a connection was not to be had) is tried
+     * again, each time in a new transaction, up to {@link #ATTEMPTS} times with backoff (about 3 s in all); only then,
+     * or at once for any other failure, does the exception reach the consumer and the message its dead-letter topic.
      *
      * @return true when the effect ran and committed, false for a duplicate
      */
     public boolean processOnce(String consumer, IncomingEvent event, Consumer<IncomingEvent> effect) {
+        return TransientFailures.retry(ATTEMPTS, () -> processOnceNow(consumer, event, effect));
+    }
+
+    private boolean processOnceNow(String consumer, IncomingEvent event, Consumer<IncomingEvent> effect) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 if (seen(consumer, event.id())) {

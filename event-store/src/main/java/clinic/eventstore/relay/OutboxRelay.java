@@ -60,6 +60,7 @@ public class OutboxRelay {
     private final String bootstrapServers;
     private final AtomicLong published = new AtomicLong();
 
+    private volatile Stuck stuck;
     private volatile Thread worker;
     private volatile boolean running;
     private volatile boolean leader;
@@ -112,6 +113,17 @@ public class OutboxRelay {
 
     public boolean isLeader() {
         return leader;
+    }
+
+    /**
+     * The event the broker keeps refusing, since when and why; null while the relay moves. An event the broker will
+     * never take (a record larger than the topic allows, say) stops everything behind it: the store keeps the order.
+     */
+    public record Stuck(java.util.UUID eventId, String streamId, long position, java.time.Instant since, String error) {
+    }
+
+    public Stuck stuck() {
+        return stuck;
     }
 
     /** Events this instance has published since it started. */
@@ -216,9 +228,15 @@ public class OutboxRelay {
                     CloudEventHeaders.of(e, config.source()))));
         }
         producer.flush();
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get(); // throws if the broker refused one: the checkpoint stays where it was
+        for (int i = 0; i < acks.size(); i++) {
+            try {
+                acks.get(i).get(); // throws if the broker refused one: the checkpoint stays where it was
+            } catch (ExecutionException refused) {
+                noteStuck(batch.get(i), refused.getCause());
+                throw refused;
+            }
         }
+        stuck = null;
         try (PreparedStatement ps = conn.prepareStatement("""
                 update outbox_checkpoints
                    set last_transaction_id = ?::xid8, last_position = ?, published = published + ?, updated_at = now()
@@ -231,6 +249,16 @@ public class OutboxRelay {
         }
         published.addAndGet(batch.size());
         return batch.size();
+    }
+
+    private void noteStuck(StoredEvent event, Throwable error) {
+        Stuck previous = stuck;
+        java.time.Instant since = previous != null && previous.eventId().equals(event.eventId())
+                ? previous.since() : java.time.Instant.now();
+        stuck = new Stuck(event.eventId(), event.streamId(), event.globalPosition(), since,
+                error == null ? "unknown" : error.getClass().getSimpleName() + ": " + error.getMessage());
+        LOG.errorf("outbox relay %s: the broker refused event %s (stream %s, position %d) since %s: %s", config.name(),
+                event.eventId(), event.streamId(), event.globalPosition(), since, stuck.error());
     }
 
     private KafkaProducer<String, String> producer() {

@@ -33,4 +33,15 @@ public interface RelayConfig {
     /** How often a relay that is not the leader asks again. */
     @WithDefault("2s")
     Duration leaderRetry();
+
+    /**
+     * The largest record (key, value and headers) an event may become. Appends above it are refused; the topic's own
+     * {@code max.message.bytes}, when smaller, wins. Kafka's defaults (topic and producer) are 1 MiB.
+     */
+    @WithDefault("1000000")
+    int maxRecordBytes();
+
+    /** How long the relay may fail to move past one event before its health check turns DOWN. */
+    @WithDefault("60s")
+    Duration stuckAfter();
 }

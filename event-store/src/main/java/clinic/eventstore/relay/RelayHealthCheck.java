@@ -59,6 +59,18 @@ public class RelayHealthCheck implements HealthCheck {
         } catch (Exception e) {
             return builder.down().withData("database", "unreachable: " + e.getClass().getSimpleName()).build();
         }
+        OutboxRelay.Stuck stuck = relay.stuck();
+        if (stuck != null) {
+            builder.withData("stuckEventId", stuck.eventId().toString())
+                    .withData("stuckStream", stuck.streamId())
+                    .withData("stuckPosition", stuck.position())
+                    .withData("stuckSince", stuck.since().toString())
+                    .withData("stuckError", stuck.error());
+            if (stuck.since().plus(config.stuckAfter()).isBefore(java.time.Instant.now())) {
+                return builder.down().withData("relay", "cannot move past event " + stuck.eventId()
+                        + "; see the README's Operations section").build();
+            }
+        }
         return builder.up().build();
     }
 

@@ -182,6 +182,14 @@ class OutboxRelayBenchmark {
             public Duration leaderRetry() {
                 return Duration.ofSeconds(2);
             }
+
+            public int maxRecordBytes() {
+                return 1_000_000;
+            }
+
+            public Duration stuckAfter() {
+                return Duration.ofSeconds(60);
+            }
         };
     }
 

@@ -5,7 +5,9 @@ import clinic.eventstore.EventMetadata;
 import clinic.eventstore.StaleVersion;
 import clinic.eventstore.api.CommandHeaders;
 import clinic.eventstore.api.InvalidField;
+import clinic.eventstore.api.BusinessTime;
 import clinic.eventstore.api.ListFilter;
+import clinic.eventstore.api.Paging;
 import clinic.eventstore.api.Problem;
 import clinic.eventstore.config.BranchCalendars;
 import clinic.followup.application.ComplaintCases;
@@ -100,8 +102,7 @@ public class FollowUpResource {
     public FollowUpPage list(@QueryParam("branch") String branch, @QueryParam("complaintId") String complaintId,
                              @QueryParam("due") String due, @QueryParam("status") String status,
                              @QueryParam("kind") String kind, @QueryParam("assignedTo") String assignedTo,
-                             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+                             @BeanParam Paging paging) {
         if (branch == null && complaintId == null) {
             throw new InvalidField("branch", "give a branch (its work queue) or a complaintId");
         }
@@ -123,8 +124,8 @@ public class FollowUpResource {
         params.put("overdueBefore", overdueBefore);
         var query = FollowUpTaskRow.<FollowUpTaskRow>find(where + " order by case when status in ('DUE', 'ASSIGNED') "
                 + "and dueAt < :overdueBefore then 0 else 1 end, dueAt, id", params);
-        return new FollowUpPage(query.page(page, size).list().stream().map(r -> FollowUpResponse.of(r, overdueBefore)).toList(),
-                page, size, query.count());
+        return new FollowUpPage(query.page(paging.index(), paging.size()).list().stream()
+                .map(r -> FollowUpResponse.of(r, overdueBefore)).toList(), paging.index(), paging.size(), query.count());
     }
 
     @GET
@@ -222,11 +223,10 @@ public class FollowUpResource {
         if (due.equals("now")) {
             return clock.instant();
         }
-        try {
-            return LocalDate.parse(due).plusDays(1).atStartOfDay(calendars.of(branch).zone()).toInstant();
-        } catch (DateTimeParseException notADate) {
-            return ListFilter.instant("due", due);
+        if (due.length() == 10) {
+            return BusinessTime.date("due", due).plusDays(1).atStartOfDay(calendars.of(branch).zone()).toInstant();
         }
+        return ListFilter.instant("due", due);
     }
 
     private Instant overdueBefore() {
@@ -242,13 +242,4 @@ public class FollowUpResource {
                 .tag(String.valueOf(view.version())).build();
     }
 
-    @ServerExceptionMapper
-    public Response notFound(FollowUpService.TaskNotFound e) {
-        return Problem.of(Response.Status.NOT_FOUND, "followup-not-found", e.getMessage()).toResponse();
-    }
-
-    @ServerExceptionMapper
-    public Response refused(StepRefused e) {
-        return FollowUpProblems.of(e);
-    }
 }

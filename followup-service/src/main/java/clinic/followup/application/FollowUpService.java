@@ -1,5 +1,6 @@
 package clinic.followup.application;
 
+import clinic.eventstore.TransientFailures;
 import clinic.eventstore.ConcurrencyConflict;
 import clinic.eventstore.Decider;
 import clinic.eventstore.EventMetadata;
@@ -101,20 +102,12 @@ public class FollowUpService {
     }
 
     static <T> T retryingConflicts(Supplier<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return work.get();
-            } catch (ConcurrencyConflict e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
-        }
+        return TransientFailures.retry(3, work);
     }
 
-    public static class TaskNotFound extends RuntimeException {
+    public static class TaskNotFound extends clinic.eventstore.api.NotFound {
         public TaskNotFound(UUID id) {
-            super("no follow-up task " + id);
+            super("followup-not-found", "no follow-up task " + id);
         }
     }
 }

@@ -2,6 +2,7 @@ package clinic.refund.api;
 
 import clinic.eventstore.api.InvalidField;
 import clinic.refund.domain.Money;
+import clinic.refund.domain.entitlement.EntitlementCalculator;
 import clinic.refund.domain.entitlement.EntitlementRequest;
 import clinic.refund.domain.entitlement.FxRates;
 import clinic.refund.domain.entitlement.HandlingFee;
@@ -9,10 +10,13 @@ import clinic.refund.domain.entitlement.Item;
 import clinic.refund.domain.entitlement.Payment;
 import clinic.refund.domain.entitlement.RefundReason;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,31 +30,47 @@ import java.util.List;
 public record CalculationRequest(
         @NotNull RefundReason reason,
         @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as CNY") String currency,
-        @NotEmpty List<@Valid @NotNull ItemJson> items,
-        @NotEmpty List<@Valid @NotNull PaymentJson> payments,
-        List<@Valid @NotNull FeeJson> handlingFees,
-        String contractFeeCap,
+        @NotEmpty @Size(max = MAX_ENTRIES) List<@Valid @NotNull ItemJson> items,
+        @NotEmpty @Size(max = MAX_ENTRIES) List<@Valid @NotNull PaymentJson> payments,
+        @Size(max = MAX_ENTRIES) List<@Valid @NotNull FeeJson> handlingFees,
+        @Size(max = MAX_NUMBER) String contractFeeCap,
         LocalDate paidOn,
         LocalDate refundOn,
-        String reasonableCosts,
+        @Size(max = MAX_NUMBER) String reasonableCosts,
         @Valid FxJson fx) {
+
+    /** The most items, payments or handling fees a request lists. */
+    static final int MAX_ENTRIES = 200;
+    /** The longest name or description. */
+    static final int MAX_TEXT = 200;
+    /** The longest amount or rate, as a decimal string. */
+    static final int MAX_NUMBER = 30;
+    /** The most sessions (paid, gifted or used) a package counts; the calculation takes no more. */
+    static final int MAX_SESSIONS = EntitlementCalculator.MAX_SESSIONS;
 
     public enum ItemKind { TREATMENT, PACKAGE, PREPAID_BALANCE, PRODUCT }
 
-    public record ItemJson(@NotNull ItemKind kind, @NotBlank String name, @NotBlank String paid, Boolean performed,
-                           Integer sessions, Integer giftedSessions, Integer sessionsUsed, String giftedCredit,
-                           String consumedAtListPrice, Boolean returned) {
+    public record ItemJson(@NotNull ItemKind kind, @NotBlank @Size(max = MAX_TEXT) String name,
+                           @NotBlank @Size(max = MAX_NUMBER) String paid, Boolean performed,
+                           @PositiveOrZero @Max(MAX_SESSIONS) Integer sessions,
+                           @PositiveOrZero @Max(MAX_SESSIONS) Integer giftedSessions,
+                           @PositiveOrZero @Max(MAX_SESSIONS) Integer sessionsUsed,
+                           @Size(max = MAX_NUMBER) String giftedCredit,
+                           @Size(max = MAX_NUMBER) String consumedAtListPrice, Boolean returned) {
     }
 
-    public record PaymentJson(@NotNull Payment.Instrument instrument, @NotBlank String amount, String financingPartner,
-                              String instalmentsPaid) {
+    public record PaymentJson(@NotNull Payment.Instrument instrument, @NotBlank @Size(max = MAX_NUMBER) String amount,
+                              @Size(max = MAX_TEXT) String financingPartner,
+                              @Size(max = MAX_NUMBER) String instalmentsPaid) {
     }
 
     /** Units of the reporting currency one unit of {@code currency} was worth at payment, and is worth today. */
-    public record FxJson(@NotBlank String rateAtPayment, @NotBlank String rateAtRefund) {
+    public record FxJson(@NotBlank @Size(max = MAX_NUMBER) String rateAtPayment,
+                         @NotBlank @Size(max = MAX_NUMBER) String rateAtRefund) {
     }
 
-    public record FeeJson(@NotNull HandlingFee.Kind kind, @NotBlank String description, @NotBlank String amount) {
+    public record FeeJson(@NotNull HandlingFee.Kind kind, @NotBlank @Size(max = MAX_TEXT) String description,
+                          @NotBlank @Size(max = MAX_NUMBER) String amount) {
     }
 
     EntitlementRequest toDomain(String reportingCurrency) {

@@ -109,13 +109,4 @@ public class PurchaseResource {
         return Map.of("streamsReplayed", purchases.rebuildList());
     }
 
-    @ServerExceptionMapper
-    public Response notFound(PurchaseService.PurchaseNotFound e) {
-        return Problem.of(Response.Status.NOT_FOUND, "purchase-not-found", e.getMessage()).toResponse();
-    }
-
-    @ServerExceptionMapper
-    public Response rejected(PurchaseFactRejected e) {
-        return Problem.unprocessable("purchase-fact-rejected", e.getMessage(), e.field(), e.getMessage()).toResponse();
-    }
 }

@@ -2,11 +2,10 @@ package clinic.refund.api;
 
 import clinic.eventstore.api.InvalidField;
 import clinic.eventstore.api.ListFilter;
+import clinic.eventstore.api.Paging;
+import jakarta.ws.rs.BeanParam;
 import clinic.refund.domain.RefundDecider;
 import clinic.refund.domain.RefundStatus;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import clinic.refund.config.RefundPolicyConfig;
 import clinic.refund.domain.entitlement.EntitlementCalculator;
 import clinic.refund.projection.RefundCaseRow;
@@ -52,12 +51,11 @@ public class RefundResource {
     @Operation(summary = "Refund cases, newest first, filtered by complaint, branch, state, overdue, amount at stake "
             + "(agreed, else last offer, else paid; decimal in the case's currency) and request date")
     public RefundPage list(@QueryParam("complaintId") String complaintId, @QueryParam("branch") String branch,
-                           @QueryParam("status") String status, @QueryParam("overdue") Boolean overdue,
+                           @QueryParam("status") String status, @QueryParam("overdue") String overdue,
                            @QueryParam("currency") String currency,
                            @QueryParam("minAmount") String minAmount, @QueryParam("maxAmount") String maxAmount,
                            @QueryParam("requestedFrom") String requestedFrom, @QueryParam("requestedTo") String requestedTo,
-                           @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                           @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+                           @BeanParam Paging paging) {
         if ((minAmount != null || maxAmount != null) && currency == null) {
             throw new InvalidField("currency", "an amount range needs the currency it is in");
         }
@@ -67,7 +65,7 @@ public class RefundResource {
                 .equal("complaintId", complaintId == null ? null : InvalidField.uuid("complaintId", complaintId))
                 .equal("branchId", branch)
                 .equal("status", state == null ? null : state.name())
-                .equal("overdue", overdue)
+                .equal("overdue", InvalidField.bool("overdue", overdue))
                 .equal("currency", currency)
                 .atLeast("amountMinor", minAmount == null ? null : Amounts.money(minAmount, "minAmount", c).minorUnits())
                 .atMost("amountMinor", maxAmount == null ? null : Amounts.money(maxAmount, "maxAmount", c).minorUnits())
@@ -75,8 +73,8 @@ public class RefundResource {
                 .below("requestedAt", ListFilter.instant("requestedTo", requestedTo));
         var query = RefundCaseRow.<RefundCaseRow>find(filter.where(), Sort.descending("requestedAt").and("id"),
                 filter.params());
-        return new RefundPage(query.page(page, size).list().stream().map(RefundResponse::of).toList(), page, size,
-                query.count());
+        return new RefundPage(query.page(paging.index(), paging.size()).list().stream().map(RefundResponse::of).toList(),
+                paging.index(), paging.size(), query.count());
     }
 
     @GET

@@ -14,6 +14,7 @@ import clinic.refund.domain.RefundDecider;
 import clinic.refund.domain.RefundRemedy;
 import clinic.refund.domain.RefundRuleBroken;
 import clinic.refund.domain.RefundStepNotAllowed;
+import clinic.refund.domain.entitlement.FxRates;
 import clinic.refund.domain.entitlement.HandlingFee;
 import clinic.refund.domain.entitlement.RefundReason;
 import jakarta.validation.Valid;
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,9 +62,10 @@ public class RefundStepResource {
                                @NotEmpty List<@Valid @NotNull ChannelJson> channels, LocalDate dueDate) {
     }
 
-    public record EntitlementRequestJson(@NotEmpty List<@NotNull UUID> orders, @NotNull RefundReason reason,
-                                         List<CalculationRequest.@Valid @NotNull FeeJson> handlingFees,
-                                         String contractFeeCap, String reasonableCosts, String fxRateAtRefund) {
+    public record EntitlementRequestJson(@NotEmpty @Size(max = 200) List<@NotNull UUID> orders, @NotNull RefundReason reason,
+                                         @Size(max = 200) List<CalculationRequest.@Valid @NotNull FeeJson> handlingFees,
+                                         @Size(max = 30) String contractFeeCap, @Size(max = 30) String reasonableCosts,
+                                         @Size(max = 30) String fxRateAtRefund) {
     }
 
     public record EscalateRequest(@NotBlank @Size(max = 100) String body, @Size(max = 100) String reference) {
@@ -154,10 +157,17 @@ public class RefundStepResource {
                 var f = given.get(i);
                 fees.add(new HandlingFee(f.kind(), f.description(), money(c, f.amount(), "handlingFees[" + i + "].amount")));
             }
+            BigDecimal fxRateAtRefund = body.fxRateAtRefund() == null ? null
+                    : Amounts.rate(body.fxRateAtRefund(), "fxRateAtRefund");
+            if (fxRateAtRefund != null) {
+                FxRates.whyImplausible(fxRateAtRefund).ifPresent(why -> {
+                    throw new RefundRuleBroken("fxRateAtRefund", why);
+                });
+            }
             var basis = new EntitlementFromPurchases.Basis(body.reason(), fees,
                     body.contractFeeCap() == null ? null : money(c, body.contractFeeCap(), "contractFeeCap"),
                     body.reasonableCosts() == null ? null : money(c, body.reasonableCosts(), "reasonableCosts"),
-                    body.fxRateAtRefund() == null ? null : Amounts.rate(body.fxRateAtRefund(), "fxRateAtRefund"));
+                    fxRateAtRefund);
             return entitlements.command(c, body.orders(), basis, by, at);
         });
     }
@@ -224,21 +234,5 @@ public class RefundStepResource {
     /** An amount of the request, in the currency the customer paid the case in. */
     private static Money money(RefundCase current, String amount, String field) {
         return Amounts.money(amount, field, current.amountPaid().currency());
-    }
-
-    @ServerExceptionMapper
-    public Response notFound(RefundService.RefundNotFound e) {
-        return Problem.of(Response.Status.NOT_FOUND, "refund-not-found", e.getMessage()).toResponse();
-    }
-
-    @ServerExceptionMapper
-    public Response stepNotAllowed(RefundStepNotAllowed e) {
-        return Problem.of(Response.Status.CONFLICT, "step-not-allowed", e.getMessage())
-                .withState(e.status().name(), e.allowedSteps()).toResponse();
-    }
-
-    @ServerExceptionMapper
-    public Response ruleBroken(RefundRuleBroken e) {
-        return Problem.unprocessable("step-rejected", e.getMessage(), e.field(), e.getMessage()).toResponse();
     }
 }

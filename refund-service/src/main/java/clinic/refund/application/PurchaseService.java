@@ -127,9 +127,9 @@ public class PurchaseService {
         return new PurchaseView(existing, version, Outcome.ALREADY_RECORDED);
     }
 
-    public static class PurchaseNotFound extends RuntimeException {
+    public static class PurchaseNotFound extends clinic.eventstore.api.NotFound {
         public PurchaseNotFound(UUID id) {
-            super("no purchase " + id);
+            super("purchase-not-found", "no purchase " + id);
         }
     }
 }

@@ -86,9 +86,9 @@ public class RefundService {
         return projection.rebuild(cases);
     }
 
-    public static class RefundNotFound extends RuntimeException {
+    public static class RefundNotFound extends clinic.eventstore.api.NotFound {
         public RefundNotFound(UUID id) {
-            super("no refund case " + id);
+            super("refund-not-found", "no refund case " + id);
         }
     }
 }

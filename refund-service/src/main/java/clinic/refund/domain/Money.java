@@ -13,4 +13,10 @@ public record Money(long minorUnits, String currency) {
         }
         Currency.getInstance(currency); // IllegalArgumentException for a code ISO 4217 does not have
     }
+
+    /** The amount in the currency's units with its code, as people read it: {@code 8000.00 CNY}. */
+    public String toDecimalString() {
+        int digits = Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
+        return java.math.BigDecimal.valueOf(minorUnits, digits).toPlainString() + " " + currency;
+    }
 }

@@ -25,8 +25,11 @@ import clinic.refund.domain.RefundEvent.RefundSettled;
 import clinic.refund.domain.RefundEvent.RefundWithdrawn;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static clinic.refund.domain.RefundStatus.AGREED;
 import static clinic.refund.domain.RefundStatus.AWAITING_APPROVAL;
@@ -48,6 +51,9 @@ public final class RefundDecider {
     public static List<RefundEvent> decide(RefundCommand command, RefundCase state) {
         if (command instanceof RequestRefund c && state.status() != RefundStatus.NONE) {
             throw new RefundAlreadyOpen(c.refundId());
+        }
+        if (command instanceof RecordPayment c && state.paymentWithReference(c.reference()).isPresent()) {
+            return repeatedPayment(state.paymentWithReference(c.reference()).get(), c); // whatever the case's state now
         }
         if (!(command instanceof CheckOverdue) && !allowedSteps(state).contains(command.step())) {
             throw new RefundStepNotAllowed(command.step(), state.status(), allowedSteps(state));
@@ -131,7 +137,7 @@ public final class RefundDecider {
                     e.needsApproval() ? AWAITING_APPROVAL : AGREED);
             case RefundAgreementApproved e -> s.withAgreement(new Agreement(s.agreement().amount(), s.agreement().remedy(),
                     s.agreement().channels(), s.agreement().dueDate(), true, true, s.agreement().agreedAt()), AGREED);
-            case RefundPaymentRecorded e -> s.withPayment(s.paidMinor() + e.amount().minorUnits(), SETTLING, s.overdue());
+            case RefundPaymentRecorded e -> s.withPaymentMade(new RefundCase.PaymentMade(e.channel(), e.amount(), e.reference()));
             case RefundSettled e -> s.withPayment(s.paidMinor(), SETTLED, false);
             case RefundRejected e -> s.with(REJECTED);
             case RefundWithdrawn e -> s.with(WITHDRAWN);
@@ -182,26 +188,73 @@ public final class RefundDecider {
         }
     }
 
+    /**
+     * A payment is made on one channel of the agreement and never exceeds what is left on that channel; the refund is
+     * settled when every channel is paid in full. A reference names one payment: the one recorded under it.
+     */
     private static List<RefundEvent> recordPayment(RefundCase s, RecordPayment c) {
         Agreement a = s.agreement();
-        if (!c.amount().currency().equals(a.amount().currency()) || c.amount().minorUnits() <= 0) {
+        if (c.reference() == null || c.reference().isBlank()) {
+            throw new RefundRuleBroken("reference", "a payment is confirmed by its reference");
+        }
+        if (c.amount() == null || !c.amount().currency().equals(a.amount().currency()) || c.amount().minorUnits() <= 0) {
             throw new RefundRuleBroken("amount", "a payment is a positive amount in " + a.amount().currency());
         }
-        RefundCommand.ChannelShare share = a.channels().stream().filter(ch -> ch.channel().equals(c.channel())).findFirst()
-                .orElseThrow(() -> new RefundRuleBroken("channel", "the agreement pays through "
-                        + a.channels().stream().map(RefundCommand.ChannelShare::channel).toList() + ", not " + c.channel()));
-        long left = a.amount().minorUnits() - s.paidMinor();
-        if (c.amount().minorUnits() > left) {
-            throw new RefundRuleBroken("amount", "only " + left + " (minor units) is left to pay");
+        Map<String, Long> left = leftToPay(s);
+        if (!left.containsKey(c.channel())) {
+            throw new RefundRuleBroken("channel", "the agreement pays through " + left.keySet() + ", not " + c.channel());
         }
-        if (c.amount().minorUnits() > share.amount().minorUnits()) {
-            throw new RefundRuleBroken("amount", c.channel() + " pays " + share.amount().minorUnits() + " in all");
+        long leftOnChannel = left.get(c.channel());
+        if (c.amount().minorUnits() > leftOnChannel) {
+            Map<String, Long> elsewhere = new LinkedHashMap<>(left);
+            elsewhere.remove(c.channel());
+            elsewhere.values().removeIf(owed -> owed == 0);
+            throw new RefundRuleBroken("amount", (leftOnChannel == 0
+                    ? c.channel() + " is paid in full (" + money(a, dueOn(a, c.channel())) + ")"
+                    : "only " + money(a, leftOnChannel) + " is left to pay on " + c.channel() + " (of its "
+                    + money(a, dueOn(a, c.channel())) + ")")
+                    + (elsewhere.isEmpty() ? "" : "; still to pay: " + elsewhere.entrySet().stream()
+                    .map(e -> e.getKey() + " " + money(a, e.getValue())).collect(Collectors.joining(", "))));
         }
         List<RefundEvent> events = new ArrayList<>();
         events.add(new RefundPaymentRecorded(s.id(), s.complaintId(), c.channel(), c.amount(), c.reference(), c.by(), c.at()));
-        if (c.amount().minorUnits() == left) {
+        left.put(c.channel(), leftOnChannel - c.amount().minorUnits());
+        if (left.values().stream().allMatch(owed -> owed == 0)) {
             events.add(new RefundSettled(s.id(), s.complaintId(), a.amount(), c.at()));
         }
         return events;
+    }
+
+    /**
+     * The same payment again (its reference, channel and amount) decides nothing: it was counted when it was recorded.
+     * Its reference on another channel or amount is another payment under a reference already used, refused.
+     */
+    private static List<RefundEvent> repeatedPayment(RefundCase.PaymentMade recorded, RecordPayment c) {
+        if (recorded.channel().equals(c.channel()) && recorded.amount().equals(c.amount())) {
+            return List.of();
+        }
+        throw new RefundRuleBroken("reference", "payment " + c.reference() + " is already recorded for "
+                + recorded.channel() + " " + recorded.amount().toDecimalString()
+                + "; another payment is confirmed by its own reference");
+    }
+
+    /** What is left to pay on each channel of the agreement, in the agreement's order (minor units). */
+    private static Map<String, Long> leftToPay(RefundCase s) {
+        Map<String, Long> left = new LinkedHashMap<>();
+        for (RefundCommand.ChannelShare share : s.agreement().channels()) {
+            left.merge(share.channel(), share.amount().minorUnits(), Long::sum);
+        }
+        left.replaceAll((channel, due) -> due - s.paidOn(channel));
+        return left;
+    }
+
+    /** What the agreement pays on {@code channel} in all (minor units). */
+    private static long dueOn(Agreement a, String channel) {
+        return a.channels().stream().filter(share -> share.channel().equals(channel))
+                .mapToLong(share -> share.amount().minorUnits()).sum();
+    }
+
+    private static String money(Agreement a, long minor) {
+        return new Money(minor, a.amount().currency()).toDecimalString();
     }
 }

@@ -13,6 +13,7 @@ import clinic.refund.domain.RefundCommand.RequestRefund;
 import clinic.refund.domain.RefundCommand.StartReview;
 import clinic.refund.domain.RefundCommand.Withdraw;
 import clinic.refund.domain.RefundEvent.RefundOverdue;
+import clinic.refund.domain.RefundEvent.RefundPaymentRecorded;
 import clinic.refund.domain.RefundEvent.RefundRequested;
 import clinic.refund.domain.RefundEvent.RefundSettled;
 import org.junit.jupiter.api.Test;
@@ -130,6 +131,102 @@ class RefundDeciderTest {
                 .isInstanceOfSatisfying(RefundRuleBroken.class, e -> assertThat(e.field()).isEqualTo("channel"));
     }
 
+    static RefundPaymentRecorded paid(String channel, long minor, String reference) {
+        return new RefundPaymentRecorded(REFUND, COMPLAINT, channel, cny(minor), reference, "finance", AT);
+    }
+
+    static RecordPayment pay(String channel, long minor, String reference) {
+        return new RecordPayment(channel, cny(minor), reference, "finance", AT);
+    }
+
+    static long settlements(Case c) {
+        return c.events.stream().filter(e -> e instanceof RefundSettled).count();
+    }
+
+    @Test
+    void each_channel_is_paid_what_is_left_on_it_and_the_cash_is_not_settled_by_paying_more_on_the_card() {
+        // agreed: CARD 8,000 + CASH 1,000
+        Case c = agreed(900_000, null);
+        assertThat(RefundDecider.decide(pay("CARD", 800_000, "txn-1"), c.state)).containsExactly(paid("CARD", 800_000, "txn-1"));
+        c.then(pay("CARD", 800_000, "txn-1"));
+
+        assertThatThrownBy(() -> RefundDecider.decide(pay("CARD", 100_000, "txn-2"), c.state))
+                .isInstanceOfSatisfying(RefundRuleBroken.class, e -> {
+                    assertThat(e.field()).isEqualTo("amount");
+                    assertThat(e.getMessage()).contains("CARD is paid in full", "CASH 1000.00 CNY");
+                });
+        assertThat(c.state.status()).isEqualTo(RefundStatus.SETTLING);
+
+        assertThat(RefundDecider.decide(pay("CASH", 100_000, "receipt-7"), c.state)).containsExactly(
+                paid("CASH", 100_000, "receipt-7"), new RefundSettled(REFUND, COMPLAINT, cny(900_000), AT));
+        c.then(pay("CASH", 100_000, "receipt-7"));
+        assertThat(c.state.status()).isEqualTo(RefundStatus.SETTLED);
+        assertThat(c.state.paidOn("CARD")).isEqualTo(800_000);
+        assertThat(c.state.paidOn("CASH")).isEqualTo(100_000);
+    }
+
+    @Test
+    void a_payment_above_what_is_left_on_its_channel_is_refused() {
+        Case c = agreed(900_000, null);
+        assertThatThrownBy(() -> c.then(pay("CASH", 100_001, "receipt-1")))
+                .isInstanceOfSatisfying(RefundRuleBroken.class, e -> {
+                    assertThat(e.field()).isEqualTo("amount");
+                    assertThat(e.getMessage()).contains("only 1000.00 CNY is left to pay on CASH");
+                });
+        c.then(pay("CARD", 500_000, "txn-1"));
+        assertThatThrownBy(() -> c.then(pay("CARD", 300_001, "txn-2")))
+                .isInstanceOfSatisfying(RefundRuleBroken.class, e -> {
+                    assertThat(e.field()).isEqualTo("amount");
+                    assertThat(e.getMessage()).contains("only 3000.00 CNY is left to pay on CARD (of its 8000.00 CNY)");
+                });
+        assertThat(c.state.paidMinor()).isEqualTo(500_000);
+        assertThat(c.state.status()).isEqualTo(RefundStatus.SETTLING);
+    }
+
+    @Test
+    void the_same_payment_recorded_again_decides_nothing_and_never_settles_twice() {
+        Case c = agreed(900_000, null).then(pay("CARD", 800_000, "txn-1"));
+        assertThat(RefundDecider.decide(pay("CARD", 800_000, "txn-1"), c.state)).isEmpty();
+
+        c.then(pay("CASH", 100_000, "receipt-7"));
+        assertThat(c.state.status()).isEqualTo(RefundStatus.SETTLED);
+        // finance's retry of the last payment, after it settled the refund: the same payment, nothing new
+        assertThat(RefundDecider.decide(pay("CASH", 100_000, "receipt-7"), c.state)).isEmpty();
+        c.then(pay("CASH", 100_000, "receipt-7")).then(pay("CARD", 800_000, "txn-1"));
+        assertThat(settlements(c)).isEqualTo(1);
+        assertThat(c.state.paidMinor()).isEqualTo(900_000);
+        assertThat(c.state.payments()).extracting(RefundCase.PaymentMade::reference).containsExactly("txn-1", "receipt-7");
+    }
+
+    @Test
+    void a_reference_already_recorded_for_another_channel_or_amount_is_refused() {
+        Case c = agreed(900_000, null).then(pay("CARD", 800_000, "txn-1"));
+        assertThatThrownBy(() -> c.then(pay("CARD", 50_000, "txn-1")))
+                .isInstanceOfSatisfying(RefundRuleBroken.class, e -> {
+                    assertThat(e.field()).isEqualTo("reference");
+                    assertThat(e.getMessage()).contains("already recorded for CARD 8000.00");
+                });
+        assertThatThrownBy(() -> c.then(pay("CASH", 800_000, "txn-1")))
+                .isInstanceOfSatisfying(RefundRuleBroken.class, e -> assertThat(e.field()).isEqualTo("reference"));
+        assertThat(c.state.paidMinor()).isEqualTo(800_000);
+    }
+
+    @Test
+    void two_channels_paid_in_parts_settle_exactly_once_when_the_last_part_lands() {
+        Case c = agreed(900_000, null);
+        c.then(pay("CARD", 300_000, "txn-1")).then(pay("CASH", 40_000, "receipt-1"))
+                .then(pay("CARD", 500_000, "txn-2"));
+        assertThat(c.state.status()).isEqualTo(RefundStatus.SETTLING);
+        assertThat(settlements(c)).isZero();
+
+        assertThat(RefundDecider.decide(pay("CASH", 60_000, "receipt-2"), c.state)).containsExactly(
+                paid("CASH", 60_000, "receipt-2"), new RefundSettled(REFUND, COMPLAINT, cny(900_000), AT));
+        c.then(pay("CASH", 60_000, "receipt-2"));
+        assertThat(c.state.status()).isEqualTo(RefundStatus.SETTLED);
+        assertThat(settlements(c)).isEqualTo(1);
+        assertThat(c.state.paidMinor()).isEqualTo(900_000);
+    }
+
     @Test
     void no_offer_or_agreement_exceeds_what_was_paid() {
         Case review = new Case().then(REQUEST).then(new StartReview("s", AT));
@@ -221,9 +318,9 @@ class RefundDeciderTest {
         states.put(RefundStatus.ESCALATED, new Case().then(REQUEST).then(new RefundCommand.Escalate("LAWYER", null, "s", AT)));
         states.put(RefundStatus.AWAITING_APPROVAL, agreed(900_000, cny(1)));
         states.put(RefundStatus.AGREED, agreed(900_000, null));
-        states.put(RefundStatus.SETTLING, agreed(900_000, null).then(new RecordPayment("CARD", cny(1), "t", "f", AT)));
-        states.put(RefundStatus.SETTLED, agreed(900_000, null).then(new RecordPayment("CARD", cny(800_000), "t", "f", AT))
-                .then(new RecordPayment("CASH", cny(100_000), "t", "f", AT)));
+        states.put(RefundStatus.SETTLING, agreed(900_000, null).then(new RecordPayment("CARD", cny(1), "t0", "f", AT)));
+        states.put(RefundStatus.SETTLED, agreed(900_000, null).then(new RecordPayment("CARD", cny(800_000), "t1", "f", AT))
+                .then(new RecordPayment("CASH", cny(100_000), "t2", "f", AT)));
         states.put(RefundStatus.REJECTED, new Case().then(REQUEST).then(new Reject("r", "s", AT)));
         states.put(RefundStatus.WITHDRAWN, new Case().then(REQUEST).then(new Withdraw("w", "c", AT)));
         return states;

@@ -16,7 +16,7 @@ public sealed interface Item {
     /** A package of paid sessions plus gifted ones, some used. */
     record SessionPackage(String name, Money paid, int sessions, int giftedSessions, int sessionsUsed) implements Item {
         public SessionPackage {
-            if (sessions <= 0 || giftedSessions < 0 || sessionsUsed < 0 || sessionsUsed > sessions + giftedSessions) {
+            if (sessions <= 0 || giftedSessions < 0 || sessionsUsed < 0 || sessionsUsed > (long) sessions + giftedSessions) {
                 throw new IllegalArgumentException("a package of " + sessions + "+" + giftedSessions
                         + " sessions cannot have " + sessionsUsed + " used");
             }

@@ -4,7 +4,8 @@ package clinic.refund.domain.entitlement;
  * The refund policy in force (per chain, overridable per branch); every calculation records its version.
  *
  * @param handlingFeeCapBasisPoints   handling fees never exceed this share of what was paid (2000 = 20 %)
- * @param interestBasisPointsPerYear  yearly interest on prepaid service not provided (art. 53), in basis points
+ * @param interestBasisPointsPerYear  yearly interest on prepaid service not provided (art. 53), in basis points (at
+ *                                    most 10000, 100 % a year)
  * @param points                      what happens to points used to pay: restored to the account, or forfeited
  * @param coupons                     what happens to coupons used to pay: reissued, or forfeited
  * @param fxDifference                who bears an exchange-rate difference on a foreign-currency refund: the clinic
@@ -27,7 +28,8 @@ public record RefundPolicy(String version, int handlingFeeCapBasisPoints, int in
     }
 
     public RefundPolicy {
-        if (handlingFeeCapBasisPoints < 0 || handlingFeeCapBasisPoints > 10_000 || interestBasisPointsPerYear < 0) {
+        if (handlingFeeCapBasisPoints < 0 || handlingFeeCapBasisPoints > 10_000 || interestBasisPointsPerYear < 0
+                || interestBasisPointsPerYear > 10_000) {
             throw new IllegalArgumentException("policy shares are basis points between 0 and 10000");
         }
     }

@@ -1,6 +1,8 @@
 package clinic.refund.domain.purchase;
 
 import clinic.refund.domain.Money;
+import clinic.refund.domain.entitlement.EntitlementCalculator;
+import clinic.refund.domain.entitlement.FxRates;
 import clinic.refund.domain.entitlement.Payment.Instrument;
 import clinic.refund.domain.purchase.PurchaseCommand.RecordPurchase;
 import clinic.refund.domain.purchase.PurchaseCommand.RecordUsage;
@@ -86,6 +88,11 @@ public final class PurchaseDecider {
         if (c.fxRateToReporting() != null && c.fxRateToReporting().signum() <= 0) {
             throw new PurchaseFactRejected("fxRate", "an exchange rate is positive");
         }
+        if (c.fxRateToReporting() != null) {
+            FxRates.whyImplausible(c.fxRateToReporting()).ifPresent(why -> {
+                throw new PurchaseFactRejected("fxRate", why);
+            });
+        }
         Set<String> ids = new HashSet<>();
         long cost = 0;
         for (int i = 0; i < c.lines().size(); i++) {
@@ -97,6 +104,13 @@ public final class PurchaseDecider {
             currency(c, l.paid(), at + ".paid");
             currency(c, l.listPrice(), at + ".listPrice");
             currency(c, l.giftedCredit(), at + ".giftedCredit");
+            withinCeiling(l.paid(), at + ".paid");
+            withinCeiling(l.listPrice(), at + ".listPrice");
+            withinCeiling(l.giftedCredit(), at + ".giftedCredit");
+            if (l.sessions() > EntitlementCalculator.MAX_SESSIONS || l.giftedSessions() > EntitlementCalculator.MAX_SESSIONS) {
+                throw new PurchaseFactRejected(at + ".sessions", "a package holds at most "
+                        + EntitlementCalculator.MAX_SESSIONS + " sessions, and as many gifted");
+            }
             boolean isPackage = l.kind() == ItemKind.PACKAGE;
             if (isPackage != (l.sessions() > 0) || l.giftedSessions() < 0 || (!isPackage && l.giftedSessions() > 0)) {
                 throw new PurchaseFactRejected(at + ".sessions", "a package, and only a package, has sessions");
@@ -107,7 +121,7 @@ public final class PurchaseDecider {
             if ((l.productLine() != null) != (l.kind() == ItemKind.PRODUCT)) {
                 throw new PurchaseFactRejected(at + ".productLine", "a product, and only a product, has a product line");
             }
-            cost += l.paid().minorUnits();
+            cost = sumWithinCeiling(cost, l.paid(), "items", "what the items cost");
         }
         long paid = 0;
         for (int i = 0; i < c.payments().size(); i++) {
@@ -116,7 +130,8 @@ public final class PurchaseDecider {
             if (p.instrument() == Instrument.INSTALMENTS && (p.financingPartner() == null || p.financingPartner().isBlank())) {
                 throw new PurchaseFactRejected("payments[" + i + "].financingPartner", "instalments name their financing partner");
             }
-            paid += p.amount().minorUnits();
+            withinCeiling(p.amount(), "payments[" + i + "].amount");
+            paid = sumWithinCeiling(paid, p.amount(), "payments", "the payments");
         }
         if (paid != cost) {
             throw new PurchaseFactRejected("payments", "the payments (" + paid + ") must add up to what the items cost ("
@@ -132,7 +147,7 @@ public final class PurchaseDecider {
                 throw new PurchaseFactRejected("financingPartner", "the order has no instalments through " + c.financingPartner());
             }
             positive(c.amount(), s);
-            if (s.instalmentsRepaid().getOrDefault(c.financingPartner(), 0L) + c.amount().minorUnits() > financed) {
+            if (c.amount().minorUnits() > financed - s.instalmentsRepaid().getOrDefault(c.financingPartner(), 0L)) {
                 throw new PurchaseFactRejected("amount", "more than the " + financed + " financed through " + c.financingPartner());
             }
             return;
@@ -152,7 +167,7 @@ public final class PurchaseDecider {
         }
         switch (c.kind()) {
             case SESSIONS_REDEEMED -> {
-                int left = line.sessions() + line.giftedSessions() - used.sessionsRedeemed();
+                long left = (long) line.sessions() + line.giftedSessions() - used.sessionsRedeemed();
                 if (c.sessions() <= 0 || c.sessions() > left) {
                     throw new PurchaseFactRejected("sessions", "between 1 and the " + left + " sessions left");
                 }
@@ -160,7 +175,7 @@ public final class PurchaseDecider {
             case BALANCE_USED -> {
                 positive(c.amount(), s);
                 long face = line.paid().minorUnits() + (line.giftedCredit() == null ? 0 : line.giftedCredit().minorUnits());
-                if (used.balanceUsedMinor() + c.amount().minorUnits() > face) {
+                if (c.amount().minorUnits() > face - used.balanceUsedMinor()) {
                     throw new PurchaseFactRejected("amount", "only " + (face - used.balanceUsedMinor())
                             + " (minor units, list price) is left on the balance");
                 }
@@ -177,6 +192,24 @@ public final class PurchaseDecider {
             }
             case INSTALMENTS_REPAID -> throw new IllegalStateException("handled above");
         }
+    }
+
+    /** An amount of an order is at most the ceiling the entitlement calculation takes. */
+    private static void withinCeiling(Money money, String field) {
+        if (money != null && money.minorUnits() > EntitlementCalculator.MAX_AMOUNT_MINOR) {
+            throw new PurchaseFactRejected(field, money.toDecimalString() + " is above the ceiling of "
+                    + new Money(EntitlementCalculator.MAX_AMOUNT_MINOR, money.currency()).toDecimalString());
+        }
+    }
+
+    /** {@code sum + amount}, each at most the ceiling (so it cannot overflow), refused above it. */
+    private static long sumWithinCeiling(long sum, Money amount, String field, String what) {
+        long more = Math.addExact(sum, amount.minorUnits());
+        if (more > EntitlementCalculator.MAX_AMOUNT_MINOR) {
+            throw new PurchaseFactRejected(field, what + " add up to more than the ceiling of "
+                    + new Money(EntitlementCalculator.MAX_AMOUNT_MINOR, amount.currency()).toDecimalString());
+        }
+        return more;
     }
 
     private static void positive(Money amount, Purchase s) {

@@ -199,4 +199,153 @@ class EntitlementCalculatorTest {
                 null, null, new FxRates("CNY", java.math.BigDecimal.ONE, java.math.BigDecimal.ONE)), POLICY))
                 .hasMessageContaining("foreign currency");
     }
+
+    static EntitlementRequest inDollars(String rateAtPayment, String rateAtRefund) {
+        return inDollars(new FxRates("CNY", new java.math.BigDecimal(rateAtPayment), new java.math.BigDecimal(rateAtRefund)));
+    }
+
+    static void refusedNaming(String field, EntitlementRequest r, RefundPolicy policy) {
+        assertThatThrownBy(() -> EntitlementCalculator.calculate(r, policy))
+                .isInstanceOfSatisfying(EntitlementCalculator.InvalidEntitlementRequest.class,
+                        ex -> assertThat(ex.field()).isEqualTo(field));
+    }
+
+    static final RefundPolicy CUSTOMER_BEARS_FX = new RefundPolicy("fx-customer", 2000, 300,
+            RefundPolicy.PointsTreatment.RESTORE, RefundPolicy.CouponTreatment.REISSUE, RefundPolicy.FxDifference.CUSTOMER);
+
+    @Test
+    void an_implausible_exchange_rate_is_refused_naming_it_instead_of_failing_the_arithmetic() {
+        for (RefundPolicy policy : List.of(POLICY, CUSTOMER_BEARS_FX)) {
+            for (String absurd : List.of("1e300", "0.0000000000000000000001", "999999999999999999999999", "1000000.01",
+                    "0.00000099", "7.12345678901")) {
+                refusedNaming("fx.rateAtRefund", inDollars("7.20", absurd), policy);
+                refusedNaming("fx.rateAtPayment", inDollars(absurd, "7.20"), policy);
+            }
+            // the edges of the plausible range are taken
+            assertThat(EntitlementCalculator.calculate(inDollars("0.000001", "1000000"), policy).refund().currency())
+                    .isEqualTo("USD");
+            assertThat(EntitlementCalculator.calculate(inDollars("1000000", "0.000001"), policy).total().minorUnits())
+                    .isBetween(0L, 100_000L);
+            assertThat(EntitlementCalculator.calculate(inDollars("7.2000000000000", "7.1234567891"), policy).fx())
+                    .isNotNull(); // trailing zeros are no decimal places
+        }
+        assertThat(FxRates.whyImplausible(new java.math.BigDecimal("1e300"))).hasValueSatisfying(why ->
+                assertThat(why).contains("between 0.000001 and 1000000"));
+    }
+
+    @Test
+    void a_purchase_worth_more_than_the_ceiling_in_the_reporting_currency_is_refused_at_that_rate() {
+        // 100 million dollars is 10^10 minor units, under the ceiling; at 1,000 yuan a dollar it is 100 billion yuan
+        var big = new Item.Treatment("the whole clinic", new Money(10_000_000_000L, "USD"), false);
+        var r = new EntitlementRequest(RefundReason.PERSONAL_CANCELLATION, "USD", List.of(big),
+                List.of(Payment.of(Instrument.CARD, new Money(10_000_000_000L, "USD"))), List.of(), null, null, null, null,
+                new FxRates("CNY", new java.math.BigDecimal("7.20"), new java.math.BigDecimal("1000.01")));
+        assertThatThrownBy(() -> EntitlementCalculator.calculate(r, POLICY))
+                .isInstanceOfSatisfying(EntitlementCalculator.InvalidEntitlementRequest.class, ex -> {
+                    assertThat(ex.field()).isEqualTo("fx.rateAtRefund");
+                    assertThat(ex.getMessage()).contains("above the ceiling");
+                });
+    }
+
+    @Test
+    void an_amount_above_the_ceiling_is_refused_by_field_up_to_long_max_value() {
+        long ceiling = EntitlementCalculator.MAX_AMOUNT_MINOR;
+        assertThat(ceiling).isEqualTo(10_000_000_000_000L); // 100 billion yuan
+        for (long absurd : List.of(ceiling + 1, Long.MAX_VALUE / 2 + 1, Long.MAX_VALUE)) {
+            var item = new Item.Treatment("t", new Money(absurd, "CNY"), false);
+            refusedNaming("items[0].paid", request(RefundReason.PERSONAL_CANCELLATION, List.of(item),
+                    List.of(Payment.of(Instrument.CARD, new Money(absurd, "CNY"))), List.of()), POLICY);
+            var card = new Item.PrepaidBalance("card", cny("3000.00"), new Money(absurd, "CNY"), cny("1.00"));
+            refusedNaming("items[0].giftedCredit", request(RefundReason.PERSONAL_CANCELLATION, List.of(card),
+                    List.of(Payment.of(Instrument.CARD, cny("3000.00"))), List.of()), POLICY);
+            var used = new Item.PrepaidBalance("card", cny("3000.00"), cny("0.00"), new Money(absurd, "CNY"));
+            refusedNaming("items[0].consumedAtListPrice", request(RefundReason.PERSONAL_CANCELLATION, List.of(used),
+                    List.of(Payment.of(Instrument.CARD, cny("3000.00"))), List.of()), POLICY);
+            var peel = new Item.Treatment("peel", cny("500.00"), false);
+            refusedNaming("payments[1].instalmentsPaid", request(RefundReason.PERSONAL_CANCELLATION, List.of(peel),
+                    List.of(Payment.of(Instrument.CARD, cny("100.00")),
+                            new Payment(Instrument.INSTALMENTS, cny("400.00"), "Huabei", new Money(absurd, "CNY"))), List.of()), POLICY);
+            refusedNaming("handlingFees[0].amount", request(RefundReason.PERSONAL_CANCELLATION, List.of(peel),
+                    List.of(Payment.of(Instrument.CARD, cny("500.00"))),
+                    List.of(new HandlingFee(HandlingFee.Kind.ADMINISTRATION, "admin", new Money(absurd, "CNY")))), POLICY);
+            refusedNaming("reasonableCosts", new EntitlementRequest(RefundReason.CLINIC_FAULT_NOT_STARTED, "CNY",
+                    List.of(peel), List.of(Payment.of(Instrument.CARD, cny("500.00"))), List.of(), null, null, null,
+                    new Money(absurd, "CNY")), POLICY);
+            refusedNaming("contractFeeCap", new EntitlementRequest(RefundReason.PERSONAL_CANCELLATION, "CNY",
+                    List.of(peel), List.of(Payment.of(Instrument.CARD, cny("500.00"))), List.of(), new Money(absurd, "CNY"),
+                    null, null, null), POLICY);
+        }
+        // the ceiling itself is taken
+        var most = new Item.Treatment("t", new Money(ceiling, "CNY"), false);
+        assertThat(EntitlementCalculator.calculate(request(RefundReason.PERSONAL_CANCELLATION, List.of(most),
+                List.of(Payment.of(Instrument.CARD, new Money(ceiling, "CNY"))), List.of()), POLICY).total())
+                .isEqualTo(new Money(ceiling, "CNY"));
+    }
+
+    @Test
+    void many_items_or_payments_whose_sum_would_overflow_are_refused_as_a_whole() {
+        long ceiling = EntitlementCalculator.MAX_AMOUNT_MINOR;
+        // a thousand items at the ceiling: 10^16, and sums like it wrap a long once there are a million of them
+        List<Item> items = java.util.Collections.nCopies(1000, new Item.Treatment("t", new Money(ceiling, "CNY"), false));
+        List<Payment> payments = java.util.Collections.nCopies(1000, Payment.of(Instrument.CARD, new Money(ceiling, "CNY")));
+        assertThatThrownBy(() -> EntitlementCalculator.calculate(request(RefundReason.PERSONAL_CANCELLATION, items,
+                payments, List.of()), POLICY))
+                .isInstanceOfSatisfying(EntitlementCalculator.InvalidEntitlementRequest.class, ex -> {
+                    assertThat(ex.field()).isEqualTo("items");
+                    assertThat(ex.getMessage()).contains("ceiling");
+                });
+        var one = List.<Item>of(new Item.Treatment("t", new Money(ceiling, "CNY"), false));
+        refusedNaming("payments", request(RefundReason.PERSONAL_CANCELLATION, one, List.of(
+                Payment.of(Instrument.CARD, new Money(ceiling, "CNY")), Payment.of(Instrument.CASH, new Money(ceiling, "CNY"))),
+                List.of()), POLICY);
+        refusedNaming("handlingFees", request(RefundReason.PERSONAL_CANCELLATION, one,
+                List.of(Payment.of(Instrument.CARD, new Money(ceiling, "CNY"))), List.of(
+                        new HandlingFee(HandlingFee.Kind.ADMINISTRATION, "a", new Money(ceiling, "CNY")),
+                        new HandlingFee(HandlingFee.Kind.LOST_SLOT, "b", new Money(1, "CNY")))), POLICY);
+    }
+
+    @Test
+    void interest_runs_from_the_payment_for_at_most_thirty_years() {
+        var treatment = new Item.Treatment("thread lift", cny("36500.00"), false);
+        java.util.function.BiFunction<String, String, EntitlementRequest> between = (paidOn, refundOn) ->
+                new EntitlementRequest(RefundReason.CLINIC_FAULT_NOT_STARTED, "CNY", List.of(treatment),
+                        List.of(Payment.of(Instrument.CARD, cny("36500.00"))), List.of(), null,
+                        LocalDate.parse(paidOn), LocalDate.parse(refundOn), null);
+        refusedNaming("refundOn", between.apply("2026-01-01", "9999-12-31"), POLICY);
+        refusedNaming("refundOn", between.apply("0001-01-01", "2026-03-02"), POLICY);
+        refusedNaming("refundOn", between.apply("2026-01-01", "2056-01-02"), POLICY);
+        refusedNaming("refundOn", between.apply("2026-03-02", "2026-03-01"), POLICY);
+        refusedNaming("refundOn", new EntitlementRequest(RefundReason.CLINIC_FAULT_NOT_STARTED, "CNY", List.of(treatment),
+                List.of(Payment.of(Instrument.CARD, cny("36500.00"))), List.of(), null, LocalDate.MIN, LocalDate.MAX, null),
+                POLICY);
+        // exactly thirty years is taken: 10,957 days at 3 % a year on 36,500.00
+        Entitlement thirty = EntitlementCalculator.calculate(between.apply("2026-01-01", "2056-01-01"), POLICY);
+        assertThat(thirty.compensation()).isEqualTo(cny("32871.00"));
+        // and the dearest policy allowed over the longest span on the largest amount does not overflow
+        var dearest = new RefundPolicy("dear", 2000, 10_000, RefundPolicy.PointsTreatment.RESTORE,
+                RefundPolicy.CouponTreatment.REISSUE);
+        long ceiling = EntitlementCalculator.MAX_AMOUNT_MINOR;
+        var most = new EntitlementRequest(RefundReason.CLINIC_FAULT_NOT_STARTED, "CNY",
+                List.of(new Item.Treatment("t", new Money(ceiling, "CNY"), false)),
+                List.of(Payment.of(Instrument.CARD, new Money(ceiling, "CNY"))), List.of(), null,
+                LocalDate.parse("2026-01-01"), LocalDate.parse("2056-01-01"), new Money(ceiling, "CNY"));
+        Entitlement e = EntitlementCalculator.calculate(most, dearest);
+        assertThat(e.total().minorUnits()).isEqualTo(Math.addExact(ceiling, e.compensation().minorUnits()));
+        assertThat(sum(e.lines())).isEqualTo(e.total().minorUnits());
+        assertThatThrownBy(() -> new RefundPolicy("absurd", 2000, 10_001, RefundPolicy.PointsTreatment.RESTORE,
+                RefundPolicy.CouponTreatment.REISSUE)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_package_counts_at_most_ten_thousand_sessions_and_as_many_gifted() {
+        var absurd = new Item.SessionPackage("p", cny("1000.00"), Integer.MAX_VALUE, 0, 1);
+        refusedNaming("items[0].sessions", request(RefundReason.PERSONAL_CANCELLATION, List.of(absurd),
+                List.of(Payment.of(Instrument.CARD, cny("1000.00"))), List.of()), POLICY);
+        var gifted = new Item.SessionPackage("p", cny("1000.00"), 10, Integer.MAX_VALUE, Integer.MAX_VALUE);
+        refusedNaming("items[0].giftedSessions", request(RefundReason.PERSONAL_CANCELLATION, List.of(gifted),
+                List.of(Payment.of(Instrument.CARD, cny("1000.00"))), List.of()), POLICY);
+        // sessions + gifted beyond an int are counted as such, not as an int that wrapped below the sessions used
+        assertThat(new Item.SessionPackage("p", cny("1.00"), Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE)
+                .sessionsUsed()).isEqualTo(Integer.MAX_VALUE);
+    }
 }

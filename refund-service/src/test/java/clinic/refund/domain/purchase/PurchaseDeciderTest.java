@@ -173,4 +173,42 @@ class PurchaseDeciderTest {
                 .startsWith(org.assertj.core.groups.Tuple.tuple("INSTALMENTS:Ant Credit", 500_000L),
                         org.assertj.core.groups.Tuple.tuple("INSTALMENTS:Ant Credit", 100_000L));
     }
+
+    @Test
+    void an_order_beyond_the_calculations_ceiling_or_at_an_implausible_rate_is_refused_not_wrapped_around() {
+        long half = Long.MAX_VALUE / 2 + 1; // two of them wrap a long around to Long.MIN_VALUE
+        var line1 = new PurchaseLine("L1", ItemKind.TREATMENT, "a", null, null, new Money(half, "CNY"), 0, 0, null);
+        var line2 = new PurchaseLine("L2", ItemKind.TREATMENT, "b", null, null, new Money(half, "CNY"), 0, 0, null);
+        var wrapped = List.of(new PurchasePayment(Instrument.CARD, new Money(half, "CNY"), null),
+                new PurchasePayment(Instrument.CASH, new Money(half, "CNY"), null));
+        assertThatThrownBy(() -> PurchaseDecider.decide(order(List.of(line1, line2), wrapped), Purchase.NONE))
+                .isInstanceOfSatisfying(PurchaseFactRejected.class, e -> assertThat(e.field()).isEqualTo("items[0].paid"));
+        long ceiling = EntitlementCalculator.MAX_AMOUNT_MINOR;
+        var big1 = new PurchaseLine("L1", ItemKind.TREATMENT, "a", null, null, new Money(ceiling, "CNY"), 0, 0, null);
+        var big2 = new PurchaseLine("L2", ItemKind.TREATMENT, "b", null, null, new Money(1, "CNY"), 0, 0, null);
+        assertThatThrownBy(() -> PurchaseDecider.decide(order(List.of(big1, big2),
+                List.of(new PurchasePayment(Instrument.CARD, new Money(ceiling + 1, "CNY"), null))), Purchase.NONE))
+                .isInstanceOfSatisfying(PurchaseFactRejected.class, e -> assertThat(e.field()).isEqualTo("items"));
+        var hugePackage = new PurchaseLine("L1", ItemKind.PACKAGE, "p", null, null, cny("100.00"), Integer.MAX_VALUE, 1, null);
+        assertThatThrownBy(() -> PurchaseDecider.decide(order(List.of(hugePackage),
+                List.of(new PurchasePayment(Instrument.CARD, cny("100.00"), null))), Purchase.NONE))
+                .isInstanceOfSatisfying(PurchaseFactRejected.class, e -> assertThat(e.field()).isEqualTo("items[0].sessions"));
+        var dollars = new PurchaseLine("L1", ItemKind.TREATMENT, "lift", null, null, new Money(100_000, "USD"), 0, 0, null);
+        for (String absurd : List.of("1e300", "0.0000000000000000000001", "999999999999999999999999")) {
+            assertThatThrownBy(() -> PurchaseDecider.decide(new RecordPurchase(ID, "HK001", "HK-1", "cust-1", "USD",
+                    new BigDecimal(absurd), SOLD, List.of(dollars),
+                    List.of(new PurchasePayment(Instrument.CARD, new Money(100_000, "USD"), null)), "CNY"), Purchase.NONE))
+                    .isInstanceOfSatisfying(PurchaseFactRejected.class, e -> assertThat(e.field()).isEqualTo("fxRate"));
+        }
+    }
+
+    @Test
+    void usage_near_long_max_value_is_refused_instead_of_wrapping_past_the_check() {
+        Purchase p = use(recorded(), UsageKind.BALANCE_USED, "L1", 0, cny("1.00"));
+        assertThatThrownBy(() -> use(p, UsageKind.BALANCE_USED, "L1", 0, new Money(Long.MAX_VALUE, "CNY")))
+                .hasMessageContaining("left on the balance");
+        Purchase repaid = use(recorded(), UsageKind.INSTALMENTS_REPAID, null, 0, cny("1.00"));
+        assertThatThrownBy(() -> use(repaid, UsageKind.INSTALMENTS_REPAID, null, 0, new Money(Long.MAX_VALUE, "CNY")))
+                .hasMessageContaining("more than the 600000 financed");
+    }
 }

@@ -1,0 +1,131 @@
+package clinic.eventstore.relay;
+
+import clinic.eventstore.EventMetadata;
+import clinic.eventstore.EventStore;
+import clinic.eventstore.EventTooLarge;
+import clinic.eventstore.NewEvent;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** One event can never stop a service's publishing unseen: refused at the door, or reported by the health check. */
+@QuarkusTest
+class RelayRefusalTest {
+
+    @Inject
+    EventStore store;
+    @Inject
+    RecordLimit limit;
+    @Inject
+    AgroalDataSource dataSource;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    final String run = UUID.randomUUID().toString().substring(0, 8);
+    OutboxRelay relay;
+
+    @AfterEach
+    void stop() {
+        if (relay != null) {
+            relay.stop();
+        }
+    }
+
+    @Test
+    void an_event_larger_than_the_topic_takes_is_refused_before_it_is_stored() {
+        String stream = "too-large-" + run;
+        String payload = "{\"name\":\"" + "x".repeat((int) limit.bytes()) + "\"}";
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> store.append(stream, 0,
+                List.of(new NewEvent(UUID.randomUUID(), "test.noted.v1", payload, Instant.now())),
+                new EventMetadata("SH001", "test", UUID.randomUUID(), null))))
+                .isInstanceOf(EventTooLarge.class)
+                .hasMessageContaining("at most " + limit.bytes());
+        assertThat(store.load(stream)).isEmpty();
+    }
+
+    @Test
+    void a_relay_the_broker_keeps_refusing_turns_its_health_check_down_naming_the_event() throws Exception {
+        String topic = "small-records-" + run;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
+                    .configs(Map.of("max.message.bytes", "4096")))).all().get();
+        }
+        // accepted by the store (its limit is the default topic's), refused by this topic's broker limit
+        UUID eventId = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> store.append("refused-" + run, 0,
+                List.of(new NewEvent(eventId, "test.noted.v1", "{\"note\":\"" + "y".repeat(20_000) + "\"}", Instant.now())),
+                new EventMetadata("SH001", "test", UUID.randomUUID(), null)));
+        RelayConfig settings = settings(topic);
+        relay = new OutboxRelay(settings, jdbcUrl, "postgres", Optional.of("postgres"), bootstrap);
+        RelayHealthCheck health = new RelayHealthCheck(relay, settings, dataSource, bootstrap);
+        relay.start();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> health.call().getStatus() == HealthCheckResponse.Status.DOWN);
+        Map<String, Object> data = health.call().getData().orElseThrow();
+        assertThat(data).containsEntry("stuckEventId", eventId.toString())
+                .containsEntry("stuckStream", "refused-" + run);
+        assertThat(String.valueOf(data.get("stuckError"))).contains("RecordTooLarge");
+        assertThat(relay.stuck().eventId()).isEqualTo(eventId);
+    }
+
+    private RelayConfig settings(String topic) {
+        return new RelayConfig() {
+            public boolean enabled() {
+                return true;
+            }
+
+            public String topic() {
+                return topic;
+            }
+
+            public String source() {
+                return "/clinic/event-store-test";
+            }
+
+            public String name() {
+                return "relay-refusal-" + run;
+            }
+
+            public int batchSize() {
+                return 500;
+            }
+
+            public Duration pollInterval() {
+                return Duration.ofMillis(200);
+            }
+
+            public Duration leaderRetry() {
+                return Duration.ofSeconds(1);
+            }
+
+            public int maxRecordBytes() {
+                return 1_000_000;
+            }
+
+            public Duration stuckAfter() {
+                return Duration.ofSeconds(2);
+            }
+        };
+    }
+}
