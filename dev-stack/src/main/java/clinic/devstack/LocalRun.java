@@ -27,8 +27,9 @@ public final class LocalRun {
     public static void main(String[] args) throws Exception {
         long started = System.nanoTime();
         Path root = Path.of(System.getProperty("clinic.root", ".")).toAbsolutePath().normalize();
-        Path dataDir = root.resolve(System.getenv().getOrDefault("CLINIC_DATA_DIR", ".local-data"));
-        if (List.of(args).contains("--reset")) {
+        boolean smoke = List.of(args).contains("--smoke");
+        Path dataDir = root.resolve(smoke ? "target/smoke-data" : System.getenv().getOrDefault("CLINIC_DATA_DIR", ".local-data"));
+        if (smoke || List.of(args).contains("--reset")) {
             System.out.println("Deleting " + dataDir);
             DevStack.deleteRecursively(dataDir);
         }
@@ -73,6 +74,10 @@ public final class LocalRun {
                     s.name(), s.baseUrl(), s.baseUrl(), s.baseUrl());
         }
         System.out.printf("Logs: %s%nData: %s (./run-local --reset wipes it)%nCtrl-C stops everything.%n", logs, dataDir);
+        if (smoke) {
+            int status = Smoke.run(services.get(0).baseUrl(), services.get(1).baseUrl(), services.get(2).baseUrl());
+            System.exit(status); // the shutdown hook stops the services, Kafka and PostgreSQL
+        }
 
         // Stay up while the services do; if one exits by itself (not on Ctrl-C), say so and stop the rest.
         while (true) {

@@ -296,6 +296,68 @@ class SystemIT {
         }
     }
 
+    /**
+     * Hostile input to every operation of every service, generated from each one's OpenAPI document (see
+     * {@link ApiFuzzer}): no 5xx, problem details on every refusal, and no event stored by any refused request.
+     */
+    @Test
+    @Order(9)
+    void hostile_input_to_every_endpoint_is_refused_with_a_problem_never_a_5xx_and_stores_nothing() throws Exception {
+        JsonNode filed = fileReturningCase("FZ001", "FULL_REFUND");
+        String complaint = filed.path("id").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> list(refunds, "/refunds?complaintId=" + complaint).path("items").size() == 1
+                && list(followups, "/followups?complaintId=" + complaint).path("items").size() == 1);
+        String refund = list(refunds, "/refunds?complaintId=" + complaint).path("items").get(0).path("id").asText();
+        String task = list(followups, "/followups?complaintId=" + complaint).path("items").get(0).path("id").asText();
+        Map<String, List<String>> ids = Map.of("id", List.of(complaint, refund, task));
+        java.util.function.Function<String, JsonNode> hints = name -> switch (name) {
+            case "branchId", "branch" -> JSON.getNodeFactory().textNode("FZ001");
+            case "ref", "customerRef" -> JSON.getNodeFactory().textNode("cust-fuzz");
+            case "phone" -> JSON.getNodeFactory().textNode("+86 138 0000 1234");
+            case "idNumber" -> JSON.getNodeFactory().textNode("110101199001011234");
+            case "currency" -> JSON.getNodeFactory().textNode("CNY");
+            case "amount", "paid", "listPrice", "giftedCredit", "contractFeeCap", "reasonableCosts",
+                 "consumedAtListPrice", "instalmentsPaid", "minAmount", "maxAmount" -> JSON.getNodeFactory().textNode("100.00");
+            case "fxRate", "rateAtPayment", "rateAtRefund", "fxRateAtRefund" -> JSON.getNodeFactory().textNode("1.0");
+            case "sha256" -> JSON.getNodeFactory().textNode("ab".repeat(32));
+            case "complaintId" -> JSON.getNodeFactory().textNode(complaint);
+            default -> null;
+        };
+        int total = 0;
+        List<String> failures = new ArrayList<>();
+        for (ServiceProcess service : List.of(complaints, refunds, followups)) {
+            long started = System.nanoTime();
+            long maxBody = service == complaints ? 21L * 1024 * 1024 : 10L * 1024 * 1024;
+            ApiFuzzer fuzz = new ApiFuzzer(service.baseUrl(), ids, hints).run(maxBody);
+            total += fuzz.outcomes().size();
+            System.out.printf("system-tests: fuzz %s: %d requests in %.1f s, statuses %s%n", service.name(),
+                    fuzz.outcomes().size(), (System.nanoTime() - started) / 1e9, fuzz.statusMix());
+            fuzz.failures().forEach(f -> failures.add(service.name() + ": " + f));
+            long stored = eventsCorrelatedWith(service, fuzz.refusedCorrelations());
+            if (stored > 0) {
+                failures.add(service.name() + ": " + stored + " events stored by refused requests");
+            }
+        }
+        failures.stream().limit(80).forEach(f -> System.out.println("system-tests: fuzz failure: "
+                + (f.length() > 400 ? f.substring(0, 400) : f)));
+        assertThat(failures).as("answers that break the rules (the first 80 are printed above)").isEmpty();
+        assertThat(total).isGreaterThan(1000);
+    }
+
+    private static long eventsCorrelatedWith(ServiceProcess service, List<UUID> correlations) throws Exception {
+        String database = Map.of("complaint-service", "complaints", "refund-service", "refunds",
+                "followup-service", "followups").get(service.name());
+        try (var c = java.sql.DriverManager.getConnection(stack.jdbcUrl(database), clinic.devstack.PostgresServer.SUPERUSER,
+                clinic.devstack.PostgresServer.PASSWORD);
+             var ps = c.prepareStatement("select count(*) from events where correlation_id = any (?)")) {
+            ps.setArray(1, c.createArrayOf("uuid", correlations.toArray()));
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /** followup-service open around the clock, surveys out a second after closing, intake calls 3 s after filing. */
     static final Map<String, String> FOLLOWUP_FAST = Map.of(
             "CLINIC_CALENDAR_OPENS", "00:00", "CLINIC_CALENDAR_CLOSES", "23:59",

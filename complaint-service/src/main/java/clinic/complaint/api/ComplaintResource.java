@@ -37,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -289,8 +290,9 @@ public class ComplaintResource {
                         @QueryParam("asOf") String asOf,
                         @QueryParam("version") @Pattern(regexp = "[1-9][0-9]{0,8}") String version) {
         CaseView view;
-        if (asOf != null) {
-            view = complaints.getAsOf(id, ListFilter.instant("asOf", asOf));
+        Instant at = ListFilter.instant("asOf", asOf);
+        if (at != null) {
+            view = complaints.getAsOf(id, at);
         } else if (version != null) {
             view = complaints.getAtVersion(id, Long.parseLong(version));
         } else {

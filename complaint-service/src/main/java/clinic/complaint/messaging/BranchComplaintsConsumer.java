@@ -9,6 +9,7 @@ import clinic.complaint.application.PersonalDataVault;
 import clinic.eventstore.api.InvalidField;
 import clinic.eventstore.inbox.IntakeSchema;
 import clinic.eventstore.inbox.MalformedMessage;
+import jakarta.validation.Validator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
@@ -39,7 +40,10 @@ public class BranchComplaintsConsumer {
     private final ObjectMapper mapper;
     private final IntakeSchema schema;
 
-    public BranchComplaintsConsumer(ComplaintService complaints, ObjectMapper mapper) {
+    private final Validator validator;
+
+    public BranchComplaintsConsumer(ComplaintService complaints, ObjectMapper mapper, Validator validator) {
+        this.validator = validator;
         this.complaints = complaints;
         this.mapper = mapper;
         this.schema = new IntakeSchema(SCHEMA, mapper);
@@ -49,7 +53,7 @@ public class BranchComplaintsConsumer {
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
         BranchComplaintMessage message = read(record.value());
-        var c = message.complaint();
+        var c = MalformedMessage.unlessInvalid(validator, message.complaint(), where(message) + "complaint: ");
         Filing filing;
         try {
             filing = new Filing(message.branchId(), c.customer().ref(), c.customer().name(), c.customer().phone(),

@@ -103,6 +103,70 @@ class OtherServicesConsumerTest {
                 .body("find { it.type == 'complaint.reopened.v1' }.data.reason", equalTo("still red at the day-3 call"));
     }
 
+    /**
+     * The consumer loads a case, a member of staff appends a step to it, the consumer's append conflicts: it must try
+     * again (the inbox keeps that harmless), not send the overdue alarm to the dead-letter topic.
+     */
+    @Test
+    void overdue_alarms_racing_staff_steps_on_the_same_cases_all_land_and_none_is_dead_lettered() throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String id = file();
+            step(id, "acknowledge", null).statusCode(200);
+            step(id, "assess", """
+                    {"category":"TREATMENT_RESULT","severity":"LOW","subject":"SERVICE","serviceDate":"%s","owner":"staff:wang"}"""
+                    .formatted(clinic.complaint.api.ComplaintLifecycleTest.TODAY)).statusCode(200);
+            step(id, "start-investigation", null).statusCode(200);
+            ids.add(id);
+        }
+        var racing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        var stepsTaken = new java.util.concurrent.atomic.AtomicInteger();
+        var staff = java.util.concurrent.Executors.newFixedThreadPool(3);
+        for (int t = 0; t < 3; t++) {
+            staff.submit(() -> {
+                while (racing.get()) {
+                    for (String id : ids) {
+                        String sha = java.util.HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(32)
+                                .putLong(System.nanoTime()).putLong(Thread.currentThread().threadId()).array());
+                        int status = given().contentType(ContentType.JSON)
+                                .body("{\"type\":\"PHOTO\",\"suppliedBy\":\"customer\",\"sha256\":\"" + sha
+                                        + "\",\"sizeBytes\":10}")
+                                .post("/complaints/" + id + "/add-evidence").statusCode();
+                        if (status == 200) {
+                            stepsTaken.incrementAndGet();
+                        }
+                    }
+                }
+            });
+        }
+        java.util.Set<String> refunds = new java.util.HashSet<>();
+        try {
+            String due = LocalDate.now().plusDays(7).toString();
+            for (String id : ids) {
+                UUID refund = UUID.randomUUID();
+                refunds.add(refund.toString());
+                publish("refund-events", "refund-service", refund.toString(), UUID.randomUUID(), "refund.agreed.v1", """
+                        {"refundId":"%s","complaintId":"%s","amount":{"minorUnits":400000,"currency":"CNY"},"dueDate":"%s"}"""
+                        .formatted(refund, id, due));
+                publish("refund-events", "refund-service", refund.toString(), UUID.randomUUID(), "refund.overdue.v1",
+                        "{\"refundId\":\"%s\",\"complaintId\":\"%s\",\"dueDate\":\"%s\"}".formatted(refund, id, due));
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> ids.stream()
+                    .allMatch(id -> types(id).contains("complaint.escalated-to-hq.v1")));
+        } finally {
+            racing.set(false);
+            staff.shutdown();
+            staff.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertThat(stepsTaken.get()).as("staff steps taken on the same cases meanwhile").isGreaterThan(ids.size());
+        for (String id : ids) {
+            assertThat(types(id)).containsOnlyOnce("complaint.refund-agreement-recorded.v1",
+                    "complaint.refund-overdue-recorded.v1", "complaint.escalated-to-hq.v1");
+        }
+        assertThat(TopicReader.read(bootstrap, "refund-events.complaint-service.dlq", r -> refunds.contains(r.key()), 1,
+                Duration.ofSeconds(3))).as("dead letters of the raced alarms").isEmpty();
+    }
+
     @Test
     void an_event_about_an_unknown_complaint_goes_to_the_dead_letter_topic() throws Exception {
         UUID unknown = UUID.randomUUID();

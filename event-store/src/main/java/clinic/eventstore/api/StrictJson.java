@@ -40,6 +40,12 @@ public class StrictJson implements ObjectMapperCustomizer {
         apply(mapper);
     }
 
+    /** Last, after Quarkus has registered its own modules (its java.time readers would otherwise win). */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     /** Makes {@code mapper} strict; for mappers made outside CDI (tests, tools). */
     public static ObjectMapper apply(ObjectMapper mapper) {
         mapper.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());

@@ -59,7 +59,7 @@ import java.util.UUID;
 @Tag(name = "Follow-ups")
 public class FollowUpResource {
 
-    public record NextRequest(@NotBlank String branch, @NotBlank @Size(max = 100) String staff) {
+    public record NextRequest(@NotBlank @Size(max = 16) String branch, @NotBlank @Size(max = 100) String staff) {
     }
 
     public record AssignRequest(@NotBlank @Size(max = 100) String staff) {

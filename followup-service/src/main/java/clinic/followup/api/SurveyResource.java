@@ -106,7 +106,9 @@ public class SurveyResource {
         if (c == null || n == null) {
             return render(Response.Status.BAD_REQUEST, texts, token, "form", texts.missingScore());
         }
-        String text = comment == null ? null : comment.length() > 2000 ? comment.substring(0, 2000) : comment;
+        // free text from a phone's form: at most 2000 characters, and never a NUL (PostgreSQL cannot store one)
+        String text = comment == null ? null : comment.replace("\u0000", "");
+        text = text == null || text.length() <= 2000 ? text : text.substring(0, 2000);
         var policy = config.policyFor(view.survey().branchId());
         try {
             surveys.answer(view.survey().id(), new SurveyCommand.AnswerSurvey(c, n, text != null && !text.isBlank(),
@@ -141,11 +143,10 @@ public class SurveyResource {
     }
 
     private static Integer score(String value, int min, int max) {
-        try {
-            int v = Integer.parseInt(value == null ? "" : value.trim());
-            return v < min || v > max ? null : v;
-        } catch (NumberFormatException e) {
+        if (value == null || !value.trim().matches("[0-9]{1,2}")) {
             return null;
         }
+        int v = Integer.parseInt(value.trim());
+        return v < min || v > max ? null : v;
     }
 }

@@ -30,6 +30,10 @@ final class Amounts {
             throw new InvalidField(field, "is required");
         }
         int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+        if (!amount.trim().matches("-?[0-9]{1,15}([.][0-9]{1,4})?")) {
+            // BigDecimal would read other scripts' digits ("١٢٣") and exponents: an amount is written in ASCII digits
+            throw new InvalidField(field, "'" + shortened(amount) + "' is not an amount such as 3000.00");
+        }
         try {
             BigDecimal value = new BigDecimal(amount.trim());
             if (value.signum() < 0) {
@@ -51,6 +55,9 @@ final class Amounts {
 
     /** An exchange rate: a positive decimal. */
     static BigDecimal rate(String value, String field) {
+        if (value == null || !value.trim().matches("[0-9]{1,10}([.][0-9]{1,12})?")) {
+            throw new InvalidField(field, "'" + shortened(String.valueOf(value)) + "' is not a decimal rate such as 0.1385");
+        }
         try {
             BigDecimal rate = new BigDecimal(value.trim());
             if (rate.signum() <= 0) {
@@ -60,6 +67,10 @@ final class Amounts {
         } catch (NumberFormatException e) {
             throw new InvalidField(field, "'" + value + "' is not a decimal number");
         }
+    }
+
+    private static String shortened(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 
     /** Minor units as a decimal string in the currency's units. */

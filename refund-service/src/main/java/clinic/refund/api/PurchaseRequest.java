@@ -11,7 +11,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,21 +27,26 @@ import java.util.List;
  * in {@code currency}; {@code fxRate} is how many units of the reporting currency one unit of it was worth at payment.
  */
 public record PurchaseRequest(
-        @NotBlank String branchId,
-        @NotBlank String orderNo,
-        @NotBlank String customerRef,
+        @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,15}", message = "must be a branch code such as SH001")
+        String branchId,
+        @NotBlank @Size(max = 64) String orderNo,
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "must be a reference, not a name")
+        String customerRef,
         @NotNull Instant purchasedAt,
         @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as CNY") String currency,
-        String fxRate,
-        @NotEmpty List<@Valid @NotNull ItemJson> items,
-        @NotEmpty List<@Valid @NotNull PaymentJson> payments) {
+        @Size(max = 30) String fxRate,
+        @NotEmpty @Size(max = 200) List<@Valid @NotNull ItemJson> items,
+        @NotEmpty @Size(max = 50) List<@Valid @NotNull PaymentJson> payments) {
 
-    public record ItemJson(@NotBlank String lineId, @NotNull ItemKind kind, @NotBlank String name,
-                           ProductLine productLine, String listPrice, @NotBlank String paid, Integer sessions,
-                           Integer giftedSessions, String giftedCredit) {
+    public record ItemJson(@NotBlank @Size(max = 40) String lineId, @NotNull ItemKind kind,
+                           @NotBlank @Size(max = 200) String name, ProductLine productLine,
+                           @Size(max = 30) String listPrice, @NotBlank @Size(max = 30) String paid,
+                           @PositiveOrZero @Max(10_000) Integer sessions, @PositiveOrZero @Max(10_000) Integer giftedSessions,
+                           @Size(max = 30) String giftedCredit) {
     }
 
-    public record PaymentJson(@NotNull Payment.Instrument instrument, @NotBlank String amount, String financingPartner) {
+    public record PaymentJson(@NotNull Payment.Instrument instrument, @NotBlank @Size(max = 30) String amount,
+                              @Size(max = 100) String financingPartner) {
     }
 
     public RecordPurchase toCommand(String reportingCurrency) {

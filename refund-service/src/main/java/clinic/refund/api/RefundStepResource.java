@@ -47,18 +47,18 @@ import java.util.UUID;
 @Tag(name = "Refunds")
 public class RefundStepResource {
 
-    public record OfferRequest(@NotBlank String amount, RefundRemedy remedy, @Size(max = 4000) String reason,
+    public record OfferRequest(@NotBlank @Size(max = 30) String amount, RefundRemedy remedy, @Size(max = 4000) String reason,
                                String calculationPolicy) {
     }
 
-    public record CounterOfferRequest(@NotNull RefundCommand.Party party, @NotBlank String amount, RefundRemedy remedy,
+    public record CounterOfferRequest(@NotNull RefundCommand.Party party, @NotBlank @Size(max = 30) String amount, RefundRemedy remedy,
                                       @Size(max = 4000) String reason) {
     }
 
-    public record ChannelJson(@NotBlank @Size(max = 60) String channel, @NotBlank String amount) {
+    public record ChannelJson(@NotBlank @Size(max = 60) String channel, @NotBlank @Size(max = 30) String amount) {
     }
 
-    public record AgreeRequest(@NotBlank String amount, RefundRemedy remedy,
+    public record AgreeRequest(@NotBlank @Size(max = 30) String amount, RefundRemedy remedy,
                                @NotEmpty List<@Valid @NotNull ChannelJson> channels, LocalDate dueDate) {
     }
 
@@ -71,7 +71,7 @@ public class RefundStepResource {
     public record EscalateRequest(@NotBlank @Size(max = 100) String body, @Size(max = 100) String reference) {
     }
 
-    public record PaymentRequest(@NotBlank @Size(max = 60) String channel, @NotBlank String amount,
+    public record PaymentRequest(@NotBlank @Size(max = 60) String channel, @NotBlank @Size(max = 30) String amount,
                                  @NotBlank @Size(max = 100) String reference) {
     }
 

@@ -3,7 +3,10 @@ package clinic.refund.api;
 import clinic.refund.domain.purchase.PurchaseCommand.RecordUsage;
 import clinic.refund.domain.purchase.UsageKind;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 
@@ -14,8 +17,10 @@ import java.time.Instant;
  * a treatment performed or product returned names the line; instalments repaid name {@code financingPartner} and
  * {@code amount}.
  */
-public record UsageRequest(@NotBlank String usageId, @NotNull UsageKind kind, String lineId, String financingPartner,
-                           Integer sessions, String amount, Instant happenedAt) {
+public record UsageRequest(@NotBlank @Size(max = 100) String usageId, @NotNull UsageKind kind,
+                           @Size(max = 40) String lineId, @Size(max = 100) String financingPartner,
+                           @PositiveOrZero @Max(10_000) Integer sessions, @Size(max = 30) String amount,
+                           Instant happenedAt) {
 
     public RecordUsage toCommand(String currency, Instant now) {
         return new RecordUsage(kind, lineId, financingPartner, sessions == null ? 0 : sessions,

@@ -9,6 +9,7 @@ import clinic.refund.api.UsageRequest;
 import clinic.refund.application.PurchaseService;
 import clinic.refund.config.RefundPolicyConfig;
 import clinic.refund.domain.purchase.PurchaseFactRejected;
+import jakarta.validation.Validator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,7 +41,11 @@ public class BranchPurchasesConsumer {
     private final Clock clock;
     private final IntakeSchema schema;
 
-    public BranchPurchasesConsumer(PurchaseService purchases, RefundPolicyConfig policy, ObjectMapper mapper, Clock clock) {
+    private final Validator validator;
+
+    public BranchPurchasesConsumer(PurchaseService purchases, RefundPolicyConfig policy, ObjectMapper mapper, Clock clock,
+                                   Validator validator) {
+        this.validator = validator;
         this.purchases = purchases;
         this.policy = policy;
         this.mapper = mapper;
@@ -63,14 +68,16 @@ public class BranchPurchasesConsumer {
             if ("ORDER".equals(json.get("type").asText())) {
                 ObjectNode order = (ObjectNode) json.get("order");
                 order.set("branchId", json.get("branchId"));
-                PurchaseRequest request = mapper.treeToValue(order, PurchaseRequest.class);
+                PurchaseRequest request = MalformedMessage.unlessInvalid(validator,
+                        mapper.treeToValue(order, PurchaseRequest.class), where);
                 purchases.record(request.toCommand(policy.reportingCurrency()), metadata, now);
             } else {
                 ObjectNode usage = (ObjectNode) json.get("usage");
                 String orderNo = usage.get("orderNo").asText();
                 usage.put("usageId", messageId);
                 usage.remove("orderNo");
-                UsageRequest request = mapper.treeToValue(usage, UsageRequest.class);
+                UsageRequest request = MalformedMessage.unlessInvalid(validator,
+                        mapper.treeToValue(usage, UsageRequest.class), where);
                 UUID purchaseId = PurchaseService.purchaseIdFor(branch, orderNo);
                 String currency = purchases.get(purchaseId).purchase().currency();
                 purchases.recordUsage(purchaseId, request.toCommand(currency, now), key, metadata, now);

@@ -1,0 +1,70 @@
+package clinic.devstack;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code ./run-local --smoke}: what a new user does first, checked. Files a complaint that asks for a refund, waits
+ * until refund-service shows its refund case and followup-service its intake call, and says how long each took.
+ */
+final class Smoke {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+
+    private Smoke() {
+    }
+
+    /** 0 when the complaint reached both other services within a minute, 1 otherwise. */
+    static int run(String complaints, String refunds, String followups) {
+        try {
+            long started = System.nanoTime();
+            String body = """
+                    {"branchId": "SH001",
+                     "customer": {"ref": "smoke-%s", "name": "Smoke Test", "phone": "+86 138 0000 0000"},
+                     "channel": "FRONT_DESK", "category": "TREATMENT_RESULT",
+                     "description": "Smoke test of ./run-local: filler migrated after the session",
+                     "requestedRemedy": "FULL_REFUND", "amountPaid": {"amount": "12800.00", "currency": "CNY"}}"""
+                    .formatted(UUID.randomUUID().toString().substring(0, 8));
+            HttpResponse<String> filed = HTTP.send(HttpRequest.newBuilder(URI.create(complaints + "/complaints"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher id = ID.matcher(filed.body());
+            if (filed.statusCode() != 201 || !id.find()) {
+                System.err.println("smoke: POST /complaints answered " + filed.statusCode() + ": " + filed.body());
+                return 1;
+            }
+            String complaint = id.group(1);
+            System.out.println("smoke: complaint " + complaint + " filed (201)");
+            long refund = await(refunds + "/refunds?complaintId=" + complaint, started);
+            System.out.printf("smoke: its refund case is on GET /refunds after %d ms%n", refund);
+            long followUp = await(followups + "/followups?complaintId=" + complaint, started);
+            System.out.printf("smoke: its follow-up task is on GET /followups after %d ms%n", followUp);
+            System.out.println("smoke: OK");
+            return 0;
+        } catch (Exception e) {
+            System.err.println("smoke: failed: " + e);
+            return 1;
+        }
+    }
+
+    /** Milliseconds since {@code started} until {@code url} lists an item; throws after a minute. */
+    private static long await(String url, long started) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200 && ID.matcher(r.body()).find()) {
+                return (System.nanoTime() - started) / 1_000_000;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("nothing on " + url + " after a minute");
+    }
+}
