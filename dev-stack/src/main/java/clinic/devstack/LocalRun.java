@@ -33,14 +33,16 @@ public final class LocalRun {
             System.out.println("Deleting " + dataDir);
             DevStack.deleteRecursively(dataDir);
         }
-        DevStack stack = DevStack.start(dataDir, port("PG_PORT", 5432), port("KAFKA_PORT", 9092),
-                port("KAFKA_CONTROLLER_PORT", 9093));
+        // the smoke check runs on free ports, so it can run beside a ./run-local that is up
+        DevStack stack = smoke ? DevStack.start(dataDir, DevStack.freePort(), DevStack.freePort(), DevStack.freePort())
+                : DevStack.start(dataDir, port("PG_PORT", 5432), port("KAFKA_PORT", 9092), port("KAFKA_CONTROLLER_PORT", 9093));
         System.out.printf("PostgreSQL  %s (user %s)%nKafka       %s%n", stack.jdbcUrl(""), PostgresServer.SUPERUSER,
                 stack.bootstrapServers());
 
         Path logs = Files.createDirectories(dataDir.resolve("logs"));
         List<ServiceProcess> services = SERVICES.stream()
-                .map(s -> ServiceProcess.of(root, s.name(), s.port(), s.database(), stack, logs)).toList();
+                .map(s -> ServiceProcess.of(root, s.name(), smoke ? DevStack.freePort() : s.port(), s.database(), stack, logs))
+                .toList();
         AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping.set(true);
@@ -75,7 +77,8 @@ public final class LocalRun {
         }
         System.out.printf("Logs: %s%nData: %s (./run-local --reset wipes it)%nCtrl-C stops everything.%n", logs, dataDir);
         if (smoke) {
-            int status = Smoke.run(services.get(0).baseUrl(), services.get(1).baseUrl(), services.get(2).baseUrl());
+            double ready = (System.nanoTime() - started) / 1e9;
+            int status = Smoke.run(services.get(0).baseUrl(), services.get(1).baseUrl(), services.get(2).baseUrl(), ready);
             System.exit(status); // the shutdown hook stops the services, Kafka and PostgreSQL
         }
 

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +23,7 @@ final class Smoke {
     }
 
     /** 0 when the complaint reached both other services within a minute, 1 otherwise. */
-    static int run(String complaints, String refunds, String followups) {
+    static int run(String complaints, String refunds, String followups, double readySeconds) {
         try {
             long started = System.nanoTime();
             String body = """
@@ -46,6 +47,11 @@ final class Smoke {
             System.out.printf("smoke: its refund case is on GET /refunds after %d ms%n", refund);
             long followUp = await(followups + "/followups?complaintId=" + complaint, started);
             System.out.printf("smoke: its follow-up task is on GET /followups after %d ms%n", followUp);
+            Benchmarks.record("smoke", "./run-local --smoke: a fresh start and a first complaint", List.of(
+                    String.format("PostgreSQL, Kafka and the three services ready %.1f s after the command (initdb included)",
+                            readySeconds),
+                    "the first complaint's refund case visible " + refund + " ms and its follow-up task " + followUp
+                            + " ms after its POST (the consumer groups join meanwhile)"));
             System.out.println("smoke: OK");
             return 0;
         } catch (Exception e) {

@@ -82,7 +82,13 @@ public class EventStore {
                     ps.setObject(10, metadata.causationId(), Types.OTHER);
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
-                        stored.add(read(rs));
+                        StoredEvent s = read(rs);
+                        // the relay publishes the payload as PostgreSQL writes it back, a little longer than sent
+                        long bytes = RecordLimit.recordBytes(streamId, s.payload(), s.type(), s.actor(), s.branchId());
+                        if (bytes > recordLimit.bytes()) {
+                            throw new EventTooLarge(s.type(), bytes, recordLimit.bytes()); // rolls the append back
+                        }
+                        stored.add(s);
                     }
                 }
             }

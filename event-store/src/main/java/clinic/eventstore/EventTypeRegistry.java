@@ -124,9 +124,15 @@ public final class EventTypeRegistry<E> {
                     throw new IllegalArgumentException(e.getKey() + " upcasts to unknown type " + e.getValue().toType());
                 }
             }
-            // consumers ignore fields they do not know; instants and durations are ISO-8601 text
+            // consumers ignore fields they do not know; instants and durations are ISO-8601 text. History is read
+            // as it was written: a date stored before requests were bounded to 1900-2199 must still read back.
             ObjectMapper own = mapper.copy()
                     .findAndRegisterModules()
+                    .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("history-dates")
+                            .addDeserializer(java.time.Instant.class,
+                                    com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer.INSTANT)
+                            .addDeserializer(java.time.LocalDate.class,
+                                    com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer.INSTANCE))
                     .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                     .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false)
                     .configure(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS, false);

@@ -183,7 +183,7 @@ class RefundLifecycleTest {
         step(refund, "start-review", null).statusCode(200);
         step(refund, "entitlement", "{\"orders\":[\"%s\"],\"reason\":\"PERSONAL_CANCELLATION\"}".formatted(someoneElses))
                 .statusCode(422).body("errors[0].field", equalTo("orders[0]"));
-        // domain.md: 3,000 paid + 1,000 gifted, 3,594 used at list price deducts 2,695.50
+        // docs/business.md: 3,000 paid + 1,000 gifted, 3,594 used at list price deducts 2,695.50
         step(refund, "entitlement", "{\"orders\":[\"%s\"],\"reason\":\"PERSONAL_CANCELLATION\"}".formatted(order))
                 .statusCode(200)
                 .body("entitlement.total", equalTo("304.50"))

@@ -149,12 +149,13 @@ class SystemIT {
                         && totalOf(followups, "/followups", branches) >= total);
         long allVisible = System.nanoTime();
 
-        System.out.printf("system-tests benchmark: %d complaints from %d clients in %.1f s: %.0f complaints/s; "
-                        + "POST /complaints p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n", total, clients,
-                (lastPost - start) / 1e9, total / ((lastPost - start) / 1e9), percentile(latencies, 50),
-                percentile(latencies, 95), percentile(latencies, 99), Collections.max(latencies));
-        System.out.printf("system-tests benchmark: every refund case (%d) and follow-up task (%d) visible %d ms after "
-                + "the last POST%n", refundsExpected.get(), total, (allVisible - lastPost) / 1_000_000);
+        clinic.devstack.Benchmarks.record("burst", "A burst of complaints right after a start (SystemIT, cold JIT)",
+                List.of(String.format("%d complaints from %d clients in %.1f s: %.0f complaints/s; POST /complaints "
+                                        + "p50 %d ms, p95 %d ms, p99 %d ms, max %d ms", total, clients, (lastPost - start) / 1e9,
+                                total / ((lastPost - start) / 1e9), percentile(latencies, 50), percentile(latencies, 95),
+                                percentile(latencies, 99), Collections.max(latencies)),
+                        String.format("every refund case (%d) and follow-up task (%d) visible %d ms after the last POST",
+                                refundsExpected.get(), total, (allVisible - lastPost) / 1_000_000)));
 
         assertThat(caseNumbers).as("one case number per complaint").hasSize(total);
         // nothing doubled: exactly the expected numbers, a while after all were visible
@@ -325,19 +326,22 @@ class SystemIT {
         };
         int total = 0;
         List<String> failures = new ArrayList<>();
+        List<String> figures = new ArrayList<>();
         for (ServiceProcess service : List.of(complaints, refunds, followups)) {
             long started = System.nanoTime();
             long maxBody = service == complaints ? 21L * 1024 * 1024 : 10L * 1024 * 1024;
             ApiFuzzer fuzz = new ApiFuzzer(service.baseUrl(), ids, hints).run(maxBody);
             total += fuzz.outcomes().size();
-            System.out.printf("system-tests: fuzz %s: %d requests in %.1f s, statuses %s%n", service.name(),
-                    fuzz.outcomes().size(), (System.nanoTime() - started) / 1e9, fuzz.statusMix());
+            figures.add(String.format("%s: %d requests in %.1f s, statuses %s", service.name(),
+                    fuzz.outcomes().size(), (System.nanoTime() - started) / 1e9, fuzz.statusMix()));
             fuzz.failures().forEach(f -> failures.add(service.name() + ": " + f));
             long stored = eventsCorrelatedWith(service, fuzz.refusedCorrelations());
             if (stored > 0) {
                 failures.add(service.name() + ": " + stored + " events stored by refused requests");
             }
         }
+        clinic.devstack.Benchmarks.record("fuzz", "Hostile input from each service's OpenAPI (SystemIT, ApiFuzzer)",
+                figures);
         failures.stream().limit(80).forEach(f -> System.out.println("system-tests: fuzz failure: "
                 + (f.length() > 400 ? f.substring(0, 400) : f)));
         assertThat(failures).as("answers that break the rules (the first 80 are printed above)").isEmpty();

@@ -29,6 +29,8 @@ public final class EvidenceMediaTypes {
             "application/pdf", "pdf",
             // video; Tika reports an MP4 whose brand is not mp41/mp42 (isom, avc1: most phones) as QuickTime
             "video/mp4", "mp4", "video/quicktime", "mov", "video/webm", "webm",
+            // older Android phones and MMS record 3GP
+            "video/3gpp", "3gp", "video/3gpp2", "3g2", "audio/3gpp", "3gp",
             // audio
             "audio/mpeg", "mp3", "audio/mp4", "m4a", "audio/x-aac", "aac", "audio/vnd.wave", "wav",
             "audio/ogg", "ogg", "audio/vorbis", "ogg", "audio/opus", "opus", "audio/speex", "spx",

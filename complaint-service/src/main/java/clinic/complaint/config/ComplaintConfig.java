@@ -50,7 +50,7 @@ public interface ComplaintConfig {
                 branch.guaranteeDays().orElse(chain.guaranteeDays()));
     }
 
-    /** After-sales windows in days (domain.md: feedback 3, free correction 7, product warranty 90, guarantee 365). */
+    /** After-sales windows in days (docs/business.md: feedback 3, free correction 7, product warranty 90, guarantee 365). */
     interface Warranty {
         @WithDefault("3")
         int feedbackDays();

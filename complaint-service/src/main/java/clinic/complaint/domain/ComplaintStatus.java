@@ -1,6 +1,6 @@
 package clinic.complaint.domain;
 
-/** Where a case is in its life (ISO 10002 with the clinic specifics of domain.md). */
+/** Where a case is in its life (ISO 10002 with the clinic specifics of docs/business.md). */
 public enum ComplaintStatus {
     /** No complaint filed under this id. */
     NONE,

@@ -9,6 +9,8 @@ import clinic.complaint.application.PersonalDataVault;
 import clinic.eventstore.api.InvalidField;
 import clinic.eventstore.inbox.IntakeSchema;
 import clinic.eventstore.inbox.MalformedMessage;
+import clinic.eventstore.TransientFailures;
+import clinic.eventstore.inbox.Inbox;
 import jakarta.validation.Validator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,7 +67,9 @@ public class BranchComplaintsConsumer {
         String key = "branch-message:" + message.branchId() + ":" + message.messageId();
         UUID correlation = UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
         try {
-            complaints.file(filing, key, new Caller("branch-system:" + message.source(), correlation));
+            // the message's key is the filing's idempotency key: trying again after a transient failure is harmless
+            TransientFailures.retry(Inbox.ATTEMPTS,
+                    () -> complaints.file(filing, key, new Caller("branch-system:" + message.source(), correlation)));
         } catch (IdempotencyKeyReused | PersonalDataVault.CustomerErased e) {
             throw new MalformedMessage(where(message) + e.getMessage());
         }

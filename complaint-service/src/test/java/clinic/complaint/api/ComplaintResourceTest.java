@@ -165,9 +165,16 @@ public class ComplaintResourceTest {
             "too many decimals    | {\"amountPaid\": {\"amount\": \"5.001\", \"currency\": \"CNY\"}} | amountPaid.amount",
             "missing customer ref | {\"customer\": {\"name\": \"王丽\"}}                          | customer.ref",
             "bad branch code      | {\"branchId\": \"shanghai one\"}                           | branchId",
+            "Arabic-Indic digits  | {\"amountPaid\": {\"amount\": \"١٢٣\", \"currency\": \"CNY\"}}  | amountPaid.amount",
+            "number for an amount | {\"amountPaid\": {\"amount\": 12800, \"currency\": \"CNY\"}}  | amountPaid.amount",
+            "number for an enum   | {\"channel\": 1}                                          | channel",
+            "NUL in a string      | {\"description\": \"swelling\\u0000\"}                     | description",
+            "1 MB description     | {\"description\": \"%s\"}                                  | description",
+            "phone as an object   | {\"customer\": {\"ref\": \"c-1\", \"name\": \"x\", \"phone\": {}}}  | customer.phone",
     })
     void bad_input_gets_400_naming_the_field_and_stores_nothing(String name, String change, String field) throws SQLException {
-        String json = change.endsWith(",") ? change : merge(body("SH009"), change);
+        String json = change.endsWith(",") ? change
+                : merge(body("SH009"), change.formatted("x".repeat(1024 * 1024)));
         long before = countEvents();
 
         file(json).then().statusCode(400)

@@ -40,6 +40,15 @@ public class HttpLimits {
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::check);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
+        // what the router answers itself, outside the REST layer (POST /q/health, say)
+        router.errorHandler(404, ctx -> routerError(ctx, 404));
+        router.errorHandler(405, ctx -> routerError(ctx, 405));
+    }
+
+    private void routerError(RoutingContext ctx, int status) {
+        if (!ctx.response().ended() && !ctx.response().headWritten()) {
+            answer(ctx, status, "http-" + status, null, null);
+        }
     }
 
     private void check(RoutingContext ctx) {
@@ -78,7 +87,7 @@ public class HttpLimits {
                     return;
                 }
             }
-        } catch (IllegalArgumentException malformed) {
+        } catch (RuntimeException malformed) { // Vert.x's HttpException(400) for a query it cannot decode
             answer(ctx, 400, "invalid-request", "(query)", "is not a well-formed query string");
             return;
         }

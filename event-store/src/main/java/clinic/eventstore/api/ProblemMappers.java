@@ -91,6 +91,11 @@ public class ProblemMappers {
         if (e instanceof WebApplicationException w) {
             return webApplication(w);
         }
+        if (e instanceof java.io.IOException && "Request too large".equals(e.getMessage())) {
+            // a chunked body that outgrew the limit while it streamed: the REST layer has answered 413 already
+            return new Problem("urn:clinic:problem:content-too-large", "Content Too Large", 413,
+                    "the body is larger than this service takes", null, null, null, null).toResponse();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf("unexpected error %s: %s", errorId, withoutMessages(e));
         return new Problem("urn:clinic:problem:internal-error", "Internal Server Error", 500,

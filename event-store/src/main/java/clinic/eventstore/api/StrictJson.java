@@ -53,17 +53,20 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.disable(DeserializationFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS);
         for (LogicalType type : new LogicalType[]{LogicalType.Boolean, LogicalType.Integer, LogicalType.Float,
                 LogicalType.Textual, LogicalType.Enum, LogicalType.DateTime}) {
             var config = mapper.coercionConfigFor(type);
             for (CoercionInputShape shape : new CoercionInputShape[]{CoercionInputShape.Integer,
-                    CoercionInputShape.Float, CoercionInputShape.Boolean, CoercionInputShape.String}) {
+                    CoercionInputShape.Float, CoercionInputShape.Boolean, CoercionInputShape.String,
+                    CoercionInputShape.EmptyString}) {
                 config.setCoercion(shape, CoercionAction.Fail);
             }
         }
         // the shapes each type is read from itself stay allowed
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.EmptyString, CoercionAction.TryConvert);
         mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
         mapper.coercionConfigFor(LogicalType.DateTime).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
         mapper.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);

@@ -43,7 +43,8 @@ public class Inbox {
         return TransientFailures.retry(ATTEMPTS, () -> processOnceNow(consumer, event, effect));
     }
 
-    private boolean processOnceNow(String consumer, IncomingEvent event, Consumer<IncomingEvent> effect) {
+    /** {@link #processOnce} tried once: for callers that retry around it themselves. */
+    public boolean processOnceNow(String consumer, IncomingEvent event, Consumer<IncomingEvent> effect) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 if (seen(consumer, event.id())) {

@@ -136,6 +136,7 @@ public class OutboxRelay {
             try (Connection conn = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword)) {
                 conn.setAutoCommit(true);
                 if (!tryLead(conn)) {
+                    stuck = null; // the leader, not this standby, reports what it cannot publish
                     pause(config.leaderRetry().toMillis());
                     continue;
                 }
@@ -163,6 +164,9 @@ public class OutboxRelay {
                 }
             } finally {
                 leader = false;
+            }
+            if (!running) {
+                stuck = null;
             }
         }
     }
@@ -201,7 +205,7 @@ public class OutboxRelay {
     int publishBatch(Connection conn, KafkaProducer<String, String> producer)
             throws SQLException, InterruptedException, ExecutionException {
         List<StoredEvent> batch = new ArrayList<>();
-        String lastTransaction = null;
+        List<String> transactions = new ArrayList<>();
         try (PreparedStatement ps = conn.prepareStatement("select " + EventStore.COLUMNS + ", e.transaction_id::text "
                 + """
                   from events e, outbox_checkpoints c
@@ -215,7 +219,7 @@ public class OutboxRelay {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     batch.add(EventStore.read(rs));
-                    lastTransaction = rs.getString(13);
+                    transactions.add(rs.getString(13));
                 }
             }
         }
@@ -230,25 +234,36 @@ public class OutboxRelay {
         producer.flush();
         for (int i = 0; i < acks.size(); i++) {
             try {
-                acks.get(i).get(); // throws if the broker refused one: the checkpoint stays where it was
+                acks.get(i).get(); // throws if the broker refused one
             } catch (ExecutionException refused) {
+                // what went before it is on Kafka: checkpoint that much, so the retry does not publish it again
+                checkpoint(conn, transactions, batch, i);
                 noteStuck(batch.get(i), refused.getCause());
                 throw refused;
             }
         }
         stuck = null;
+        checkpoint(conn, transactions, batch, batch.size());
+        return batch.size();
+    }
+
+    /** Moves the checkpoint past the first {@code count} events of the batch, which the broker has acknowledged. */
+    private void checkpoint(Connection conn, List<String> transactions, List<StoredEvent> batch, int count)
+            throws SQLException {
+        if (count == 0) {
+            return;
+        }
         try (PreparedStatement ps = conn.prepareStatement("""
                 update outbox_checkpoints
                    set last_transaction_id = ?::xid8, last_position = ?, published = published + ?, updated_at = now()
                  where relay = ?""")) {
-            ps.setString(1, lastTransaction);
-            ps.setLong(2, batch.getLast().globalPosition());
-            ps.setLong(3, batch.size());
+            ps.setString(1, transactions.get(count - 1));
+            ps.setLong(2, batch.get(count - 1).globalPosition());
+            ps.setLong(3, count);
             ps.setString(4, config.name());
             ps.executeUpdate();
         }
-        published.addAndGet(batch.size());
-        return batch.size();
+        published.addAndGet(count);
     }
 
     private void noteStuck(StoredEvent event, Throwable error) {
@@ -257,7 +272,10 @@ public class OutboxRelay {
                 ? previous.since() : java.time.Instant.now();
         stuck = new Stuck(event.eventId(), event.streamId(), event.globalPosition(), since,
                 error == null ? "unknown" : error.getClass().getSimpleName() + ": " + error.getMessage());
-        LOG.errorf("outbox relay %s: the broker refused event %s (stream %s, position %d) since %s: %s", config.name(),
+        // once per event: the relay tries again every second, and the health check keeps saying so
+        Logger.Level level = previous != null && previous.eventId().equals(event.eventId()) ? Logger.Level.DEBUG
+                : Logger.Level.ERROR;
+        LOG.logf(level, "outbox relay %s: the broker refused event %s (stream %s, position %d) since %s: %s", config.name(),
                 event.eventId(), event.streamId(), event.globalPosition(), since, stuck.error());
     }
 
@@ -272,7 +290,9 @@ public class OutboxRelay {
                 // a batch of up to batch-size events goes out at once and is flushed: big producer batches make it a
                 // few requests per partition instead of dozens of 16 KB ones (halved the flush time in the benchmark)
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000,
+                // the producer's own limit follows the store's, so an event the store accepts is one it can send
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.max(1024 * 1024, config.maxRecordBytes() + 64 * 1024)),
                 new StringSerializer(), new StringSerializer());
     }
 

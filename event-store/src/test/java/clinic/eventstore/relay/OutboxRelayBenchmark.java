@@ -114,13 +114,14 @@ class OutboxRelayBenchmark {
 
             List<Long> latencies = committedAt.entrySet().stream()
                     .map(e -> consumedAt.get(e.getKey()) - e.getValue()).sorted().toList();
-            System.out.printf("benchmark: %d events, %d writers, one event per transaction: %.0f commits/s; "
-                            + "all on Kafka %.0f ms after the last commit, %.0f events/s end to end%n",
-                    EVENTS, WRITERS, EVENTS / seconds(written - start), (drained - written) / 1e6,
-                    EVENTS / seconds(drained - start));
-            System.out.printf("benchmark: commit -> consumed from Kafka: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, "
-                            + "max %.1f ms%n", pct(latencies, 50), pct(latencies, 95), pct(latencies, 99),
-                    latencies.getLast() / 1e6);
+            clinic.devstack.Benchmarks.record("relay-" + WRITERS + "-writers",
+                    "Outbox relay, " + WRITERS + " concurrent writers (OutboxRelayBenchmark; other loads: "
+                            + "./mvnw install -pl event-store -Dtest=OutboxRelayBenchmark -Dbenchmark.writers=2)", List.of(
+                    String.format("%d events, one per transaction: %.0f commits/s; all on Kafka %.0f ms after the last "
+                                    + "commit, %.0f events/s end to end", EVENTS, EVENTS / seconds(written - start),
+                            (drained - written) / 1e6, EVENTS / seconds(drained - start)),
+                    String.format("commit to consumed from Kafka: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms",
+                            pct(latencies, 50), pct(latencies, 95), pct(latencies, 99), latencies.getLast() / 1e6)));
         } finally {
             relay.stop();
         }

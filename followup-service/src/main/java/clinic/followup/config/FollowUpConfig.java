@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code followup.*}: the chain's follow-up policy (domain.md defaults), each branch's rules over it
+ * {@code followup.*}: the chain's follow-up policy (docs/business.md defaults), each branch's rules over it
  * ({@code branch-rules."<id>".*}), and the business calendars calls are placed in: the chain's {@code calendar}, each
  * branch's {@code branches."<id>"} over it.
  */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The chain's follow-up policy (domain.md defaults in {@code followup.*}).
+ * The chain's follow-up policy (docs/business.md defaults in {@code followup.*}).
  *
  * @param intakeCallbackAfter     a new complaint's callback comes this long after filing
  * @param callbackDays            the days after resolution (or refund settlement) of the callbacks: 1, 3, 7

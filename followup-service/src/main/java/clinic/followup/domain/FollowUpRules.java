@@ -105,7 +105,7 @@ public final class FollowUpRules {
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The domain.md defaults. */
+    /** The docs/business.md defaults. */
     public static FollowUpPolicy defaults() {
         return new FollowUpPolicy(Duration.ofHours(24), List.of(1, 3, 7), Duration.ofHours(2), Duration.ofHours(24),
                 Map.of(ProductLine.GENERAL, List.of(2, 5), ProductLine.THERAPEUTIC, List.of(3), ProductLine.BRAND, List.of(6)),

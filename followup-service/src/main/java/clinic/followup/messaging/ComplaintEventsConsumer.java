@@ -1,6 +1,7 @@
 package clinic.followup.messaging;
 
 import clinic.eventstore.EventMetadata;
+import clinic.eventstore.TransientFailures;
 import clinic.eventstore.inbox.Inbox;
 import clinic.eventstore.inbox.IncomingEvent;
 import clinic.eventstore.inbox.IncomingPayload;
@@ -54,6 +55,14 @@ public class ComplaintEventsConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
+        // each effect is idempotent on its own (derived ids, cancel-once), so a transient failure retries the whole
+        TransientFailures.retry(Inbox.ATTEMPTS, () -> {
+            handle(record);
+            return null;
+        });
+    }
+
+    private void handle(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.from(record);
         if (inbox.seen(CONSUMER, event.id())) {
             return;
@@ -94,7 +103,7 @@ public class ComplaintEventsConsumer {
                 return; // not an event this service acts on
             }
         }
-        inbox.processOnce(CONSUMER, event, e -> { });
+        inbox.processOnceNow(CONSUMER, event, e -> { });
     }
 
     private ComplaintCases.Case known(CaseMessage message) {

@@ -1,6 +1,7 @@
 package clinic.followup.messaging;
 
 import clinic.eventstore.EventMetadata;
+import clinic.eventstore.TransientFailures;
 import clinic.eventstore.inbox.Inbox;
 import clinic.eventstore.inbox.IncomingEvent;
 import clinic.eventstore.inbox.IncomingPayload;
@@ -41,6 +42,14 @@ public class RefundEventsConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
+        // each effect is idempotent on its own (derived ids, cancel-once), so a transient failure retries the whole
+        TransientFailures.retry(Inbox.ATTEMPTS, () -> {
+            handle(record);
+            return null;
+        });
+    }
+
+    private void handle(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.from(record);
         if (inbox.seen(ComplaintEventsConsumer.CONSUMER, event.id())) {
             return;
@@ -68,7 +77,7 @@ public class RefundEventsConsumer {
                 return;
             }
         }
-        inbox.processOnce(ComplaintEventsConsumer.CONSUMER, event, e -> { });
+        inbox.processOnceNow(ComplaintEventsConsumer.CONSUMER, event, e -> { });
     }
 
     private static ProductLine productLine(String name) {

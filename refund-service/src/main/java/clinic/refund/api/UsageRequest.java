@@ -17,7 +17,7 @@ import java.time.Instant;
  * a treatment performed or product returned names the line; instalments repaid name {@code financingPartner} and
  * {@code amount}.
  */
-public record UsageRequest(@NotBlank @Size(max = 100) String usageId, @NotNull UsageKind kind,
+public record UsageRequest(@NotBlank @Size(max = 128) String usageId, @NotNull UsageKind kind,
                            @Size(max = 40) String lineId, @Size(max = 100) String financingPartner,
                            @PositiveOrZero @Max(10_000) Integer sessions, @Size(max = 30) String amount,
                            Instant happenedAt) {

@@ -67,21 +67,24 @@ public class PurchaseService {
     /** Records an order; the same order again (same content) is {@link Outcome#ALREADY_RECORDED}. */
     public PurchaseView record(RecordPurchase command, EventMetadata metadata, Instant at) {
         PurchaseDecider.decide(command, Purchase.NONE); // an order inconsistent in itself is refused for what it is
-        return QuarkusTransaction.requiringNew().call(() -> {
-            String stream = command.purchaseId().toString();
-            var existing = purchases.load(stream);
-            if (existing.state().id() != null) {
-                return sameOrder(existing.state(), command, existing.version());
-            }
-            try {
+        String stream = command.purchaseId().toString();
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                var existing = purchases.load(stream);
+                if (existing.state().id() != null) {
+                    return sameOrder(existing.state(), command, existing.version());
+                }
                 var result = purchases.create(stream, command, metadata, at);
                 projection.update(result.state(), result.version());
                 return new PurchaseView(result.state(), result.version(), Outcome.RECORDED);
-            } catch (ConcurrencyConflict raced) {
+            });
+        } catch (ConcurrencyConflict raced) {
+            // the same order recorded concurrently: that transaction is over, read what won in a new one
+            return QuarkusTransaction.requiringNew().call(() -> {
                 var now = purchases.load(stream);
                 return sameOrder(now.state(), command, now.version());
-            }
-        });
+            });
+        }
     }
 
     /** Records what was used of an order, once per {@code usageKey}; a repeat returns the order unchanged. */

@@ -244,7 +244,8 @@ public final class RefundDecider {
         for (RefundCommand.ChannelShare share : s.agreement().channels()) {
             left.merge(share.channel(), share.amount().minorUnits(), Long::sum);
         }
-        left.replaceAll((channel, due) -> due - s.paidOn(channel));
+        // never below zero: a channel overpaid before payments were held to each channel's share is simply paid
+        left.replaceAll((channel, due) -> Math.max(0, due - s.paidOn(channel)));
         return left;
     }
 

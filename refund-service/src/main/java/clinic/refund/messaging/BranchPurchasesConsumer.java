@@ -9,6 +9,8 @@ import clinic.refund.api.UsageRequest;
 import clinic.refund.application.PurchaseService;
 import clinic.refund.config.RefundPolicyConfig;
 import clinic.refund.domain.purchase.PurchaseFactRejected;
+import clinic.eventstore.TransientFailures;
+import clinic.eventstore.inbox.Inbox;
 import jakarta.validation.Validator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,6 +58,14 @@ public class BranchPurchasesConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
+        // an order is recorded once by its number, a usage once by its message id: trying again is harmless
+        TransientFailures.retry(Inbox.ATTEMPTS, () -> {
+            handle(record);
+            return null;
+        });
+    }
+
+    private void handle(ConsumerRecord<String, String> record) {
         ObjectNode json = schema.read(record.value());
         String branch = json.get("branchId").asText();
         String messageId = json.get("messageId").asText();

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * The SLA targets (policy, per chain and overridable per branch) and the share of a target after which a clock is at
- * risk. Defaults (domain.md): acknowledge within 1 working day, a safety or adverse-reaction complaint within 2 hours;
+ * risk. Defaults (docs/business.md): acknowledge within 1 working day, a safety or adverse-reaction complaint within 2 hours;
  * resolve within 10 working days; at risk at 80 %.
  */
 public record SlaPolicy(Targets acknowledge, Targets resolve, double atRiskShare) {

@@ -22,7 +22,7 @@ import java.util.List;
  * <p><b>Rounding.</b> Every share is computed exactly in integer minor units and rounded once, to the fen, in the
  * customer's favour: deductions (value consumed) round down, amounts owed to the customer (interest) round half up.
  *
- * <p><b>Rules</b> (domain.md): consumption is valued at the price actually paid, gifts folded into the discount, and
+ * <p><b>Rules</b> (docs/business.md): consumption is valued at the price actually paid, gifts folded into the discount, and
  * never above what was paid; a prepaid balance refunds the principal that remains, never gifted credit; handling fees
  * apply only to a personal cancellation, itemised and capped by policy and contract; a clinic at fault for a project
  * not started owes interest and the customer's reasonable costs; a result the assessor blamed on the clinic is refunded

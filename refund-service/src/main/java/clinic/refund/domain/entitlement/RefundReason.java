@@ -1,6 +1,6 @@
 package clinic.refund.domain.entitlement;
 
-/** Why money goes back, which decides the rules that apply (domain.md, refund section). */
+/** Why money goes back, which decides the rules that apply (docs/business.md, refund section). */
 public enum RefundReason {
     /** The project was not started or not honoured and the clinic is at fault: everything paid, no fees, plus
      *  interest and the customer's reasonable costs for prepaid service not provided (Consumer Protection Law art. 53). */

@@ -30,7 +30,7 @@ class EntitlementCalculatorTest {
 
     @Test
     void a_prepaid_balance_refunds_the_paid_principal_left_never_the_gifted_credit() {
-        // domain.md: 3,000 paid + 1,000 gifted is a 75 % ratio, so 3,594 of list-price consumption deducts 2,695.50
+        // docs/business.md: 3,000 paid + 1,000 gifted is a 75 % ratio, so 3,594 of list-price consumption deducts 2,695.50
         var card = new Item.PrepaidBalance("membership card", cny("3000.00"), cny("1000.00"), cny("3594.00"));
         Entitlement e = EntitlementCalculator.calculate(request(RefundReason.PERSONAL_CANCELLATION, List.of(card),
                 List.of(Payment.of(Instrument.CARD, cny("3000.00"))), List.of()), POLICY);

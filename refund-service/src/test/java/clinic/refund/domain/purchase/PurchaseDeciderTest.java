@@ -152,7 +152,7 @@ class PurchaseDeciderTest {
 
     @Test
     void the_recorded_facts_feed_the_entitlement_worked_example_of_domain_md() {
-        // 3,000 paid + 1,000 gifted; 3,594 used at list price deducts 2,695.50 (domain.md)
+        // 3,000 paid + 1,000 gifted; 3,594 used at list price deducts 2,695.50 (docs/business.md)
         var payments = List.of(new PurchasePayment(Instrument.CARD, cny("3000.00"), null));
         Purchase p = fold(Purchase.NONE, PurchaseDecider.decide(order(List.of(card()), payments), Purchase.NONE));
         p = use(p, UsageKind.BALANCE_USED, "L1", 0, cny("3594.00"));
