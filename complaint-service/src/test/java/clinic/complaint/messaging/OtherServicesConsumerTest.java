@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,6 +32,8 @@ class OtherServicesConsumerTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
 
     TopicWriter producer;
 
@@ -105,66 +109,60 @@ class OtherServicesConsumerTest {
 
     /**
      * The consumer loads a case, a member of staff appends a step to it, the consumer's append conflicts: it must try
-     * again (the inbox keeps that harmless), not send the overdue alarm to the dead-letter topic.
+     * again (the inbox keeps that harmless), not send the overdue alarm to the dead-letter topic. The race is forced:
+     * a staff step's event is held uncommitted until the consumer's append waits on it, then committed.
      */
     @Test
-    void overdue_alarms_racing_staff_steps_on_the_same_cases_all_land_and_none_is_dead_lettered() throws Exception {
-        List<String> ids = new java.util.ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            String id = file();
-            step(id, "acknowledge", null).statusCode(200);
-            step(id, "assess", """
-                    {"category":"TREATMENT_RESULT","severity":"LOW","subject":"SERVICE","serviceDate":"%s","owner":"staff:wang"}"""
-                    .formatted(clinic.complaint.api.ComplaintLifecycleTest.TODAY)).statusCode(200);
-            step(id, "start-investigation", null).statusCode(200);
-            ids.add(id);
-        }
-        var racing = new java.util.concurrent.atomic.AtomicBoolean(true);
-        var stepsTaken = new java.util.concurrent.atomic.AtomicInteger();
-        var staff = java.util.concurrent.Executors.newFixedThreadPool(3);
-        for (int t = 0; t < 3; t++) {
-            staff.submit(() -> {
-                while (racing.get()) {
-                    for (String id : ids) {
-                        String sha = java.util.HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(32)
-                                .putLong(System.nanoTime()).putLong(Thread.currentThread().threadId()).array());
-                        int status = given().contentType(ContentType.JSON)
-                                .body("{\"type\":\"PHOTO\",\"suppliedBy\":\"customer\",\"sha256\":\"" + sha
-                                        + "\",\"sizeBytes\":10}")
-                                .post("/complaints/" + id + "/add-evidence").statusCode();
-                        if (status == 200) {
-                            stepsTaken.incrementAndGet();
-                        }
-                    }
-                }
-            });
-        }
-        java.util.Set<String> refunds = new java.util.HashSet<>();
-        try {
-            String due = LocalDate.now().plusDays(7).toString();
-            for (String id : ids) {
-                UUID refund = UUID.randomUUID();
-                refunds.add(refund.toString());
-                publish("refund-events", "refund-service", refund.toString(), UUID.randomUUID(), "refund.agreed.v1", """
-                        {"refundId":"%s","complaintId":"%s","amount":{"minorUnits":400000,"currency":"CNY"},"dueDate":"%s"}"""
-                        .formatted(refund, id, due));
-                publish("refund-events", "refund-service", refund.toString(), UUID.randomUUID(), "refund.overdue.v1",
-                        "{\"refundId\":\"%s\",\"complaintId\":\"%s\",\"dueDate\":\"%s\"}".formatted(refund, id, due));
+    void an_overdue_alarm_that_races_a_staff_step_on_the_same_case_lands_instead_of_going_to_the_dead_letter_topic()
+            throws Exception {
+        String id = file();
+        step(id, "acknowledge", null).statusCode(200);
+        String due = LocalDate.now().plusDays(7).toString();
+        UUID refund = UUID.randomUUID();
+        publish("refund-events", "refund-service", refund.toString(), UUID.randomUUID(), "refund.agreed.v1", """
+                {"refundId":"%s","complaintId":"%s","amount":{"minorUnits":400000,"currency":"CNY"},"dueDate":"%s"}"""
+                .formatted(refund, id, due));
+        await().atMost(Duration.ofSeconds(30)).until(() -> types(id).contains("complaint.refund-agreement-recorded.v1"));
+        int version = types(id).size();
+
+        try (Connection staff = dataSource.getConnection()) {
+            staff.setAutoCommit(false);
+            // a staff step in flight: its event takes the next version, not yet committed
+            try (PreparedStatement ps = staff.prepareStatement("""
+                    insert into events (event_id, stream_id, version, event_type, payload, occurred_at, branch_id, actor,
+                                        correlation_id)
+                    values (?, ?, ?, 'complaint.evidence-added.v1', ?::jsonb, now(), 'SH001', 'staff:li.na', ?)""")) {
+                ps.setObject(1, UUID.randomUUID());
+                ps.setString(2, id);
+                ps.setInt(3, version + 1);
+                ps.setString(4, """
+                        {"complaintId":"%s","evidenceId":"%s","type":"PHOTO","suppliedBy":"customer","sha256":"%s",
+                         "sizeBytes":10,"storedBy":"staff:li.na","addedAt":"%s"}"""
+                        .formatted(id, UUID.randomUUID(), "ab".repeat(32), Instant.now()));
+                ps.setObject(5, UUID.randomUUID());
+                ps.executeUpdate();
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> ids.stream()
-                    .allMatch(id -> types(id).contains("complaint.escalated-to-hq.v1")));
-        } finally {
-            racing.set(false);
-            staff.shutdown();
-            staff.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            publish("refund-events", "refund-service", refund.toString(), UUID.randomUUID(), "refund.overdue.v1",
+                    "{\"refundId\":\"%s\",\"complaintId\":\"%s\",\"dueDate\":\"%s\"}".formatted(refund, id, due));
+            // the consumer has loaded the case at `version` and waits to append the same version + 1
+            await().atMost(Duration.ofSeconds(30)).until(this::anAppendWaitsOnALock);
+            staff.commit();
         }
-        assertThat(stepsTaken.get()).as("staff steps taken on the same cases meanwhile").isGreaterThan(ids.size());
-        for (String id : ids) {
-            assertThat(types(id)).containsOnlyOnce("complaint.refund-agreement-recorded.v1",
-                    "complaint.refund-overdue-recorded.v1", "complaint.escalated-to-hq.v1");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> types(id).contains("complaint.escalated-to-hq.v1"));
+        assertThat(types(id)).containsSubsequence("complaint.evidence-added.v1", "complaint.refund-overdue-recorded.v1")
+                .containsOnlyOnce("complaint.refund-overdue-recorded.v1", "complaint.escalated-to-hq.v1");
+        assertThat(TopicReader.read(bootstrap, "refund-events.complaint-service.dlq", r -> refund.toString().equals(r.key()),
+                1, Duration.ofSeconds(2))).as("dead letters of the raced alarm").isEmpty();
+    }
+
+    private boolean anAppendWaitsOnALock() throws Exception {
+        try (Connection c = dataSource.getConnection(); var rs = c.createStatement().executeQuery("""
+                select count(*) from pg_stat_activity
+                 where wait_event_type = 'Lock' and query like 'insert into events%'""")) {
+            rs.next();
+            return rs.getLong(1) > 0;
         }
-        assertThat(TopicReader.read(bootstrap, "refund-events.complaint-service.dlq", r -> refunds.contains(r.key()), 1,
-                Duration.ofSeconds(3))).as("dead letters of the raced alarms").isEmpty();
     }
 
     @Test
