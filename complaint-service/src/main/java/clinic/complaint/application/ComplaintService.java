@@ -13,6 +13,7 @@ import clinic.complaint.domain.WarrantyPolicy;
 import clinic.complaint.domain.sla.SlaReading;
 import clinic.complaint.projection.ComplaintListProjection;
 import clinic.eventstore.ConcurrencyConflict;
+import clinic.eventstore.TransientFailures;
 import clinic.eventstore.Decider;
 import clinic.eventstore.EventMetadata;
 import clinic.eventstore.EventSourcedRepository;
@@ -176,15 +177,9 @@ public class ComplaintService {
     /** Like {@link #step(UUID, Long, Caller, Function)}, with {@code alsoStore} run after the append in its transaction. */
     public CaseView step(UUID id, Long ifMatch, Caller caller, Function<StepContext, ComplaintCommand> step,
                          java.util.function.Consumer<Complaint> alsoStore) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return QuarkusTransaction.requiringNew().call(() -> stepOnce(id, ifMatch, caller, step, alsoStore));
-            } catch (ConcurrencyConflict conflict) {
-                if (ifMatch != null || attempt == 3) {
-                    throw conflict;
-                }
-            }
-        }
+        // a step that names no version is decided again on the case as it now is when another change won the race
+        return TransientFailures.retry(ifMatch == null ? 3 : 1,
+                () -> QuarkusTransaction.requiringNew().call(() -> stepOnce(id, ifMatch, caller, step, alsoStore)));
     }
 
     private CaseView stepOnce(UUID id, Long ifMatch, Caller caller, Function<StepContext, ComplaintCommand> step,

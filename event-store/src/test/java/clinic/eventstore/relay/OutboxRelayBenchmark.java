@@ -155,43 +155,7 @@ class OutboxRelayBenchmark {
 
     /** The relay as the services run it (their defaults), under a name and topic of its own. */
     private RelayConfig productionSettings(String topic) {
-        return new RelayConfig() {
-            public boolean enabled() {
-                return true;
-            }
-
-            public String topic() {
-                return topic;
-            }
-
-            public String source() {
-                return "/clinic/benchmark";
-            }
-
-            public String name() {
-                return "relay-benchmark-" + run;
-            }
-
-            public int batchSize() {
-                return 500;
-            }
-
-            public Duration pollInterval() {
-                return Duration.ofSeconds(1);
-            }
-
-            public Duration leaderRetry() {
-                return Duration.ofSeconds(2);
-            }
-
-            public int maxRecordBytes() {
-                return 1_000_000;
-            }
-
-            public Duration stuckAfter() {
-                return Duration.ofSeconds(60);
-            }
-        };
+        return RelaySettings.production(topic, "relay-benchmark-" + run);
     }
 
     private static double seconds(long nanos) {

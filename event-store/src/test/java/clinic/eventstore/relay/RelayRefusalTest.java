@@ -90,42 +90,6 @@ class RelayRefusalTest {
     }
 
     private RelayConfig settings(String topic) {
-        return new RelayConfig() {
-            public boolean enabled() {
-                return true;
-            }
-
-            public String topic() {
-                return topic;
-            }
-
-            public String source() {
-                return "/clinic/event-store-test";
-            }
-
-            public String name() {
-                return "relay-refusal-" + run;
-            }
-
-            public int batchSize() {
-                return 500;
-            }
-
-            public Duration pollInterval() {
-                return Duration.ofMillis(200);
-            }
-
-            public Duration leaderRetry() {
-                return Duration.ofSeconds(1);
-            }
-
-            public int maxRecordBytes() {
-                return 1_000_000;
-            }
-
-            public Duration stuckAfter() {
-                return Duration.ofSeconds(2);
-            }
-        };
+        return new RelaySettings(topic, "relay-refusal-" + run, Duration.ofMillis(200), Duration.ofSeconds(2));
     }
 }
