@@ -29,12 +29,12 @@ class CalculateTest {
     }
 
     @Test
-    void a_request_the_calculation_cannot_take_is_400_naming_the_field() {
+    void a_malformed_request_is_400_and_one_the_rules_refuse_is_422_naming_the_field() {
         given().contentType(ContentType.JSON).body("""
                 {"reason": "PERSONAL_CANCELLATION", "currency": "CNY",
                  "items": [{"kind": "PACKAGE", "name": "peel x3", "paid": "1000.00", "sessions": 3, "sessionsUsed": 1}],
                  "payments": [{"instrument": "CARD", "amount": "999.99"}]}""")
-                .post("/refunds/calculate").then().statusCode(400).contentType("application/problem+json")
+                .post("/refunds/calculate").then().statusCode(422).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("payments"));
         given().contentType(ContentType.JSON).body("""
                 {"reason": "PERSONAL_CANCELLATION", "currency": "CNY",
@@ -68,8 +68,9 @@ class CalculateTest {
                 {"reason": "CLINIC_FAULT_NOT_STARTED", "currency": "CNY", "paidOn": "1950-01-01", "refundOn": "2199-12-31",
                  "items": [{"kind": "TREATMENT", "name": "t", "paid": "1000.00", "performed": false}],
                  "payments": [{"instrument": "CARD", "amount": "1000.00"}]}""")
-                .post("/refunds/calculate").then().statusCode(400).contentType("application/problem+json")
-                .body("errors[0].field", equalTo("refundOn"));
+                .post("/refunds/calculate").then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("refundOn"))
+                .body("detail", containsString("30 years"));
         given().contentType(ContentType.JSON).body("""
                 {"reason": "PERSONAL_CANCELLATION", "currency": "CNY",
                  "items": [{"kind": "PACKAGE", "name": "p", "paid": "1000.00", "sessions": 2147483647, "sessionsUsed": 1}],

@@ -193,6 +193,19 @@ final class ApiFuzzer {
                             "body " + field + "=" + describe(value), mustRefuse(original, value));
                 }
             }
+            for (String field : leaves(body, "")) {
+                JsonNode list = get(body, field);
+                if (list != null && list.isArray() && !list.isEmpty()) {
+                    ArrayNode huge = NODES.arrayNode();
+                    for (int i = 0; i < 5_000; i++) {
+                        huge.add(list.get(0).deepCopy());
+                    }
+                    JsonNode changed = body.deepCopy();
+                    set(changed, field, huge);
+                    request(method, template, validPath, validQuery, Map.of(), JSON.writeValueAsString(changed),
+                            "body " + field + "=5000 items", true);
+                }
+            }
             String raw = json;
             String firstKey = body.fieldNames().hasNext() ? body.fieldNames().next() : "x";
             request(method, template, validPath, validQuery, Map.of(),
@@ -443,6 +456,19 @@ final class ApiFuzzer {
             out.add(prefix);
         }
         return out;
+    }
+
+    /** What is at {@code path}, or null. */
+    private static JsonNode get(JsonNode root, String path) {
+        JsonNode node = root;
+        for (String part : path.split("\\.")) {
+            boolean indexed = part.endsWith("[0]");
+            node = node.path(indexed ? part.substring(0, part.length() - 3) : part);
+            if (indexed) {
+                node = node.path(0);
+            }
+        }
+        return node.isMissingNode() ? null : node;
     }
 
     /** Puts {@code value} at {@code path}; returns what was there. */

@@ -94,7 +94,9 @@ public class RefundResource {
         try {
             return CalculationResponse.of(EntitlementCalculator.calculate(body.toDomain(policy.reportingCurrency()), policy.policy()));
         } catch (EntitlementCalculator.InvalidEntitlementRequest e) {
-            throw new InvalidField(e.field(), e.getMessage());
+            // well-formed, but the calculation's rules refuse it (payments that do not add up, an amount past the
+            // ceiling, interest over more than 30 years): 422 with the field and why
+            throw new clinic.refund.domain.RefundRuleBroken(e.field(), e.getMessage());
         }
     }
 

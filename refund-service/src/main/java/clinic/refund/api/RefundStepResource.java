@@ -59,7 +59,7 @@ public class RefundStepResource {
     }
 
     public record AgreeRequest(@NotBlank @Size(max = 30) String amount, RefundRemedy remedy,
-                               @NotEmpty List<@Valid @NotNull ChannelJson> channels, LocalDate dueDate) {
+                               @NotEmpty @Size(max = 20) List<@Valid @NotNull ChannelJson> channels, LocalDate dueDate) {
     }
 
     public record EntitlementRequestJson(@NotEmpty @Size(max = 200) List<@NotNull UUID> orders, @NotNull RefundReason reason,
