@@ -83,7 +83,7 @@ public class BranchComplaintsConsumer {
             complaint.set("branchId", json.get("branchId"));
             return mapper.treeToValue(json, BranchComplaintMessage.class);
         } catch (JsonProcessingException e) {
-            throw new MalformedMessage("unreadable: " + e.getOriginalMessage());
+            throw MalformedMessage.unreadable("", e);
         }
     }
 

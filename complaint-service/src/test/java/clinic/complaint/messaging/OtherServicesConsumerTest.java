@@ -165,6 +165,53 @@ class OtherServicesConsumerTest {
         }
     }
 
+    /**
+     * Messages that used to stop a consumer for good: a CloudEvents time that is not a date (SmallRye's own envelope
+     * reading failed the channel) and a message so close to the broker's limit that its dead letter could not be
+     * written. Each goes to the dead-letter topic and the next message is processed.
+     */
+    @Test
+    void a_message_the_framework_could_not_dead_letter_goes_there_and_the_consumer_goes_on() throws Exception {
+        UUID refund = UUID.randomUUID();
+        StoredEvent bad = new StoredEvent(1, UUID.randomUUID(), refund.toString(), 1, "refund.settled.v1", "{}",
+                Instant.now(), Instant.now(), "SH001", "refund-service", UUID.randomUUID(), null);
+        var headers = CloudEventHeaders.of(bad, "/clinic/refund-service");
+        headers.remove(CloudEventHeaders.TIME);
+        headers.add(CloudEventHeaders.TIME, "yesterday".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        producer.send(new ProducerRecord<>("refund-events", null, refund.toString(), "{}", headers));
+
+        // a record the broker just takes (its limit is 1 MiB), whose dead letter, headers added, it would not
+        String big = "branch-message-" + UUID.randomUUID();
+        String envelope = "{\"messageId\":\"" + big + "\",\"pad\":\"\"}";
+        producer.send(new ProducerRecord<>("branch-complaints", big, envelope.replace("\"pad\":\"\"",
+                "\"pad\":\"" + "x".repeat(1_048_350 - envelope.length()) + "\"")));
+
+        var deadRefund = TopicReader.read(bootstrap, "refund-events.complaint-service.dlq", r -> refund.toString().equals(r.key()),
+                1, Duration.ofSeconds(30));
+        assertThat(deadRefund).singleElement().satisfies(r ->
+                assertThat(TopicReader.header(r, "dead-letter-reason")).contains(CloudEventHeaders.TIME));
+        var deadBig = TopicReader.read(bootstrap, "branch-complaints.complaint-service.dlq", r -> big.equals(r.key()), 1,
+                Duration.ofSeconds(30));
+        assertThat(deadBig).singleElement().satisfies(r -> {
+            assertThat(TopicReader.header(r, "dead-letter-truncated")).contains("the first 524288");
+            assertThat(r.value()).hasSize(524_288);
+        });
+
+        // both consumers go on: a refund agreed on a complaint, and a complaint from a branch system
+        String id = file();
+        publish("refund-events", "refund-service", UUID.randomUUID().toString(), UUID.randomUUID(), "refund.agreed.v1", """
+                {"refundId":"%s","complaintId":"%s","amount":{"minorUnits":100,"currency":"CNY"},"dueDate":"%s"}"""
+                .formatted(UUID.randomUUID(), id, LocalDate.now().plusDays(7)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> types(id).contains("complaint.refund-agreement-recorded.v1"));
+        String branch = "SH" + (100 + new java.util.Random().nextInt(800));
+        producer.send(new ProducerRecord<>("branch-complaints", "after-big", """
+                {"messageId":"after-big-%s","branchId":"%s","source":"pos","complaint":{"customer":{"ref":"cust-ab","name":"N"},
+                 "channel":"FRONT_DESK","category":"TREATMENT_RESULT","description":"d","requestedRemedy":"APOLOGY",
+                 "amountPaid":{"amount":"1.00","currency":"CNY"}}}""".formatted(UUID.randomUUID(), branch)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/complaints?branch=" + branch).then()
+                .extract().<Integer>path("total") == 1);
+    }
+
     @Test
     void an_event_about_an_unknown_complaint_goes_to_the_dead_letter_topic() throws Exception {
         UUID unknown = UUID.randomUUID();

@@ -91,6 +91,16 @@ public class ProblemMappers {
         if (e instanceof WebApplicationException w) {
             return webApplication(w);
         }
+        if (Arrays.stream(e.getStackTrace()).limit(8).anyMatch(f -> f.getClassName().contains("FormEncodedDataParser")
+                || f.getClassName().endsWith("URLUtils"))) {
+            return Problem.invalid(List.of(new Problem.FieldError("(body)", "is not well-formed form data")))
+                    .toResponse();
+        }
+        if (e instanceof java.io.IOException && !"Request too large".equals(e.getMessage())) {
+            // the client went away mid-request (or sent a body that cannot be read): nothing of ours failed
+            LOG.debugf("request body unreadable: %s", e.getClass().getName());
+            return Problem.invalid(List.of(new Problem.FieldError("(body)", "could not be read"))).toResponse();
+        }
         if (e instanceof java.io.IOException && "Request too large".equals(e.getMessage())) {
             // a chunked body that outgrew the limit while it streamed: the REST layer has answered 413 already
             return new Problem("urn:clinic:problem:content-too-large", "Content Too Large", 413,

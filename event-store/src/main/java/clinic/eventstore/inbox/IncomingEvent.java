@@ -17,20 +17,49 @@ public record IncomingEvent(UUID id, String type, String source, String subject,
                             String branchId, long sequence, String payload) {
 
     public static IncomingEvent from(ConsumerRecord<String, String> record) {
-        try {
-            return new IncomingEvent(
-                    UUID.fromString(required(record, CloudEventHeaders.ID)),
-                    required(record, CloudEventHeaders.TYPE),
-                    required(record, CloudEventHeaders.SOURCE),
-                    required(record, CloudEventHeaders.SUBJECT),
-                    Instant.parse(required(record, CloudEventHeaders.TIME)),
-                    UUID.fromString(required(record, CloudEventHeaders.CORRELATION_ID)),
-                    optional(record, CloudEventHeaders.BRANCH_ID),
-                    Long.parseLong(required(record, CloudEventHeaders.SEQUENCE)),
-                    requireBody(record.value()));
-        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
-            throw new MalformedMessage("bad CloudEvents attribute: " + e.getMessage());
+        String branchId = optional(record, CloudEventHeaders.BRANCH_ID);
+        if (branchId != null && !branchId.matches("[A-Z0-9][A-Z0-9-]{1,15}")) {
+            throw new MalformedMessage("bad CloudEvents attribute " + CloudEventHeaders.BRANCH_ID + ": not a branch code");
         }
+        String payload = requireBody(record.value());
+        if (payload.contains("\\u0000")) {
+            throw new MalformedMessage("the payload holds a NUL character (\\u0000), which no event carries");
+        }
+        return new IncomingEvent(
+                attribute(CloudEventHeaders.ID, () -> UUID.fromString(required(record, CloudEventHeaders.ID))),
+                text(record, CloudEventHeaders.TYPE),
+                text(record, CloudEventHeaders.SOURCE),
+                text(record, CloudEventHeaders.SUBJECT),
+                attribute(CloudEventHeaders.TIME, () -> {
+                    Instant time = clinic.eventstore.api.BusinessTime.instant(CloudEventHeaders.TIME,
+                            required(record, CloudEventHeaders.TIME));
+                    return java.util.Objects.requireNonNull(time);
+                }),
+                attribute(CloudEventHeaders.CORRELATION_ID,
+                        () -> UUID.fromString(required(record, CloudEventHeaders.CORRELATION_ID))),
+                branchId,
+                attribute(CloudEventHeaders.SEQUENCE, () -> Long.parseLong(required(record, CloudEventHeaders.SEQUENCE))),
+                payload);
+    }
+
+    /** An attribute read by {@code reader}; one it cannot read is named, its value not quoted. */
+    private static <T> T attribute(String header, java.util.function.Supplier<T> reader) {
+        try {
+            return reader.get();
+        } catch (MalformedMessage e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new MalformedMessage("bad CloudEvents attribute " + header);
+        }
+    }
+
+    /** A required text attribute: at most 200 characters, no control characters. */
+    private static String text(ConsumerRecord<String, String> record, String header) {
+        String value = required(record, header);
+        if (value.length() > 200 || value.chars().anyMatch(Character::isISOControl)) {
+            throw new MalformedMessage("bad CloudEvents attribute " + header);
+        }
+        return value;
     }
 
     /** Metadata for the events this one causes in the consuming service. */

@@ -21,9 +21,11 @@ public final class IncomingPayload {
         try {
             return mapper.readValue(event.payload(), type);
         } catch (JsonProcessingException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            String reason = cause instanceof JsonProcessingException j ? j.getOriginalMessage() : cause.getMessage();
-            throw new MalformedMessage(event.type() + " " + event.id() + " has an unreadable payload: " + reason, e);
+            throw MalformedMessage.unreadable(event.type() + " " + event.id() + ": payload ", e);
+        } catch (RuntimeException e) {
+            // a record's constructor refusing a value (a required field missing)
+            throw new MalformedMessage(event.type() + " " + event.id() + " payload: " + e.getClass().getSimpleName()
+                    + (e.getMessage() != null && e.getMessage().length() < 120 ? " " + e.getMessage() : ""));
         }
     }
 }

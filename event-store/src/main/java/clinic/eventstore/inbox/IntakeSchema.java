@@ -45,7 +45,7 @@ public final class IntakeSchema {
         try {
             json = mapper.readTree(value == null ? "" : value);
         } catch (JsonProcessingException e) {
-            throw new MalformedMessage("not JSON: " + e.getOriginalMessage());
+            throw MalformedMessage.unreadable("not JSON: ", e);
         }
         if (json == null || !json.isObject()) {
             throw new MalformedMessage("not a JSON object");

@@ -139,7 +139,11 @@ public class SurveyResource {
                 .data("csatScores", IntStream.rangeClosed(1, 5).boxed().toList())
                 .data("npsScores", IntStream.rangeClosed(0, 10).boxed().toList())
                 .render();
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html)
+                .header("X-Frame-Options", "DENY") // never framed by another site (clickjacking a customer's answer)
+                .header("Content-Security-Policy", "frame-ancestors 'none'")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
     }
 
     private static Integer score(String value, int min, int max) {

@@ -46,13 +46,14 @@ public class RefundService {
     /** Opens the refund case a complaint asked for; false when it is open already. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean request(RefundCommand.RequestRefund command, EventMetadata metadata) {
-        try {
-            var result = cases.create(command.refundId().toString(), command, metadata, command.at());
-            projection.update(result.state(), result.version());
-            return true;
-        } catch (ConcurrencyConflict alreadyOpen) {
-            return false;
+        if (cases.load(command.refundId().toString()).version() > 0) {
+            return false; // the same complaint filed again (another event id): its case is open already
         }
+        // a concurrent request for the same case loses on the stream version; its transaction is over then, and the
+        // inbox's retry finds the case open
+        var result = cases.create(command.refundId().toString(), command, metadata, command.at());
+        projection.update(result.state(), result.version());
+        return true;
     }
 
     /**

@@ -100,7 +100,7 @@ public class BranchPurchasesConsumer {
             throw new MalformedMessage(where + "usage of an order that is not recorded (" + e.getMessage()
                     + "); publish the order first, keyed by its order number");
         } catch (JsonProcessingException e) {
-            throw new MalformedMessage(where + "unreadable: " + e.getOriginalMessage());
+            throw MalformedMessage.unreadable(where, e);
         }
     }
 }

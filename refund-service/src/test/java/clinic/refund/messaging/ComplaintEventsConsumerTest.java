@@ -134,7 +134,7 @@ class ComplaintEventsConsumerTest {
         List<ConsumerRecord<String, String>> dead = read("complaint-events.refund-service.dlq",
                 r -> poisoned.toString().equals(r.key()) || headless.toString().equals(r.key()), 2);
         assertThat(dead).extracting(r -> header(r, "dead-letter-reason"))
-                .anySatisfy(reason -> assertThat(reason).contains("unreadable payload"))
+                .anySatisfy(reason -> assertThat(reason).contains("payload unreadable"))
                 .anySatisfy(reason -> assertThat(reason).contains("missing header ce_id"));
         awaitRefunds(poisoned, 0);
     }
