@@ -54,10 +54,7 @@ public class EventStore {
             return List.of();
         }
         for (NewEvent e : events) {
-            long bytes = RecordLimit.recordBytes(streamId, e.payload(), e.type(), metadata.actor(), metadata.branchId());
-            if (bytes > recordLimit.bytes()) {
-                throw new EventTooLarge(e.type(), bytes, recordLimit.bytes());
-            }
+            recordLimit.refuseClearlyTooLarge(e.type(), e.payload());
         }
         String sql = "insert into events (event_id, stream_id, version, event_type, payload, occurred_at, branch_id, "
                 + "actor, correlation_id, causation_id) values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?) returning " + COLUMNS;
@@ -83,11 +80,7 @@ public class EventStore {
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         StoredEvent s = read(rs);
-                        // the relay publishes the payload as PostgreSQL writes it back, a little longer than sent
-                        long bytes = RecordLimit.recordBytes(streamId, s.payload(), s.type(), s.actor(), s.branchId());
-                        if (bytes > recordLimit.bytes()) {
-                            throw new EventTooLarge(s.type(), bytes, recordLimit.bytes()); // rolls the append back
-                        }
+                        recordLimit.refuseTooLarge(s); // an exception: the caller's transaction rolls the append back
                         stored.add(s);
                     }
                 }

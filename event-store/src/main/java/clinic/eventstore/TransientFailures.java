@@ -40,6 +40,14 @@ public final class TransientFailures {
         }
     }
 
+    /** {@link #retry(int, Supplier)} for work that returns nothing. */
+    public static void retry(int attempts, Runnable work) {
+        retry(attempts, () -> {
+            work.run();
+            return null;
+        });
+    }
+
     /** Whether {@code failure}, or one of its causes, may go away if the same work is tried again. */
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -71,6 +71,9 @@ class PurchaseIntakeTest {
         publish(orderNo, message("m4-" + orderNo, "USAGE", """
                 {"orderNo":"never-sold","kind":"TREATMENT_PERFORMED","lineId":"L1"}"""));
         publish(orderNo, message("m5-" + orderNo, "ORDER", order(orderNo, "cust-someone-else", "3480.00")));
+        // a NUL where the consumer reads the envelope as text (the source system), not through a request record
+        publish(orderNo, message("m7-" + orderNo, "USAGE", usage).replace("\"source\":\"SH001-pos\"",
+                "\"source\":\"SH001-pos\\u0000\""));
         // and a valid one after them
         publish(orderNo, message("m6-" + orderNo, "USAGE", """
                 {"orderNo":"%s","kind":"BALANCE_USED","lineId":"L1","amount":"3594.00"}""".formatted(orderNo)));
@@ -85,12 +88,13 @@ class PurchaseIntakeTest {
         given().queryParam("customerRef", customer).get("/purchases").then().statusCode(200).body("", hasSize(1));
 
         List<ConsumerRecord<String, String>> dead = TopicReader.read(bootstrap, "branch-purchases.refund-service.dlq",
-                r -> orderNo.equals(r.key()), 4, Duration.ofSeconds(30));
+                r -> orderNo.equals(r.key()), 5, Duration.ofSeconds(30));
         assertThat(dead).extracting(r -> TopicReader.header(r, "dead-letter-reason"))
                 .anySatisfy(reason -> assertThat(reason).contains("not JSON"))
                 .anySatisfy(reason -> assertThat(reason).contains("does not match"))
                 .anySatisfy(reason -> assertThat(reason).contains("not recorded"))
-                .anySatisfy(reason -> assertThat(reason).contains("recorded already with other content"));
+                .anySatisfy(reason -> assertThat(reason).contains("recorded already with other content"))
+                .anySatisfy(reason -> assertThat(reason).contains("NUL character"));
         // the purchase stream holds the order and two usage records, nothing doubled
         var events = TopicReader.read(bootstrap, "refund-events", r -> id.toString().equals(r.key()), 3, Duration.ofSeconds(30));
         assertThat(events).extracting(r -> TopicReader.header(r, "ce_type")).containsExactly(

@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -84,9 +83,7 @@ public class EvidenceResource {
 
     @ServerExceptionMapper
     public Response unsupported(EvidenceFiles.UnsupportedContent e) {
-        Response.Status status = Response.Status.UNSUPPORTED_MEDIA_TYPE;
-        return new Problem("urn:clinic:problem:unsupported-media-type", status.getReasonPhrase(), status.getStatusCode(),
-                "(body): " + e.getMessage(), List.of(new Problem.FieldError("(body)", e.getMessage())), null, null, null)
+        return Problem.of(415, "unsupported-media-type", "(body): " + e.getMessage(), "(body)", e.getMessage())
                 .toResponse();
     }
 

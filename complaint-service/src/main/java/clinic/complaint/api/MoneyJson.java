@@ -1,13 +1,14 @@
 package clinic.complaint.api;
 
 import clinic.complaint.domain.Money;
+import clinic.eventstore.api.Formats;
 import clinic.eventstore.api.InvalidField;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
 /** Money as people write it: {@code {"amount": "12800.00", "currency": "CNY"}}. */
 public record MoneyJson(
-        @NotBlank @Pattern(regexp = "[0-9]{1,11}([.][0-9]{1,4})?", message = "must be a decimal amount such as 12800.00")
+        @NotBlank @Pattern(regexp = Formats.AMOUNT, message = "must be a decimal amount such as 12800.00")
         String amount,
         @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as CNY") String currency) {
 

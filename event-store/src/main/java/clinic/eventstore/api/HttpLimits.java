@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -76,7 +75,7 @@ public class HttpLimits {
                     + maxBodyBytes);
             return;
         }
-        if (request.path().toLowerCase().contains("%00")) {
+        if (request.path().contains("%00")) {
             answer(ctx, 400, "invalid-request", "(path)", "must not contain a NUL character");
             return;
         }
@@ -118,10 +117,7 @@ public class HttpLimits {
     }
 
     private void answer(RoutingContext ctx, int status, String type, String field, String reason) {
-        var httpStatus = io.netty.handler.codec.http.HttpResponseStatus.valueOf(status);
-        Problem problem = new Problem("urn:clinic:problem:" + type, httpStatus.reasonPhrase(), status,
-                field == null ? httpStatus.reasonPhrase() : field + " " + reason,
-                field == null ? null : List.of(new Problem.FieldError(field, reason)), null, null, null);
+        Problem problem = Problem.of(status, type, field == null ? "HTTP " + status : field + " " + reason, field, reason);
         String body;
         try {
             body = mapper.writeValueAsString(problem);

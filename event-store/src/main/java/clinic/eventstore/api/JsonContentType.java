@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * A body sent to an endpoint that reads JSON must say it is JSON: without a {@code Content-Type} the framework would
@@ -31,10 +30,8 @@ public class JsonContentType {
         if (consumes == null || !Arrays.asList(consumes.value()).contains(MediaType.APPLICATION_JSON)) {
             return null;
         }
-        return new Problem("urn:clinic:problem:http-415", "Unsupported Media Type", 415,
-                "this endpoint reads JSON: send Content-Type: application/json",
-                List.of(new Problem.FieldError("Content-Type", "is required: application/json")), null, null, null)
-                .toResponse();
+        return Problem.of(415, "http-415", "this endpoint reads JSON: send Content-Type: application/json",
+                "Content-Type", "is required: application/json").toResponse();
     }
 
     private static boolean hasBody(ContainerRequestContext request) {

@@ -31,12 +31,29 @@ public record Problem(
                 null, null, null, null);
     }
 
+    /** Any status, naming the field at fault and why when there is one ({@code field} null: none). */
+    public static Problem of(int status, String type, String detail, String field, String reason) {
+        return new Problem("urn:clinic:problem:" + type, title(status), status, detail,
+                field == null ? null : List.of(new FieldError(field, reason)), null, null, null);
+    }
+
     /**
      * 422: a well-formed request that breaks a rule of the domain; names the field when there is one (null: none).
      */
     public static Problem unprocessable(String type, String detail, String field, String reason) {
-        return new Problem("urn:clinic:problem:" + type, "Unprocessable Content", 422, detail,
-                field == null ? null : List.of(new FieldError(field, reason)), null, null, null);
+        return of(422, type, detail, field, reason);
+    }
+
+    /** RFC 9110's reason phrase (JAX-RS still has older names for 413 and 422). */
+    private static String title(int status) {
+        return switch (status) {
+            case 413 -> "Content Too Large";
+            case 422 -> "Unprocessable Content";
+            default -> {
+                Response.Status known = Response.Status.fromStatusCode(status);
+                yield known == null ? "HTTP " + status : known.getReasonPhrase();
+            }
+        };
     }
 
     public static Problem invalid(List<FieldError> errors) {

@@ -77,9 +77,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response eventTooLarge(EventTooLarge e) {
-        return new Problem("urn:clinic:problem:event-too-large", "Content Too Large", 413, e.getMessage(),
-                List.of(new Problem.FieldError("(body)", "makes an event of " + e.recordBytes()
-                        + " bytes; at most " + e.limitBytes() + " can be published")), null, null, null).toResponse();
+        return Problem.of(413, "event-too-large", e.getMessage(), "(body)", "makes an event of " + e.recordBytes()
+                + " bytes; at most " + e.limitBytes() + " can be published").toResponse();
     }
 
     /**
@@ -96,21 +95,20 @@ public class ProblemMappers {
             return Problem.invalid(List.of(new Problem.FieldError("(body)", "is not well-formed form data")))
                     .toResponse();
         }
-        if (e instanceof java.io.IOException && !"Request too large".equals(e.getMessage())) {
+        if (e instanceof java.io.IOException) {
+            if ("Request too large".equals(e.getMessage())) {
+                // a chunked body that outgrew the limit while it streamed: the REST layer has answered 413 already
+                return Problem.of(413, "content-too-large", "the body is larger than this service takes", null, null)
+                        .toResponse();
+            }
             // the client went away mid-request (or sent a body that cannot be read): nothing of ours failed
             LOG.debugf("request body unreadable: %s", e.getClass().getName());
             return Problem.invalid(List.of(new Problem.FieldError("(body)", "could not be read"))).toResponse();
         }
-        if (e instanceof java.io.IOException && "Request too large".equals(e.getMessage())) {
-            // a chunked body that outgrew the limit while it streamed: the REST layer has answered 413 already
-            return new Problem("urn:clinic:problem:content-too-large", "Content Too Large", 413,
-                    "the body is larger than this service takes", null, null, null, null).toResponse();
-        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf("unexpected error %s: %s", errorId, withoutMessages(e));
-        return new Problem("urn:clinic:problem:internal-error", "Internal Server Error", 500,
-                "the service failed to handle this request; nothing was changed. Error id " + errorId
-                        + " names it in the service's log", null, null, null, null).toResponse();
+        return Problem.of(500, "internal-error", "the service failed to handle this request; nothing was changed. "
+                + "Error id " + errorId + " names it in the service's log", null, null).toResponse();
     }
 
     /** The exception chain as class names and stack frames: enough to find the fault, nothing of the data. */
@@ -183,9 +181,8 @@ public class ProblemMappers {
             return Problem.invalid(List.of(new Problem.FieldError("(body)", "cannot be read: " + j.getOriginalMessage())))
                     .toResponse();
         }
-        Response.StatusType status = e.getResponse().getStatusInfo();
-        return new Problem("urn:clinic:problem:http-" + status.getStatusCode(), status.getReasonPhrase(),
-                status.getStatusCode(), e.getMessage(), null, null, null, null).toResponse();
+        int status = e.getResponse().getStatus();
+        return Problem.of(status, "http-" + status, e.getMessage(), null, null).toResponse();
     }
 
     @ServerExceptionMapper

@@ -34,10 +34,14 @@ public class DeadLetterValues implements Serializer<String> {
         if (bytes.length <= MAX_BYTES) {
             return bytes;
         }
+        int end = MAX_BYTES;
+        while (end > 0 && (bytes[end] & 0xC0) == 0x80) {
+            end--; // not inside a character: the kept part stays readable UTF-8
+        }
         if (headers != null) {
-            headers.add(TRUNCATED, ("the message had " + bytes.length + " bytes; the first " + MAX_BYTES + " are kept")
+            headers.add(TRUNCATED, ("the message had " + bytes.length + " bytes; the first " + end + " are kept")
                     .getBytes(StandardCharsets.UTF_8));
         }
-        return Arrays.copyOf(bytes, MAX_BYTES);
+        return Arrays.copyOf(bytes, end);
     }
 }

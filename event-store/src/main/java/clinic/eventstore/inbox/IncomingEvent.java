@@ -18,13 +18,10 @@ public record IncomingEvent(UUID id, String type, String source, String subject,
 
     public static IncomingEvent from(ConsumerRecord<String, String> record) {
         String branchId = optional(record, CloudEventHeaders.BRANCH_ID);
-        if (branchId != null && !branchId.matches("[A-Z0-9][A-Z0-9-]{1,15}")) {
+        if (branchId != null && !branchId.matches(clinic.eventstore.api.Formats.BRANCH_CODE)) {
             throw new MalformedMessage("bad CloudEvents attribute " + CloudEventHeaders.BRANCH_ID + ": not a branch code");
         }
-        String payload = requireBody(record.value());
-        if (payload.contains("\\u0000")) {
-            throw new MalformedMessage("the payload holds a NUL character (\\u0000), which no event carries");
-        }
+        String payload = MalformedMessage.withoutNul(requireBody(record.value()));
         return new IncomingEvent(
                 attribute(CloudEventHeaders.ID, () -> UUID.fromString(required(record, CloudEventHeaders.ID))),
                 text(record, CloudEventHeaders.TYPE),

@@ -43,7 +43,7 @@ public final class IntakeSchema {
     public ObjectNode read(String value) {
         JsonNode json;
         try {
-            json = mapper.readTree(value == null ? "" : value);
+            json = mapper.readTree(value == null ? "" : MalformedMessage.withoutNul(value));
         } catch (JsonProcessingException e) {
             throw MalformedMessage.unreadable("not JSON: ", e);
         }

@@ -35,6 +35,17 @@ public class MalformedMessage extends RuntimeException {
         return new MalformedMessage(where + "unreadable" + at + ": " + kind);
     }
 
+    /**
+     * Refuses a message whose JSON holds a NUL character ({@code \u0000}): no event or intake message carries one,
+     * and PostgreSQL cannot store it in text (in JSON a NUL can only be written escaped).
+     */
+    public static String withoutNul(String json) {
+        if (json != null && json.contains("\\u0000")) {
+            throw new MalformedMessage("the message holds a NUL character (\\u0000), which no message carries");
+        }
+        return json;
+    }
+
     static String clean(String reason) {
         String text = reason == null ? "unreadable" : reason.replaceAll("\\p{Cntrl}", "?");
         return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON) + "...";

@@ -1,5 +1,7 @@
 package clinic.eventstore.relay;
 
+import clinic.eventstore.EventTooLarge;
+import clinic.eventstore.StoredEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -10,7 +12,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
+
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -46,13 +48,48 @@ public class RecordLimit {
         return limit;
     }
 
-    /** The size of the record an event becomes, estimated from above. */
-    public static long recordBytes(String streamId, String payload, String type, String actor, String branchId) {
-        return ENVELOPE_BYTES + utf8(streamId) * 2L + utf8(payload) + utf8(type) + utf8(actor) + utf8(branchId);
+    /**
+     * Refuses, before it goes to the database, a payload too large already by its character count (a lower bound of
+     * its UTF-8 size): no counting, no copy.
+     */
+    public void refuseClearlyTooLarge(String type, String payload) {
+        if (payload.length() > limit) {
+            throw new EventTooLarge(type, payload.length(), limit);
+        }
     }
 
-    private static int utf8(String s) {
-        return s == null ? 0 : s.getBytes(StandardCharsets.UTF_8).length;
+    /**
+     * Refuses an event whose record, estimated from above, would be larger than the topic takes; {@code payload} as
+     * PostgreSQL writes it back, which is what the relay publishes (a little longer than what was sent).
+     */
+    public void refuseTooLarge(StoredEvent e) {
+        long bytes = ENVELOPE_BYTES + utf8(e.streamId()) * 2L + utf8(e.payload()) + utf8(e.type()) + utf8(e.actor())
+                + utf8(e.branchId());
+        if (bytes > limit) {
+            throw new EventTooLarge(e.type(), bytes, limit);
+        }
+    }
+
+    /** UTF-8 length without encoding a copy (the payload may be most of a megabyte, on every append). */
+    static long utf8(String s) {
+        if (s == null) {
+            return 0;
+        }
+        long bytes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     private void readTopicLimit() {

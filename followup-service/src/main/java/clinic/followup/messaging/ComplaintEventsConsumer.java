@@ -56,10 +56,7 @@ public class ComplaintEventsConsumer {
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
         // each effect is idempotent on its own (derived ids, cancel-once), so a transient failure retries the whole
-        TransientFailures.retry(Inbox.ATTEMPTS, () -> {
-            handle(record);
-            return null;
-        });
+        TransientFailures.retry(Inbox.ATTEMPTS, () -> handle(record));
     }
 
     private void handle(ConsumerRecord<String, String> record) {

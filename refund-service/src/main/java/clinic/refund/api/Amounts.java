@@ -1,5 +1,6 @@
 package clinic.refund.api;
 
+import clinic.eventstore.api.Formats;
 import clinic.eventstore.api.InvalidField;
 import clinic.refund.domain.Money;
 
@@ -30,7 +31,7 @@ final class Amounts {
             throw new InvalidField(field, "is required");
         }
         int digits = Math.max(currency.getDefaultFractionDigits(), 0);
-        if (!amount.trim().matches("-?[0-9]{1,11}([.][0-9]{1,4})?")) {
+        if (!amount.trim().matches("-?" + Formats.AMOUNT)) {
             // BigDecimal would read other scripts' digits ("١٢٣") and exponents: an amount is written in ASCII digits
             throw new InvalidField(field, "'" + shortened(amount) + "' is not an amount such as 3000.00");
         }

@@ -7,6 +7,7 @@ import clinic.refund.domain.purchase.PurchaseCommand.RecordPurchase;
 import clinic.refund.domain.purchase.PurchaseLine;
 import clinic.refund.domain.purchase.PurchasePayment;
 import clinic.refund.application.PurchaseService;
+import clinic.eventstore.api.Formats;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -27,10 +28,10 @@ import java.util.List;
  * in {@code currency}; {@code fxRate} is how many units of the reporting currency one unit of it was worth at payment.
  */
 public record PurchaseRequest(
-        @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,15}", message = "must be a branch code such as SH001")
+        @NotBlank @Pattern(regexp = Formats.BRANCH_CODE, message = "must be a branch code such as SH001")
         String branchId,
         @NotBlank @Size(max = 64) String orderNo,
-        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "must be a reference, not a name")
+        @NotBlank @Size(max = 64) @Pattern(regexp = Formats.REFERENCE, message = "must be a reference, not a name")
         String customerRef,
         @NotNull Instant purchasedAt,
         @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as CNY") String currency,

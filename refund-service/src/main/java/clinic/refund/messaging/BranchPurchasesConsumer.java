@@ -59,10 +59,7 @@ public class BranchPurchasesConsumer {
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
         // an order is recorded once by its number, a usage once by its message id: trying again is harmless
-        TransientFailures.retry(Inbox.ATTEMPTS, () -> {
-            handle(record);
-            return null;
-        });
+        TransientFailures.retry(Inbox.ATTEMPTS, () -> handle(record));
     }
 
     private void handle(ConsumerRecord<String, String> record) {
