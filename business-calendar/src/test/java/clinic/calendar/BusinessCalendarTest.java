@@ -139,6 +139,10 @@ class BusinessCalendarTest {
             public java.util.Optional<java.util.List<LocalDate>> makeUpDays() {
                 return java.util.Optional.empty();
             }
+
+            public java.util.Optional<String> official() {
+                return java.util.Optional.empty();
+            }
         };
     }
 }

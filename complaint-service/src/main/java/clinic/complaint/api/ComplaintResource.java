@@ -34,6 +34,9 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -222,7 +225,13 @@ public class ComplaintResource {
     @POST
     @Path("/{id}/escalate")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The case was taken outside: consumer association, 12315, health supervision, mediation, court, media")
+    @Operation(summary = "The case was taken outside: consumer association, 12315, 12315 online dispute, health "
+            + "supervision, mediation, court, media",
+            description = "Without a deadline, the body's public norm sets the deadlines where it has one (12315 "
+            + "complaint: acceptance decided in 7 and mediation ended in 45 working days; 12315 online dispute: "
+            + "10 working days to settle; people's mediation of a medical dispute: 30 working days, time waiting on "
+            + "the assessor left out), in the branch's calendar from the escalation date; a typed deadline wins over "
+            + "the norm. The response shows each deadline, its source and whether it is at risk or missed.")
     public Response escalate(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Escalate body,
                              @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.Escalate(UUID.randomUUID(), body.body(),
@@ -240,13 +249,19 @@ public class ComplaintResource {
     }
 
     @GET
-    @Operation(summary = "Cases, newest first, filtered by branch, status, category, channel, severity, owner, SLA state and filing date")
+    @Operation(summary = "Cases, newest first, filtered by branch, status, category, channel, severity, owner, SLA state, "
+            + "escalation and filing date")
     public ComplaintPage list(@QueryParam("branch") String branch, @QueryParam("status") String status,
                               @QueryParam("category") String category, @QueryParam("channel") String channel,
                               @QueryParam("severity") String severity, @QueryParam("owner") String owner,
                               @QueryParam("slaState") String slaState,
+                              @Parameter(description = "EXTERNAL: cases with at least one external escalation (open "
+                                      + "or with its outcome); HQ: cases sent to HQ; ANY: either",
+                                      schema = @Schema(type = SchemaType.STRING, enumeration = {"EXTERNAL", "HQ", "ANY"}))
+                              @QueryParam("escalated") String escalated,
                               @QueryParam("filedFrom") String filedFrom, @QueryParam("filedTo") String filedTo,
                               @BeanParam Paging paging) {
+        Escalated escalatedTo = InvalidField.enumValue("escalated", Escalated.class, escalated);
         ListFilter filter = new ListFilter()
                 .equal("branchId", branch)
                 .equal("status", name(InvalidField.enumValue("status", ComplaintStatus.class, status)))
@@ -257,7 +272,8 @@ public class ComplaintResource {
                 .equal("slaState", name(InvalidField.enumValue("slaState", SlaState.class, slaState)))
                 .atLeast("filedAt", ListFilter.instant("filedFrom", filedFrom))
                 .below("filedAt", ListFilter.instant("filedTo", filedTo));
-        var query = ComplaintListRow.<ComplaintListRow>find(filter.where(), Sort.descending("filedAt").and("id"),
+        String where = escalatedTo == null ? filter.where() : filter.where() + " and " + escalatedTo.condition;
+        var query = ComplaintListRow.<ComplaintListRow>find(where, Sort.descending("filedAt").and("id"),
                 filter.params());
         List<ComplaintSummary> items = query.page(paging.index(), paging.size()).list().stream()
                 .map(ComplaintSummary::of).toList();
@@ -269,6 +285,19 @@ public class ComplaintResource {
     @Operation(summary = "Operations: rebuild the case list from the event store (after a fix to the projection)")
     public Map<String, Long> rebuildList() {
         return Map.of("casesRebuilt", complaints.rebuildList());
+    }
+
+    /** The {@code escalated} filter of the list: where the case went, as a condition on the list row (never input). */
+    enum Escalated {
+        EXTERNAL("escalatedExternally = true"),
+        HQ("escalatedToHq = true"),
+        ANY("(escalatedExternally = true or escalatedToHq = true)");
+
+        final String condition;
+
+        Escalated(String condition) {
+            this.condition = condition;
+        }
     }
 
     private static String name(Enum<?> value) {

@@ -9,6 +9,7 @@ import clinic.complaint.domain.Complaint;
 import clinic.complaint.domain.ComplaintDecider;
 import clinic.complaint.domain.ComplaintStatus;
 import clinic.complaint.domain.EscalationBody;
+import clinic.complaint.domain.EscalationNorms;
 import clinic.complaint.domain.EvidenceType;
 import clinic.complaint.domain.Party;
 import clinic.complaint.domain.Remedy;
@@ -77,13 +78,33 @@ public record ComplaintResponse(
     public record Agreement(Remedy remedy, MoneyJson amount, String paymentMethod, LocalDate dueDate, Instant agreedAt) {
     }
 
+    /**
+     * An external escalation. {@code deadline}: the date typed in, if any; {@code deadlineSource}: what sets its
+     * deadlines ({@code typed}, the name of the body's public norm, or null: none); {@code deadlines}: each of them
+     * read now.
+     */
     public record Escalation(UUID id, EscalationBody body, String referenceNumber, LocalDate deadline,
-                             Instant escalatedAt, String outcome, Instant outcomeAt) {
+                             Instant escalatedAt, String outcome, Instant outcomeAt, String deadlineSource,
+                             List<EscalationDeadline> deadlines) {
+    }
+
+    /**
+     * One deadline of an escalation, in the branch's calendar: due at the end of {@code dueDate}, at risk from
+     * {@code atRiskFrom}; both null while {@code paused} (the case waits on the assessor and the norm leaves that time
+     * out). {@code source}: {@code typed} or the norm's name. {@code atRisk}: at risk now, no outcome yet;
+     * {@code missed}: the due day ended before an outcome was recorded.
+     */
+    public record EscalationDeadline(EscalationNorms.DeadlineKind kind, String source, LocalDate dueDate,
+                                     LocalDate atRiskFrom, boolean paused, boolean atRisk, boolean missed) {
     }
 
     /** The refund refund-service handles for the case, as its events reported it. */
-    public record Refund(UUID refundId, MoneyJson agreedAmount, LocalDate dueDate, MoneyJson settledAmount,
-                         boolean overdue) {
+    /**
+     * The case's refund as refund-service reported it: {@code progress} is OPEN, AGREED, PAID_IN_PART, SETTLED or
+     * OVERDUE; {@code paidAmount} what was paid so far over all channels.
+     */
+    public record Refund(UUID refundId, String progress, MoneyJson agreedAmount, LocalDate dueDate, MoneyJson paidAmount,
+                         MoneyJson settledAmount, boolean overdue) {
     }
 
     /** An SLA clock read now: dueAt and atRiskAt are null while a wait pauses it. */
@@ -111,9 +132,14 @@ public record ComplaintResponse(
                         g.agreedAt()),
                 c.decision(), c.resolvedAt(), c.closedAt(), c.reopenCount(),
                 c.escalations().stream().map(e -> new Escalation(e.id(), e.body(), e.referenceNumber(), e.deadline(),
-                        e.escalatedAt(), e.outcome(), e.outcomeAt())).toList(),
-                c.refund() == null ? null : new Refund(c.refund().refundId(), MoneyJson.of(c.refund().agreedAmount()),
-                        c.refund().dueDate(), MoneyJson.of(c.refund().settledAmount()), c.refund().overdue()),
+                        e.escalatedAt(), e.outcome(), e.outcomeAt(), e.deadlineSource(),
+                        view.escalationDeadlines().stream().filter(d -> d.escalationId().equals(e.id()))
+                                .map(d -> new EscalationDeadline(d.kind(), d.source(), d.dueDate(), d.atRiskFrom(),
+                                        d.paused(), d.atRisk(), d.missed())).toList())).toList(),
+                c.refund() == null ? null : new Refund(c.refund().refundId(), c.refund().progress().name(),
+                        MoneyJson.of(c.refund().agreedAmount()), c.refund().dueDate(),
+                        MoneyJson.of(c.refund().paidAmount()), MoneyJson.of(c.refund().settledAmount()),
+                        c.refund().overdue()),
                 c.hqEscalation(),
                 view.sla().stream().map(r -> new Sla(r.clock(), r.state(), r.startedAt(), r.atRiskAt(), r.dueAt(), r.used(),
                         r.stoppedAt())).toList());

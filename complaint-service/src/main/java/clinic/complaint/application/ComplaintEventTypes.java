@@ -52,12 +52,16 @@ public final class ComplaintEventTypes {
     public static final String WITHDRAWN = "complaint.withdrawn.v1";
     public static final String ESCALATED = "complaint.escalated-externally.v1";
     public static final String ESCALATION_OUTCOME = "complaint.escalation-outcome-recorded.v1";
+    public static final String REFUND_OPENED = "complaint.refund-case-opened.v1";
     public static final String REFUND_AGREED = "complaint.refund-agreement-recorded.v1";
+    public static final String REFUND_PAYMENT = "complaint.refund-payment-recorded.v1";
     public static final String REFUND_SETTLED = "complaint.refund-settlement-recorded.v1";
     public static final String REFUND_OVERDUE = "complaint.refund-overdue-recorded.v1";
     public static final String ESCALATED_TO_HQ = "complaint.escalated-to-hq.v1";
     public static final String SLA_AT_RISK = "complaint.sla-at-risk.v1";
     public static final String SLA_BREACHED = "complaint.sla-breached.v1";
+    public static final String ESCALATION_DEADLINE_AT_RISK = "complaint.escalation-deadline-at-risk.v1";
+    public static final String ESCALATION_DEADLINE_MISSED = "complaint.escalation-deadline-missed.v1";
 
     @Produces
     @ApplicationScoped
@@ -82,12 +86,16 @@ public final class ComplaintEventTypes {
                 .register(WITHDRAWN, ComplaintWithdrawn.class)
                 .register(ESCALATED, EscalatedExternally.class)
                 .register(ESCALATION_OUTCOME, EscalationOutcomeRecorded.class)
+                .register(REFUND_OPENED, ComplaintEvent.RefundCaseOpened.class)
                 .register(REFUND_AGREED, ComplaintEvent.RefundAgreementRecorded.class)
+                .register(REFUND_PAYMENT, ComplaintEvent.RefundPaymentNoted.class)
                 .register(REFUND_SETTLED, ComplaintEvent.RefundSettlementRecorded.class)
                 .register(REFUND_OVERDUE, ComplaintEvent.RefundOverdueRecorded.class)
                 .register(ESCALATED_TO_HQ, ComplaintEvent.EscalatedToHq.class)
                 .register(SLA_AT_RISK, ComplaintEvent.SlaAtRisk.class)
                 .register(SLA_BREACHED, ComplaintEvent.SlaBreached.class)
+                .register(ESCALATION_DEADLINE_AT_RISK, ComplaintEvent.EscalationDeadlineAtRisk.class)
+                .register(ESCALATION_DEADLINE_MISSED, ComplaintEvent.EscalationDeadlineMissed.class)
                 .build(mapper);
     }
 }

@@ -7,6 +7,7 @@ import clinic.complaint.domain.Complaint;
 import clinic.complaint.domain.ComplaintCommand;
 import clinic.complaint.domain.ComplaintDecider;
 import clinic.complaint.domain.ComplaintEvent;
+import clinic.complaint.domain.EscalationNorms;
 import clinic.complaint.domain.Money;
 import clinic.complaint.domain.Remedy;
 import clinic.complaint.domain.WarrantyPolicy;
@@ -54,9 +55,12 @@ public class ComplaintService {
     public record Caller(String actor, UUID correlationId) {
     }
 
-    /** A case at a version. {@code replayed}: a retried filing returned the case its first attempt created. */
+    /**
+     * A case at a version. {@code replayed}: a retried filing returned the case its first attempt created. {@code sla}
+     * and {@code escalationDeadlines}: its SLA clocks and its external escalations' deadlines, read now.
+     */
     public record CaseView(Complaint complaint, long version, PersonalData personal, boolean replayed,
-                           List<SlaReading> sla) {
+                           List<SlaReading> sla, List<EscalationNorms.Deadline> escalationDeadlines) {
     }
 
     private final EventSourcedRepository<ComplaintCommand, ComplaintEvent, Complaint> cases;
@@ -138,7 +142,7 @@ public class ComplaintService {
         }
         return new CaseView(result.state(), result.version(),
                 new PersonalData(f.customerName(), f.customerPhone(), f.customerIdNumber(), f.description(), false), false,
-                sla.clocks(result.state(), now));
+                sla.clocks(result.state(), now), sla.escalationDeadlines(result.state(), now));
     }
 
     private CaseView earlierFiling(String idempotencyKey, String requestHash) {
@@ -150,7 +154,8 @@ public class ComplaintService {
             throw new IdempotencyKeyReused(idempotencyKey);
         }
         CaseView view = get(earlier.complaintId);
-        return new CaseView(view.complaint(), view.version(), view.personal(), true, view.sla());
+        return new CaseView(view.complaint(), view.version(), view.personal(), true, view.sla(),
+                view.escalationDeadlines());
     }
 
     /** What day it is at {@code now} where the branch is. */
@@ -191,7 +196,8 @@ public class ComplaintService {
                     state -> metadata(state.branchId(), caller), now);
             alsoStore.accept(result.state());
             afterChange(result.state(), result.version(), now);
-            return new CaseView(result.state(), result.version(), personalData(id), false, sla.clocks(result.state(), now));
+            return new CaseView(result.state(), result.version(), personalData(id), false, sla.clocks(result.state(), now),
+                    sla.escalationDeadlines(result.state(), now));
         } catch (StreamNotFound e) {
             throw new ComplaintNotFound(id);
         }
@@ -277,8 +283,9 @@ public class ComplaintService {
         if (!loaded.state().exists()) {
             throw new ComplaintNotFound(id);
         }
+        Instant now = clock.instant();
         return new CaseView(loaded.state(), loaded.version(), QuarkusTransaction.joiningExisting().call(() -> personalData(id)),
-                false, sla.clocks(loaded.state(), clock.instant()));
+                false, sla.clocks(loaded.state(), now), sla.escalationDeadlines(loaded.state(), now));
     }
 
     private PersonalData personalData(UUID id) {

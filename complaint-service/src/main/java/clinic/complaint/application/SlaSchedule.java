@@ -5,6 +5,7 @@ import clinic.eventstore.config.BranchCalendars;
 import clinic.complaint.domain.Complaint;
 import clinic.complaint.domain.ComplaintCommand;
 import clinic.complaint.domain.ComplaintDecider;
+import clinic.complaint.domain.EscalationNorms;
 import clinic.complaint.domain.sla.SlaClocks;
 import clinic.complaint.domain.sla.SlaPolicy;
 import clinic.complaint.domain.sla.SlaReading;
@@ -35,6 +36,14 @@ public class SlaSchedule {
 
     public List<SlaReading> clocks(Complaint c, Instant now) {
         return SlaClocks.read(c, policyOf(c), calendars.of(c.branchId()), now);
+    }
+
+    /**
+     * The deadlines of the case's external escalations read now, in the branch's calendar, at risk at the share of the
+     * targets the case was filed under.
+     */
+    public List<EscalationNorms.Deadline> escalationDeadlines(Complaint c, Instant now) {
+        return EscalationNorms.read(c, calendars.of(c.branchId()), policyOf(c).atRiskShare(), now);
     }
 
     /** The targets a new complaint of {@code branchId} gets (kept with it, so a later change of policy leaves it be). */

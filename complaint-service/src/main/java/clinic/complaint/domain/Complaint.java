@@ -40,8 +40,10 @@ public record Complaint(
         Instant closedAt,
         int reopenCount,
         List<Escalation> escalations,
+        List<EscalationWarning> escalationWarnings,
         Instant resolveClockStartedAt,
         List<Pause> pauses,
+        List<Pause> waitHistory,
         List<SlaWarning> slaWarnings,
         Refund refund,
         String hqEscalation,
@@ -69,14 +71,26 @@ public record Complaint(
     public record Agreement(Remedy remedy, Money amount, String paymentMethod, LocalDate dueDate, Instant agreedAt) {
     }
 
+    /**
+     * An external escalation. {@code deadline}: the date staff typed in, if any; {@code deadlineSource}: what sets its
+     * deadlines ({@link EscalationNorms#TYPED}, a norm's name, or null: none), see {@link EscalationNorms}.
+     */
     public record Escalation(UUID id, EscalationBody body, String referenceNumber, LocalDate deadline,
-                             Instant escalatedAt, String outcome, Instant outcomeAt) {
+                             Instant escalatedAt, String outcome, Instant outcomeAt, String deadlineSource) {
         public boolean open() {
             return outcome == null;
         }
     }
 
-    /** A wait of the current resolve cycle that has ended: the resolve clock did not run in it. */
+    /** An escalation deadline warning raised: which escalation, which of its deadlines, at risk or missed. */
+    public record EscalationWarning(UUID escalationId, EscalationNorms.DeadlineKind kind,
+                                    EscalationNorms.WarningLevel level, LocalDate dueDate, Instant raisedAt) {
+    }
+
+    /**
+     * A wait that has ended: the resolve clock did not run in it. {@code pauses} holds those of the current resolve
+     * cycle, {@code waitHistory} every one (an escalation's deadline may leave out the assessor's).
+     */
     public record Pause(WaitReason reason, Instant from, Instant to) {
     }
 
@@ -84,13 +98,40 @@ public record Complaint(
     public record SlaWarning(SlaClockName clock, SlaWarningLevel level, int cycle, Instant dueAt, Instant raisedAt) {
     }
 
-    /** The refund refund-service handles for the case, as far as its events told us. */
-    public record Refund(UUID refundId, Money agreedAmount, LocalDate dueDate, Money settledAmount, boolean overdue) {
+    /**
+     * The refund refund-service handles for the case, as far as its events told us: opened, agreed (amount, due date),
+     * paid so far, settled, overdue. {@link #progress()} is where it stands.
+     */
+    public record Refund(UUID refundId, Money agreedAmount, LocalDate dueDate, Money settledAmount, boolean overdue,
+                         Money paidAmount) {
+
+        /** Where the refund stands, for people: the case follows it without a status of its own for each. */
+        public RefundProgress progress() {
+            if (settledAmount != null) {
+                return RefundProgress.SETTLED;
+            }
+            if (overdue) {
+                return RefundProgress.OVERDUE;
+            }
+            if (paidAmount != null && paidAmount.minorUnits() > 0) {
+                return RefundProgress.PAID_IN_PART;
+            }
+            return agreedAmount != null ? RefundProgress.AGREED : RefundProgress.OPEN;
+        }
     }
+
+    /** How far the case's refund has come (see {@link Refund#progress()}). */
+    public enum RefundProgress { OPEN, AGREED, PAID_IN_PART, SETTLED, OVERDUE }
 
     public boolean slaWarningRaised(SlaClockName clock, SlaWarningLevel level) {
         int cycle = clock == SlaClockName.RESOLVE ? reopenCount : 0;
         return slaWarnings.stream().anyMatch(w -> w.clock() == clock && w.level() == level && w.cycle() == cycle);
+    }
+
+    public boolean escalationWarningRaised(UUID escalationId, EscalationNorms.DeadlineKind kind,
+                                           EscalationNorms.WarningLevel level) {
+        return escalationWarnings.stream()
+                .anyMatch(w -> w.escalationId().equals(escalationId) && w.kind() == kind && w.level() == level);
     }
 
     public boolean exists() {
@@ -139,8 +180,10 @@ public record Complaint(
         Instant closedAt;
         int reopenCount;
         List<Escalation> escalations = new ArrayList<>();
+        List<EscalationWarning> escalationWarnings = new ArrayList<>();
         Instant resolveClockStartedAt;
         List<Pause> pauses = new ArrayList<>();
+        List<Pause> waitHistory = new ArrayList<>();
         List<SlaWarning> slaWarnings = new ArrayList<>();
         Refund refund;
         String hqEscalation;
@@ -178,8 +221,10 @@ public record Complaint(
             closedAt = c.closedAt;
             reopenCount = c.reopenCount;
             escalations = new ArrayList<>(c.escalations);
+            escalationWarnings = new ArrayList<>(c.escalationWarnings);
             resolveClockStartedAt = c.resolveClockStartedAt;
             pauses = new ArrayList<>(c.pauses);
+            waitHistory = new ArrayList<>(c.waitHistory);
             slaWarnings = new ArrayList<>(c.slaWarnings);
             refund = c.refund;
             hqEscalation = c.hqEscalation;
@@ -191,7 +236,7 @@ public record Complaint(
                     status, filedAt, acknowledgedAt, acknowledgedBy, severity, subject, inScope, scope, owner,
                     waitingOn, waitingSince, List.copyOf(evidence), thirdPartyAssessment, List.copyOf(offers),
                     agreement, decision, resolvedAt, closedAt, reopenCount, List.copyOf(escalations),
-                    resolveClockStartedAt, List.copyOf(pauses), List.copyOf(slaWarnings), refund, hqEscalation, sla);
+                    List.copyOf(escalationWarnings), resolveClockStartedAt, List.copyOf(pauses), List.copyOf(waitHistory), List.copyOf(slaWarnings), refund, hqEscalation, sla);
         }
     }
 }

@@ -24,10 +24,40 @@ public sealed interface ComplaintCommand {
     sealed interface Automatic extends ComplaintCommand {
     }
 
-    /** refund-service agreed a refund for the case. */
-    record RecordRefundAgreed(UUID refundId, Money amount, LocalDate dueDate, Instant at) implements Automatic {
+    /** refund-service opened the case's refund. */
+    record RecordRefundOpened(UUID refundId, Instant at) implements Automatic {
+        public String step() {
+            return "record-refund-opened";
+        }
+    }
+
+    /**
+     * refund-service agreed a refund for the case: the refund case owns the written money agreement, so a case still
+     * negotiating takes it as its agreement ({@code remedy}, {@code paymentMethod}: the refund's, as far as the case
+     * names them; null from older messages).
+     */
+    record RecordRefundAgreed(UUID refundId, Money amount, LocalDate dueDate, Remedy remedy, String paymentMethod,
+                              Instant at) implements Automatic {
+        public RecordRefundAgreed(UUID refundId, Money amount, LocalDate dueDate, Instant at) {
+            this(refundId, amount, dueDate, null, null, at);
+        }
+
         public String step() {
             return "record-refund-agreed";
+        }
+    }
+
+    /** refund-service recorded a payment of the agreed refund. */
+    record RecordRefundPayment(UUID refundId, Money amount, Instant at) implements Automatic {
+        public String step() {
+            return "record-refund-payment";
+        }
+    }
+
+    /** refund-service could not take the agreement reached on the case (why): the case goes to HQ. */
+    record RecordRefundAgreementNotApplied(UUID refundId, String reason, Instant at) implements Automatic {
+        public String step() {
+            return "record-refund-agreement-not-applied";
         }
     }
 
@@ -49,6 +79,16 @@ public sealed interface ComplaintCommand {
     record ReopenOnDissatisfaction(String reason, String by, Instant at) implements Automatic {
         public String step() {
             return "reopen-on-dissatisfaction";
+        }
+    }
+
+    /**
+     * followup-service's follow-up window of resolution cycle {@code cycle} (the reopen count it began at) ended with
+     * the customer satisfied: a case still resolved in that cycle is closed, saying why.
+     */
+    record CloseAfterFollowUp(int cycle, String reason, String by, Instant at) implements Automatic {
+        public String step() {
+            return "close-after-follow-up";
         }
     }
 
@@ -176,8 +216,9 @@ public sealed interface ComplaintCommand {
     }
 
     /**
-     * The SLA scheduler's look at the case: raises the at-risk and breach warnings that are due and not raised yet.
-     * Not a user's step; it is never refused.
+     * The SLA scheduler's look at the case: raises the at-risk and breach warnings of its SLA clocks, and the at-risk
+     * and missed warnings of its open external escalations' deadlines, that are due and not raised yet. Not a user's
+     * step; it is never refused.
      */
     record CheckSla(SlaPolicy policy, BusinessCalendar calendar, Instant at) implements Automatic {
         public String step() {

@@ -11,6 +11,7 @@ import clinic.complaint.domain.ComplaintCommand.RecordRefundAgreed;
 import clinic.complaint.domain.ComplaintCommand.RecordRefundOverdue;
 import clinic.complaint.domain.ComplaintCommand.RecordRefundSettled;
 import clinic.complaint.domain.ComplaintCommand.ReopenOnDissatisfaction;
+import clinic.complaint.domain.ComplaintCommand.CloseAfterFollowUp;
 import clinic.complaint.domain.ComplaintCommand.AddEvidence;
 import clinic.complaint.domain.ComplaintCommand.Agree;
 import clinic.complaint.domain.ComplaintCommand.AssessComplaint;
@@ -40,11 +41,18 @@ import clinic.complaint.domain.ComplaintEvent.ComplaintResolved;
 import clinic.complaint.domain.ComplaintEvent.ComplaintWithdrawn;
 import clinic.complaint.domain.ComplaintEvent.CounterOfferMade;
 import clinic.complaint.domain.ComplaintEvent.EscalatedExternally;
+import clinic.complaint.domain.ComplaintEvent.EscalationDeadlineAtRisk;
+import clinic.complaint.domain.ComplaintEvent.EscalationDeadlineMissed;
 import clinic.complaint.domain.ComplaintEvent.EscalationOutcomeRecorded;
 import clinic.complaint.domain.ComplaintEvent.EvidenceAdded;
 import clinic.complaint.domain.ComplaintEvent.InvestigationStarted;
 import clinic.complaint.domain.ComplaintEvent.EscalatedToHq;
 import clinic.complaint.domain.ComplaintEvent.RefundAgreementRecorded;
+import clinic.complaint.domain.ComplaintEvent.RefundCaseOpened;
+import clinic.complaint.domain.ComplaintEvent.RefundPaymentNoted;
+import clinic.complaint.domain.ComplaintCommand.RecordRefundAgreementNotApplied;
+import clinic.complaint.domain.ComplaintCommand.RecordRefundOpened;
+import clinic.complaint.domain.ComplaintCommand.RecordRefundPayment;
 import clinic.complaint.domain.ComplaintEvent.RefundOverdueRecorded;
 import clinic.complaint.domain.ComplaintEvent.RefundSettlementRecorded;
 import clinic.complaint.domain.ComplaintEvent.RemedyProposed;
@@ -132,25 +140,54 @@ public final class ComplaintDecider {
             }
             case Agree c -> {
                 checkRemedy(state, c.step(), c.remedy(), c.amount());
-                if (c.dueDate() == null || c.dueDate().isBefore(c.today())) {
+                boolean money = c.remedy().isRefund() || c.remedy() == Remedy.COMPENSATION;
+                if (money && state.refund() != null && state.refund().agreedAmount() != null) {
+                    throw new CommandRejected(c.step(), "remedy", "the refund case agreed "
+                            + state.refund().agreedAmount().toDecimalString() + " " + state.refund().agreedAmount().currency()
+                            + " already: its agreement is the case's");
+                }
+                // a money remedy without a due date is dated by refund-service's policy (goods or services)
+                if ((c.dueDate() == null && !money) || (c.dueDate() != null && c.dueDate().isBefore(c.today()))) {
                     throw new CommandRejected(c.step(), "dueDate", "the payment due date must be today or later");
                 }
                 yield List.of(new AgreementReached(id, c.remedy(), c.amount(), c.paymentMethod(), c.dueDate(),
-                        c.recordedBy(), c.at()));
+                        c.recordedBy(), c.at(), null));
             }
             case Resolve c -> List.of(new ComplaintResolved(id, c.decision(), c.communicatedBy(), c.at()));
-            case Close c -> List.of(new ComplaintClosed(id, c.closedBy(), c.at()));
+            case Close c -> List.of(new ComplaintClosed(id, c.closedBy(), c.at(), null));
             case Reopen c -> List.of(new ComplaintReopened(id, c.reason(), c.by(), state.reopenCount() + 1, c.at()));
             case Withdraw c -> List.of(new ComplaintWithdrawn(id, c.reason(), c.by(), c.at()));
             case Escalate c -> {
                 if (state.escalations().stream().anyMatch(e -> e.id().equals(c.escalationId()))) {
                     throw new CommandRejected(c.step(), "escalationId", "escalation " + c.escalationId() + " exists already");
                 }
+                // a typed deadline wins over the body's norm; which one applies is kept with the escalation
                 yield List.of(new EscalatedExternally(id, c.escalationId(), c.body(), c.referenceNumber(), c.deadline(),
-                        c.by(), c.at()));
+                        c.by(), c.at(), EscalationNorms.sourceFor(c.body(), c.deadline())));
             }
             case CheckSla c -> checkSla(state, c);
-            case RecordRefundAgreed c -> List.of(new RefundAgreementRecorded(id, c.refundId(), c.amount(), c.dueDate(), c.at()));
+            case RecordRefundOpened c -> state.refund() != null ? List.of()
+                    : List.of(new RefundCaseOpened(id, c.refundId(), c.at()));
+            case RecordRefundAgreed c -> {
+                List<ComplaintEvent> events = new ArrayList<>();
+                events.add(new RefundAgreementRecorded(id, c.refundId(), c.amount(), c.dueDate(), c.at()));
+                boolean negotiating = state.status() == INVESTIGATING || state.status() == REMEDY_PROPOSED
+                        || state.status() == NEGOTIATING;
+                if (state.agreement() == null && negotiating && c.remedy() != null) {
+                    // the refund case owns the money agreement: the case's negotiation ends with it
+                    events.add(new AgreementReached(id, c.remedy(), c.amount(), c.paymentMethod(), c.dueDate(),
+                            "refund-service", c.at(), c.refundId()));
+                }
+                yield events;
+            }
+            case RecordRefundPayment c -> {
+                Money before = paidOf(state);
+                Money soFar = before == null || !before.currency().equals(c.amount().currency()) ? c.amount()
+                        : new Money(Math.addExact(before.minorUnits(), c.amount().minorUnits()), c.amount().currency());
+                yield List.of(new RefundPaymentNoted(id, c.refundId(), c.amount(), soFar, c.at()));
+            }
+            case RecordRefundAgreementNotApplied c -> List.of(new EscalatedToHq(id, "refund " + c.refundId()
+                    + " did not take the agreement reached on the case: " + c.reason(), c.at()));
             case RecordRefundSettled c -> List.of(new RefundSettlementRecorded(id, c.refundId(), c.amount(), c.at()));
             case RecordRefundOverdue c -> {
                 if (state.refund() != null && state.refund().refundId().equals(c.refundId()) && state.refund().overdue()) {
@@ -165,6 +202,12 @@ public final class ComplaintDecider {
                     yield List.of(); // still being handled: nothing to reopen
                 }
                 yield List.of(new ComplaintReopened(id, c.reason(), c.by(), state.reopenCount() + 1, c.at()));
+            }
+            case CloseAfterFollowUp c -> {
+                if (state.status() != RESOLVED || state.reopenCount() != c.cycle()) {
+                    yield List.of(); // reopened, closed by staff, withdrawn, or a window of an earlier cycle: nothing
+                }
+                yield List.of(new ComplaintClosed(id, c.by(), c.at(), c.reason()));
             }
             case RecordEscalationOutcome c -> {
                 boolean open = state.escalations().stream().anyMatch(e -> e.id().equals(c.escalationId()) && e.open());
@@ -220,6 +263,7 @@ public final class ComplaintDecider {
             case WaitEnded e -> {
                 if (state.waitingSince() != null) {
                     d.pauses.add(new Complaint.Pause(state.waitingOn(), state.waitingSince(), e.endedAt()));
+                    d.waitHistory.add(new Complaint.Pause(state.waitingOn(), state.waitingSince(), e.endedAt()));
                 }
                 d.waitingOn = null;
                 d.waitingSince = null;
@@ -248,6 +292,7 @@ public final class ComplaintDecider {
                 d.resolvedAt = e.resolvedAt();
                 if (state.waitingSince() != null) {
                     d.pauses.add(new Complaint.Pause(state.waitingOn(), state.waitingSince(), e.resolvedAt()));
+                    d.waitHistory.add(new Complaint.Pause(state.waitingOn(), state.waitingSince(), e.resolvedAt()));
                 }
                 d.waitingOn = null;
                 d.waitingSince = null;
@@ -268,6 +313,7 @@ public final class ComplaintDecider {
             case ComplaintWithdrawn e -> {
                 if (state.waitingSince() != null) {
                     d.pauses.add(new Complaint.Pause(state.waitingOn(), state.waitingSince(), e.withdrawnAt()));
+                    d.waitHistory.add(new Complaint.Pause(state.waitingOn(), state.waitingSince(), e.withdrawnAt()));
                 }
                 d.closedAt = e.withdrawnAt();
                 d.waitingOn = null;
@@ -275,22 +321,38 @@ public final class ComplaintDecider {
                 d.status = WITHDRAWN;
             }
             case EscalatedExternally e -> d.escalations.add(new Escalation(e.escalationId(), e.body(),
-                    e.referenceNumber(), e.deadline(), e.escalatedAt(), null, null));
+                    e.referenceNumber(), e.deadline(), e.escalatedAt(), null, null,
+                    e.deadlineSource() != null ? e.deadlineSource() : EscalationNorms.sourceFor(e.body(), e.deadline())));
+            case EscalationDeadlineAtRisk e -> d.escalationWarnings.add(new Complaint.EscalationWarning(e.escalationId(),
+                    e.kind(), EscalationNorms.WarningLevel.AT_RISK, e.dueDate(), e.raisedAt()));
+            case EscalationDeadlineMissed e -> d.escalationWarnings.add(new Complaint.EscalationWarning(e.escalationId(),
+                    e.kind(), EscalationNorms.WarningLevel.MISSED, e.dueDate(), e.raisedAt()));
             case SlaAtRisk e -> d.slaWarnings.add(new Complaint.SlaWarning(e.clock(), SlaWarningLevel.AT_RISK, e.cycle(),
                     e.dueAt(), e.raisedAt()));
             case SlaBreached e -> d.slaWarnings.add(new Complaint.SlaWarning(e.clock(), SlaWarningLevel.BREACHED, e.cycle(),
                     e.dueAt(), e.raisedAt()));
-            case RefundAgreementRecorded e ->
-                    d.refund = new Complaint.Refund(e.refundId(), e.amount(), e.dueDate(), null, false);
+            case RefundCaseOpened e -> d.refund = new Complaint.Refund(e.refundId(), null, null, null, false, null);
+            case RefundAgreementRecorded e -> {
+                d.refund = new Complaint.Refund(e.refundId(), e.amount(), e.dueDate(), null, false, paidOf(state));
+                Agreement a = state.agreement();
+                if (a != null && a.dueDate() == null && a.amount() != null && a.amount().equals(e.amount())) {
+                    d.agreement = new Agreement(a.remedy(), a.amount(), a.paymentMethod(), e.dueDate(), a.agreedAt());
+                }
+            }
+            case RefundPaymentNoted e -> d.refund = new Complaint.Refund(e.refundId(),
+                    state.refund() == null ? null : state.refund().agreedAmount(),
+                    state.refund() == null ? null : state.refund().dueDate(), null,
+                    state.refund() != null && state.refund().overdue(), e.paidSoFar());
             case RefundSettlementRecorded e -> d.refund = new Complaint.Refund(e.refundId(),
                     state.refund() == null ? null : state.refund().agreedAmount(),
-                    state.refund() == null ? null : state.refund().dueDate(), e.amount(), false);
+                    state.refund() == null ? null : state.refund().dueDate(), e.amount(), false, e.amount());
             case RefundOverdueRecorded e -> d.refund = new Complaint.Refund(e.refundId(),
-                    state.refund() == null ? null : state.refund().agreedAmount(), e.dueDate(), null, true);
+                    state.refund() == null ? null : state.refund().agreedAmount(), e.dueDate(), null, true,
+                    paidOf(state));
             case EscalatedToHq e -> d.hqEscalation = e.reason();
             case EscalationOutcomeRecorded e -> d.escalations.replaceAll(x -> x.id().equals(e.escalationId())
                     ? new Escalation(x.id(), x.body(), x.referenceNumber(), x.deadline(), x.escalatedAt(), e.outcome(),
-                    e.recordedAt())
+                    e.recordedAt(), x.deadlineSource())
                     : x);
         }
         return d.build();
@@ -351,12 +413,43 @@ public final class ComplaintDecider {
                 events.add(new SlaBreached(state.id(), r.clock(), cycle, r.dueAt(), c.at()));
             }
         }
+        events.addAll(checkEscalationDeadlines(state, c));
+        return events;
+    }
+
+    /**
+     * Raises the at-risk and missed warnings of the open external escalations' deadlines whose moment has come, once
+     * per escalation and deadline kind; none while a deadline is paused (see {@link EscalationNorms}).
+     */
+    private static List<ComplaintEvent> checkEscalationDeadlines(Complaint state, CheckSla c) {
+        List<ComplaintEvent> events = new ArrayList<>();
+        for (Escalation e : state.escalations()) {
+            if (!e.open()) {
+                continue;
+            }
+            for (EscalationNorms.Deadline d : EscalationNorms.read(state, e, c.calendar(), c.policy().atRiskShare(), c.at())) {
+                if (d.paused()) {
+                    continue;
+                }
+                if (!c.at().isBefore(d.atRiskAt())
+                        && !state.escalationWarningRaised(e.id(), d.kind(), EscalationNorms.WarningLevel.AT_RISK)) {
+                    events.add(new EscalationDeadlineAtRisk(state.id(), e.id(), e.body(), d.kind(), d.source(),
+                            d.dueDate(), c.at()));
+                }
+                if (!c.at().isBefore(d.missedAt())
+                        && !state.escalationWarningRaised(e.id(), d.kind(), EscalationNorms.WarningLevel.MISSED)) {
+                    events.add(new EscalationDeadlineMissed(state.id(), e.id(), e.body(), d.kind(), d.source(),
+                            d.dueDate(), c.at()));
+                }
+            }
+        }
         return events;
     }
 
     /**
      * When the SLA scheduler should look at the case next: the earliest at-risk or due moment, not yet raised, of a
-     * clock that runs; null when no clock runs (stopped or paused: the next step reschedules it).
+     * clock that runs, or of a deadline of an open external escalation; null when there is none (stopped, paused or
+     * all raised: the next step reschedules it).
      */
     public static Instant nextSlaCheck(Complaint state, SlaPolicy policy, BusinessCalendar calendar, Instant now) {
         Instant next = null;
@@ -371,7 +464,27 @@ public final class ComplaintDecider {
                 next = earliest(next, r.dueAt());
             }
         }
+        for (Escalation e : state.escalations()) {
+            if (!e.open()) {
+                continue;
+            }
+            for (EscalationNorms.Deadline d : EscalationNorms.read(state, e, calendar, policy.atRiskShare(), now)) {
+                if (d.paused()) {
+                    continue;
+                }
+                if (!state.escalationWarningRaised(e.id(), d.kind(), EscalationNorms.WarningLevel.AT_RISK)) {
+                    next = earliest(next, d.atRiskAt());
+                }
+                if (!state.escalationWarningRaised(e.id(), d.kind(), EscalationNorms.WarningLevel.MISSED)) {
+                    next = earliest(next, d.missedAt());
+                }
+            }
+        }
         return next;
+    }
+
+    private static Money paidOf(Complaint state) {
+        return state.refund() == null ? null : state.refund().paidAmount();
     }
 
     private static Instant earliest(Instant a, Instant b) {

@@ -67,15 +67,24 @@ public sealed interface ComplaintEvent {
                             Instant madeAt) implements ComplaintEvent {
     }
 
+    /**
+     * The written agreement. {@code dueDate} may be null for a money remedy agreed without one: refund-service dates it
+     * by its policy and the case learns it from the refund. {@code refundId}: set when the agreement is the refund
+     * case's, reached in refund-service (null when reached here).
+     */
     record AgreementReached(UUID complaintId, Remedy remedy, Money amount, String paymentMethod, LocalDate dueDate,
-                            String recordedBy, Instant agreedAt) implements ComplaintEvent {
+                            String recordedBy, Instant agreedAt, UUID refundId) implements ComplaintEvent {
     }
 
     record ComplaintResolved(UUID complaintId, String decision, String communicatedBy, Instant resolvedAt)
             implements ComplaintEvent {
     }
 
-    record ComplaintClosed(UUID complaintId, String closedBy, Instant closedAt) implements ComplaintEvent {
+    /**
+     * {@code reason}: why the case closed when the system closed it (followup-service's window ended with the customer
+     * satisfied, {@code closedBy} "followup-service"); null when staff closed it, and in events stored before it existed.
+     */
+    record ComplaintClosed(UUID complaintId, String closedBy, Instant closedAt, String reason) implements ComplaintEvent {
     }
 
     record ComplaintReopened(UUID complaintId, String reason, String by, int reopenCount, Instant reopenedAt)
@@ -86,8 +95,30 @@ public sealed interface ComplaintEvent {
             implements ComplaintEvent {
     }
 
+    /**
+     * {@code deadline}: the date staff typed in, if any. {@code deadlineSource}: what sets the escalation's deadlines,
+     * {@code typed} (the typed date wins over any norm) or the name of the body's public norm
+     * ({@link EscalationNorms.Norm}), null when neither applies; null in events recorded before it was kept, read as
+     * the same rule would decide it ({@link EscalationNorms#sourceFor}).
+     */
     record EscalatedExternally(UUID complaintId, UUID escalationId, EscalationBody body, String referenceNumber,
-                               LocalDate deadline, String by, Instant escalatedAt) implements ComplaintEvent {
+                               LocalDate deadline, String by, Instant escalatedAt, String deadlineSource)
+            implements ComplaintEvent {
+    }
+
+    /**
+     * One deadline of an open external escalation is at risk (see {@link EscalationNorms}); raised once per escalation
+     * and deadline kind. {@code source}: {@code typed} or the norm's name; {@code dueDate} in the branch's calendar.
+     */
+    record EscalationDeadlineAtRisk(UUID complaintId, UUID escalationId, EscalationBody body,
+                                    EscalationNorms.DeadlineKind kind, String source, LocalDate dueDate,
+                                    Instant raisedAt) implements ComplaintEvent {
+    }
+
+    /** The due day of an open external escalation's deadline ended without an outcome; raised once per kind. */
+    record EscalationDeadlineMissed(UUID complaintId, UUID escalationId, EscalationBody body,
+                                    EscalationNorms.DeadlineKind kind, String source, LocalDate dueDate,
+                                    Instant raisedAt) implements ComplaintEvent {
     }
 
     /** {@code cycle}: 0 for the first resolve clock, n after the n-th reopening (the acknowledge clock is always 0). */
@@ -99,7 +130,16 @@ public sealed interface ComplaintEvent {
             implements ComplaintEvent {
     }
 
+    /** refund-service opened the case's refund (asked for when filed, or a refund remedy proposed or agreed). */
+    record RefundCaseOpened(UUID complaintId, UUID refundId, Instant openedAt) implements ComplaintEvent {
+    }
+
     record RefundAgreementRecorded(UUID complaintId, UUID refundId, Money amount, LocalDate dueDate, Instant recordedAt)
+            implements ComplaintEvent {
+    }
+
+    /** A payment of the agreed refund, made on one of its channels; {@code paidSoFar} over all of them. */
+    record RefundPaymentNoted(UUID complaintId, UUID refundId, Money amount, Money paidSoFar, Instant paidAt)
             implements ComplaintEvent {
     }
 

@@ -47,6 +47,8 @@ public class ComplaintListProjection {
         row.waitingOn = c.waitingOn() == null ? null : c.waitingOn().name();
         row.openEscalations = (int) c.escalations().stream().filter(Complaint.Escalation::open).count();
         row.reopenCount = c.reopenCount();
+        row.escalatedExternally = !c.escalations().isEmpty();
+        row.escalatedToHq = c.hqEscalation() != null;
         row.filedAt = c.filedAt();
         row.acknowledgedAt = c.acknowledgedAt();
         row.resolvedAt = c.resolvedAt();

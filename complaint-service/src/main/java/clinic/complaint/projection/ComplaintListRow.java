@@ -40,6 +40,12 @@ public class ComplaintListRow extends PanacheEntityBase {
     public int openEscalations;
     @Column(name = "reopen_count", nullable = false)
     public int reopenCount;
+    /** At least one external escalation was recorded (open or with its outcome). */
+    @Column(name = "escalated_externally", nullable = false)
+    public boolean escalatedExternally;
+    /** The case was sent to HQ (a refund promised and not paid, say). */
+    @Column(name = "escalated_to_hq", nullable = false)
+    public boolean escalatedToHq;
     @Column(name = "filed_at", nullable = false)
     public Instant filedAt;
     @Column(name = "acknowledged_at")

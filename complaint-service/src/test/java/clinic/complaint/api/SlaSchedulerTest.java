@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +83,47 @@ class SlaSchedulerTest {
         Thread.sleep(4000); // past the target; the scheduler has looked many times
         assertThat(types(id)).doesNotContain("complaint.sla-at-risk.v1", "complaint.sla-breached.v1");
         given().get("/complaints/" + id).then().body("sla.find { it.clock == 'ACKNOWLEDGE' }.state", equalTo("MET"));
+    }
+
+    @Test
+    void escalation_deadlines_are_warned_by_the_scheduler_once_per_escalation_and_kind() throws Exception {
+        String id = ComplaintLifecycleTest.fileIn("SH001"); // not a safety complaint: its own clocks stay quiet
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        // due today: at risk now, missed at midnight; recorded late with a deadline already past: at risk and missed
+        ComplaintLifecycleTest.step(id, "escalate",
+                        "{\"body\":\"CONSUMER_ASSOCIATION\",\"deadline\":\"%s\"}".formatted(today))
+                .statusCode(200)
+                .body("escalations[0].deadlines[0].dueDate", equalTo(today.toString()))
+                .body("escalations[0].deadlines[0].atRisk", equalTo(true))
+                .body("escalations[0].deadlines[0].missed", equalTo(false));
+        ComplaintLifecycleTest.step(id, "escalate",
+                        "{\"body\":\"HEALTH_SUPERVISION\",\"deadline\":\"%s\"}".formatted(today.minusDays(1)))
+                .statusCode(200)
+                .body("escalations[1].deadlines[0].missed", equalTo(true));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> types(id).contains("complaint.escalation-deadline-missed.v1")
+                && types(id).stream().filter("complaint.escalation-deadline-at-risk.v1"::equals).count() == 2);
+        Thread.sleep(1000); // the scheduler passes five more times
+        complaints.checkSla(UUID.fromString(id)); // and once more by hand
+
+        List<String> types = types(id);
+        assertThat(types).filteredOn("complaint.escalation-deadline-at-risk.v1"::equals).hasSize(2);
+        assertThat(types).containsOnlyOnce("complaint.escalation-deadline-missed.v1")
+                .doesNotContain("complaint.sla-at-risk.v1", "complaint.sla-breached.v1");
+        given().get("/complaints/" + id + "/events").then()
+                .body("find { it.type == 'complaint.escalation-deadline-missed.v1' }.actor", equalTo("sla-scheduler"))
+                .body("find { it.type == 'complaint.escalation-deadline-missed.v1' }.data.body",
+                        equalTo("HEALTH_SUPERVISION"))
+                .body("find { it.type == 'complaint.escalation-deadline-missed.v1' }.data.kind", equalTo("TYPED"))
+                .body("find { it.type == 'complaint.escalation-deadline-missed.v1' }.data.source", equalTo("typed"))
+                .body("find { it.type == 'complaint.escalation-deadline-missed.v1' }.data.dueDate",
+                        equalTo(today.minusDays(1).toString()));
+
+        // with its outcome recorded the escalation due today will not be reported missed at midnight
+        String first = given().get("/complaints/" + id).then().extract().path("escalations[0].id");
+        ComplaintLifecycleTest.step(id, "record-escalation-outcome",
+                "{\"escalationId\":\"%s\",\"outcome\":\"mediated\"}".formatted(first)).statusCode(200)
+                .body("escalations[0].deadlines[0].atRisk", equalTo(false));
     }
 
     @Test

@@ -83,9 +83,9 @@ class ComplaintDeciderTest {
     static final CounterOfferMade COUNTERED = new CounterOfferMade(ID, Party.CUSTOMER, Remedy.PARTIAL_REFUND,
             new Money(500_000, "CNY"), "no more sessions", "cust-889", at(150));
     static final AgreementReached AGREED = new AgreementReached(ID, Remedy.PARTIAL_REFUND, new Money(400_000, "CNY"),
-            "original card", TODAY.plusDays(7), "staff:wang", at(180));
+            "original card", TODAY.plusDays(7), "staff:wang", at(180), null);
     static final ComplaintResolved RESOLVED = new ComplaintResolved(ID, "partial refund agreed", "staff:wang", at(200));
-    static final ComplaintClosed CLOSED = new ComplaintClosed(ID, "staff:wang", at(300));
+    static final ComplaintClosed CLOSED = new ComplaintClosed(ID, "staff:wang", at(300), null);
 
     /** given(events...) → the state they make; when(command) → the events decided. */
     static Scenario given(ComplaintEvent... history) {
@@ -379,10 +379,11 @@ class ComplaintDeciderTest {
     void several_external_escalations_run_at_once_each_with_its_own_outcome() {
         UUID second = UUID.randomUUID();
         var toRegulator = new EscalatedExternally(ID, ESCALATION, EscalationBody.MARKET_REGULATOR_12315, "12315-2026-0042",
-                TODAY.plusDays(10), "staff:wang", at(50));
+                TODAY.plusDays(10), "staff:wang", at(50), "typed");
         assertThat(given(FILED).when(new Escalate(ESCALATION, EscalationBody.MARKET_REGULATOR_12315, "12315-2026-0042",
                 TODAY.plusDays(10), "staff:wang", at(50)))).containsExactly(toRegulator);
-        var toMedia = new EscalatedExternally(ID, second, EscalationBody.SOCIAL_MEDIA, null, null, "staff:wang", at(55));
+        var toMedia = new EscalatedExternally(ID, second, EscalationBody.SOCIAL_MEDIA, null, null, "staff:wang", at(55),
+                null);
         Scenario both = given(FILED, toRegulator, toMedia);
         assertThat(both.state().escalations()).hasSize(2);
         assertThat(both.state().status()).isEqualTo(ComplaintStatus.RECEIVED);
@@ -409,6 +410,35 @@ class ComplaintDeciderTest {
                 .when(dissatisfied))
                 .containsExactly(new ComplaintReopened(ID, "unhappy at the day-3 call", "followup-service", 1, at(400)));
         assertThat(given(FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING).when(dissatisfied)).isEmpty();
+    }
+
+    @Test
+    void a_follow_up_window_ended_satisfied_closes_a_resolved_case_saying_why_and_nothing_else() {
+        var satisfied = new ComplaintCommand.CloseAfterFollowUp(0, "follow-up confirmed the customer is satisfied",
+                "followup-service", at(400));
+        ComplaintEvent[] resolved = {FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING, PROPOSED, COUNTERED, AGREED,
+                RESOLVED};
+        List<ComplaintEvent> closing = given(resolved).when(satisfied);
+        assertThat(closing).containsExactly(new ComplaintClosed(ID, "followup-service", at(400),
+                "follow-up confirmed the customer is satisfied"));
+        assertThat(given(concat(List.of(resolved), closing)).state().status())
+                .isEqualTo(ComplaintStatus.CLOSED);
+
+        // closed by staff already, reopened, withdrawn, still being handled: nothing
+        assertThat(given(concat(List.of(resolved), List.of(CLOSED))).when(satisfied))
+                .isEmpty();
+        ComplaintReopened reopened = new ComplaintReopened(ID, "still swollen", "staff:wang", 1, at(350));
+        assertThat(given(concat(List.of(resolved), List.of(reopened))).when(satisfied))
+                .isEmpty();
+        assertThat(given(concat(List.of(resolved), List.of(new ComplaintWithdrawn(ID, "x", "cust-889", at(350)))))
+                .when(satisfied)).isEmpty();
+        assertThat(given(FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING).when(satisfied)).isEmpty();
+        // resolved again after the reopening: the window of the earlier cycle closes nothing, its own cycle's does
+        ComplaintResolved again = new ComplaintResolved(ID, "corrected", "staff:wang", at(380));
+        Scenario resolvedAgain = given(concat(List.of(resolved), List.of(reopened, again)));
+        assertThat(resolvedAgain.when(satisfied)).isEmpty();
+        assertThat(resolvedAgain.when(new ComplaintCommand.CloseAfterFollowUp(1, "satisfied", "followup-service", at(400))))
+                .containsExactly(new ComplaintClosed(ID, "followup-service", at(400), "satisfied"));
     }
 
     @Test
@@ -454,7 +484,7 @@ class ComplaintDeciderTest {
                 new Situation("RECEIVED", ComplaintStatus.RECEIVED, FILED),
                 new Situation("RECEIVED and escalated externally", ComplaintStatus.RECEIVED, FILED,
                         new EscalatedExternally(ID, ESCALATION, EscalationBody.MARKET_REGULATOR_12315, "12315-1",
-                                TODAY.plusDays(10), "staff:li.na", at(5))),
+                                TODAY.plusDays(10), "staff:li.na", at(5), "typed")),
                 new Situation("ACKNOWLEDGED", ComplaintStatus.ACKNOWLEDGED, FILED, ACKNOWLEDGED),
                 new Situation("ASSESSED in scope", ComplaintStatus.ASSESSED, FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE),
                 new Situation("ASSESSED out of scope", ComplaintStatus.ASSESSED, FILED, ACKNOWLEDGED,

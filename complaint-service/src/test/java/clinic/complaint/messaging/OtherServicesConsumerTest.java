@@ -107,6 +107,69 @@ class OtherServicesConsumerTest {
                 .body("find { it.type == 'complaint.reopened.v1' }.data.reason", equalTo("still red at the day-3 call"));
     }
 
+    static String resolvedCase() {
+        String id = file();
+        step(id, "acknowledge", null).statusCode(200);
+        step(id, "assess", """
+                {"category":"TREATMENT_RESULT","severity":"LOW","subject":"SERVICE","serviceDate":"%s","owner":"staff:wang"}"""
+                .formatted(clinic.complaint.api.ComplaintLifecycleTest.TODAY)).statusCode(200);
+        step(id, "start-investigation", null).statusCode(200);
+        step(id, "resolve", "{\"decision\":\"explained the expected redness\"}").statusCode(200);
+        return id;
+    }
+
+    /** followup-service's {@code followup.window-ended.v1}, as its FollowUpWindowEvent.WindowEnded is published. */
+    static String windowEnded(String complaintId, int cycle, String outcome, int satisfied, int unreachable) {
+        return """
+                {"complaintId":"%s","cycle":%d,"outcome":"%s","callbacks":3,"satisfied":%d,"needsHelp":0,
+                 "unreachable":%d,"notMade":%d,"endedAt":"2026-03-12T01:00:30Z"}"""
+                .formatted(complaintId, cycle, outcome, satisfied, unreachable, 3 - satisfied - unreachable);
+    }
+
+    @Test
+    void a_follow_up_window_ended_with_the_customer_satisfied_closes_the_resolved_case_and_nothing_else() throws Exception {
+        String satisfied = resolvedCase();
+        String reopened = resolvedCase();
+        step(reopened, "reopen", "{\"reason\":\"still red, says the branch manager\"}").statusCode(200);
+        String notReached = resolvedCase();
+        String marker = resolvedCase();
+
+        // one key, one partition: processed in this order (followup-service keys them by the complaint's window)
+        String key = UUID.randomUUID().toString();
+        UUID once = UUID.randomUUID();
+        publish("followup-events", "followup-service", key, once, "followup.window-ended.v1",
+                windowEnded(satisfied, 0, "SATISFIED", 2, 1));
+        publish("followup-events", "followup-service", key, once, "followup.window-ended.v1",
+                windowEnded(satisfied, 0, "SATISFIED", 2, 1)); // delivered again
+        publish("followup-events", "followup-service", key, UUID.randomUUID(), "followup.window-ended.v1",
+                windowEnded(reopened, 0, "SATISFIED", 3, 0));
+        publish("followup-events", "followup-service", key, UUID.randomUUID(), "followup.window-ended.v1",
+                windowEnded(notReached, 0, "NOT_REACHED", 0, 3));
+        publish("followup-events", "followup-service", key, UUID.randomUUID(), "followup.customer-dissatisfied.v1",
+                "{\"complaintId\":\"%s\",\"reason\":\"marker\"}".formatted(marker));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/complaints/" + marker).then()
+                .body("status", equalTo("INVESTIGATING")));
+
+        given().get("/complaints/" + satisfied).then().body("status", equalTo("CLOSED"));
+        assertThat(types(satisfied)).containsOnlyOnce("complaint.closed.v1");
+        given().get("/complaints/" + satisfied + "/events").then()
+                .body("find { it.type == 'complaint.closed.v1' }.data.closedBy", equalTo("followup-service"))
+                .body("find { it.type == 'complaint.closed.v1' }.data.reason", equalTo(
+                        "follow-up confirmed the customer is satisfied: 2 of 3 callbacks reached them satisfied, "
+                                + "none dissatisfied or needing help"))
+                .body("find { it.type == 'complaint.closed.v1' }.causationId", equalTo(once.toString()));
+        given().get("/complaints/" + reopened).then().body("status", equalTo("INVESTIGATING"));
+        assertThat(types(reopened)).doesNotContain("complaint.closed.v1");
+        given().get("/complaints/" + notReached).then().body("status", equalTo("RESOLVED"));
+        assertThat(types(notReached)).doesNotContain("complaint.closed.v1");
+
+        // staff closing gives no reason
+        step(notReached, "close", null).statusCode(200);
+        given().get("/complaints/" + notReached + "/events").then()
+                .body("find { it.type == 'complaint.closed.v1' }.data.closedBy", equalTo("staff:wang"))
+                .body("find { it.type == 'complaint.closed.v1' }.data.reason", org.hamcrest.Matchers.nullValue());
+    }
+
     /**
      * The consumer loads a case, a member of staff appends a step to it, the consumer's append conflicts: it must try
      * again (the inbox keeps that harmless), not send the overdue alarm to the dead-letter topic. The race is forced:

@@ -3,6 +3,7 @@ package clinic.followup.application;
 import clinic.eventstore.EventTypeRegistry;
 import clinic.followup.domain.CustomerDissatisfied;
 import clinic.followup.domain.FollowUpEvent;
+import clinic.followup.domain.FollowUpWindowEvent;
 import clinic.followup.domain.SurveyEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,14 @@ public final class FollowUpEventTypes {
     public static final String SURVEY_ANSWERED = "followup.survey-answered.v1";
     public static final String SURVEY_EXPIRED = "followup.survey-expired.v1";
     public static final String SURVEY_CANCELLED = "followup.survey-cancelled.v1";
+    public static final String WINDOW_OPENED = "followup.window-opened.v1";
+    public static final String WINDOW_CALLBACK_ENDED = "followup.window-callback-ended.v1";
+    public static final String WINDOW_INTERRUPTED = "followup.window-interrupted.v1";
+    /**
+     * The contract complaint-service consumes: {complaintId, cycle, outcome, callbacks, satisfied, needsHelp,
+     * unreachable, notMade, endedAt}; SATISFIED closes a resolved case.
+     */
+    public static final String WINDOW_ENDED = "followup.window-ended.v1";
 
     @Produces
     @ApplicationScoped
@@ -51,6 +60,17 @@ public final class FollowUpEventTypes {
                 .register(SURVEY_EXPIRED, SurveyEvent.SurveyExpired.class)
                 .register(SURVEY_CANCELLED, SurveyEvent.SurveyCancelled.class)
                 .register(CUSTOMER_DISSATISFIED, CustomerDissatisfied.class)
+                .build(mapper);
+    }
+
+    @Produces
+    @ApplicationScoped
+    EventTypeRegistry<FollowUpWindowEvent> windows(ObjectMapper mapper) {
+        return EventTypeRegistry.<FollowUpWindowEvent>builder()
+                .register(WINDOW_OPENED, FollowUpWindowEvent.WindowOpened.class)
+                .register(WINDOW_CALLBACK_ENDED, FollowUpWindowEvent.CallbackEnded.class)
+                .register(WINDOW_INTERRUPTED, FollowUpWindowEvent.WindowInterrupted.class)
+                .register(WINDOW_ENDED, FollowUpWindowEvent.WindowEnded.class)
                 .build(mapper);
     }
 }

@@ -33,10 +33,12 @@ public class FollowUpScheduling {
     private final ContactPreferences contacts;
     private final FollowUpConfig config;
     private final BranchCalendars calendars;
+    private final FollowUpWindows windows;
 
     public FollowUpScheduling(FollowUpService tasks, SurveyService surveys, ContactPreferences contacts,
-                              FollowUpConfig config, BranchCalendars calendars) {
+                              FollowUpConfig config, BranchCalendars calendars, FollowUpWindows windows) {
         this.calendars = calendars;
+        this.windows = windows;
         this.tasks = tasks;
         this.surveys = surveys;
         this.contacts = contacts;
@@ -48,10 +50,17 @@ public class FollowUpScheduling {
                 calendars.of(branchId)), m);
     }
 
-    /** Resolved, or its refund settled: the 1-3-7 callbacks of the case's current cycle (once per cycle). */
+    /**
+     * Resolved, or its refund settled: the 1-3-7 callbacks of the case's current cycle (once per cycle), and the
+     * cycle's follow-up window over them, opened first so that it hears of every callback's end; callbacks not
+     * scheduled because the customer asked not to be contacted are over at once, not made.
+     */
     public void resolvedOrSettled(ComplaintCases.Case c, Instant at, EventMetadata m) {
-        schedule(FollowUpRules.afterResolution(c.complaintId(), c.cycle(), c.branchId(), c.customerRef(), at,
-                config.policyFor(c.branchId()), calendars.of(c.branchId())), m);
+        List<ScheduleFollowUp> series = FollowUpRules.afterResolution(c.complaintId(), c.cycle(), c.branchId(),
+                c.customerRef(), at, config.policyFor(c.branchId()), calendars.of(c.branchId()));
+        windows.open(c.complaintId(), c.branchId(), c.cycle(), FollowUpRules.taskIds(series), at, m);
+        List<UUID> notScheduled = schedule(series, m);
+        windows.notMade(c.complaintId(), notScheduled, at, m);
     }
 
     public UUID correctiveVisit(ComplaintCases.Case c, Instant visitedAt, EventMetadata m) {
@@ -78,8 +87,12 @@ public class FollowUpScheduling {
         surveys.apply(command.surveyId(), command, m);
     }
 
-    /** Reopened or withdrawn: the callbacks still open and a survey not yet sent no longer fit. */
+    /**
+     * Reopened or withdrawn: the cycle's follow-up window never ends (interrupted before its callbacks are cancelled,
+     * which would otherwise end it), and the callbacks still open and a survey not yet sent no longer fit.
+     */
     public void caseNoLongerFits(UUID complaintId, String reason, Instant at, EventMetadata m) {
+        windows.interrupt(complaintId, reason, at, m);
         List<UUID> open = QuarkusTransaction.requiringNew().call(() -> FollowUpTaskRow.<FollowUpTaskRow>list(
                 "complaintId = ?1 and status in ('SCHEDULED', 'DUE', 'ASSIGNED')", complaintId).stream()
                 .map(r -> r.id).toList());
@@ -108,13 +121,17 @@ public class FollowUpScheduling {
         return open.size() + unsent.size();
     }
 
-    private void schedule(List<ScheduleFollowUp> commands, EventMetadata m) {
+    /** Schedules the tasks the customer may be called for; returns the ids of those they may not. */
+    private List<UUID> schedule(List<ScheduleFollowUp> commands, EventMetadata m) {
+        List<UUID> skipped = new java.util.ArrayList<>();
         for (ScheduleFollowUp c : commands) {
             if (contacts.doNotContact(c.customerRef())) {
                 LOG.infof("no %s call for task %s: the customer asked not to be contacted", c.kind(), c.taskId());
+                skipped.add(c.taskId());
                 continue;
             }
             tasks.apply(c.taskId(), c, m);
         }
+        return skipped;
     }
 }

@@ -37,23 +37,30 @@ public class FollowUpService {
 
     private final EventSourcedRepository<FollowUpCommand, FollowUpEvent, FollowUpTask> tasks;
     private final FollowUpTasksProjection projection;
+    private final FollowUpWindows windows;
     private final EntityManager em;
 
     public FollowUpService(EventStore store, EventTypeRegistry<FollowUpEvent> types, FollowUpTasksProjection projection,
-                           EntityManager em) {
+                           FollowUpWindows windows, EntityManager em) {
         this.tasks = new EventSourcedRepository<>(store, types,
                 new Decider<>(FollowUpDecider::decide, FollowUpDecider::evolve, FollowUpTask.NONE));
         this.projection = projection;
+        this.windows = windows;
         this.em = em;
     }
 
     /**
      * Applies an idempotent command (schedule, mark due, cancel) to a task, new or existing; a repeat decides nothing.
+     * A cancelled callback is over for its follow-up window, which is told in the same transaction.
      */
     public TaskView apply(UUID taskId, FollowUpCommand command, EventMetadata metadata) {
         return retryingConflicts(() -> QuarkusTransaction.requiringNew().call(() -> {
+            // read before the first write (FollowUpWindows): only a cancellation can end a task here
+            FollowUpWindows.Read window = command instanceof FollowUpCommand.Cancel
+                    ? windows.read(tasks.load(taskId.toString()).state()) : null;
             var result = tasks.handleNewOrExisting(taskId.toString(), command, metadata, command.at());
             if (!result.events().isEmpty()) {
+                windows.afterTaskChange(window, result.state(), metadata, command.at());
                 projection.update(result.state(), result.version(), result.events().getFirst().occurredAt());
             }
             return new TaskView(result.state(), result.version());
@@ -63,23 +70,42 @@ public class FollowUpService {
     /**
      * A step a person takes on an existing task (assign, record a call), checked against the version they saw. The
      * command is made from the task's state (its branch decides the next working slot). {@code afterAppend} runs in the
-     * same transaction after the events are written (a call's notes).
+     * same transaction after the events are written (a call's notes). A call that ends a callback tells its follow-up
+     * window in the same transaction; when the window changed meanwhile (another callback of the complaint ended at
+     * that moment), the step is decided again.
      */
     public TaskView step(UUID taskId, Long ifMatch, Function<FollowUpTask, FollowUpCommand> command,
                          Function<FollowUpTask, EventMetadata> metadata, Instant at,
                          java.util.function.BiConsumer<FollowUpTask, EntityManager> afterAppend) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        for (int attempt = 1; ; attempt++) {
             try {
-                var result = tasks.handleWithState(taskId.toString(), ifMatch, command, metadata, at);
-                if (!result.events().isEmpty()) {
-                    projection.update(result.state(), result.version(), null);
-                    afterAppend.accept(result.state(), em);
+                return QuarkusTransaction.requiringNew().call(() -> stepOnce(taskId, ifMatch, command, metadata, at,
+                        afterAppend));
+            } catch (RuntimeException e) {
+                if (attempt >= 3 || !FollowUpWindows.moved(e)) {
+                    throw e;
                 }
-                return new TaskView(result.state(), result.version());
-            } catch (StreamNotFound e) {
-                throw new TaskNotFound(taskId);
             }
-        });
+        }
+    }
+
+    private TaskView stepOnce(UUID taskId, Long ifMatch, Function<FollowUpTask, FollowUpCommand> command,
+                              Function<FollowUpTask, EventMetadata> metadata, Instant at,
+                              java.util.function.BiConsumer<FollowUpTask, EntityManager> afterAppend) {
+        try {
+            // read before the first write (FollowUpWindows)
+            FollowUpTask before = tasks.load(taskId.toString()).state();
+            FollowUpWindows.Read window = windows.read(before);
+            var result = tasks.handleWithState(taskId.toString(), ifMatch, command, metadata, at);
+            if (!result.events().isEmpty()) {
+                windows.afterTaskChange(window, result.state(), metadata.apply(before), at);
+                projection.update(result.state(), result.version(), null);
+                afterAppend.accept(result.state(), em);
+            }
+            return new TaskView(result.state(), result.version());
+        } catch (StreamNotFound e) {
+            throw new TaskNotFound(taskId);
+        }
     }
 
     public TaskView get(UUID taskId) {

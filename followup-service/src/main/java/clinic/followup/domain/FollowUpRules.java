@@ -101,6 +101,16 @@ public final class FollowUpRules {
         return id("SURVEY:" + complaintId);
     }
 
+    /** A complaint's follow-up window: one stream per complaint, each resolution cycle's window in turn. */
+    public static UUID windowId(UUID complaintId) {
+        return id("FOLLOW_UP_WINDOW:" + complaintId);
+    }
+
+    /** The task ids of a resolution cycle's series: what its follow-up window waits for. */
+    public static List<UUID> taskIds(List<ScheduleFollowUp> series) {
+        return series.stream().map(ScheduleFollowUp::taskId).toList();
+    }
+
     private static UUID id(String key) {
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
     }

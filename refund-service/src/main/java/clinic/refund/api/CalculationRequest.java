@@ -1,5 +1,6 @@
 package clinic.refund.api;
 
+import clinic.eventstore.api.Formats;
 import clinic.eventstore.api.InvalidField;
 import clinic.refund.domain.Money;
 import clinic.refund.domain.entitlement.EntitlementCalculator;
@@ -25,7 +26,8 @@ import java.util.List;
 
 /**
  * {@code POST /refunds/calculate}: what was bought and paid, and why money goes back. Amounts are decimal strings in
- * {@code currency} ({@code "3000.00"}).
+ * {@code currency} ({@code "3000.00"}). {@code branchId}: calculate under that branch's policy (its overrides over the
+ * chain's); without it, or for a branch without overrides, the chain's.
  */
 public record CalculationRequest(
         @NotNull RefundReason reason,
@@ -37,7 +39,8 @@ public record CalculationRequest(
         LocalDate paidOn,
         LocalDate refundOn,
         @Size(max = MAX_NUMBER) String reasonableCosts,
-        @Valid FxJson fx) {
+        @Valid FxJson fx,
+        @Pattern(regexp = Formats.BRANCH_CODE, message = "must be a branch code such as SH001") String branchId) {
 
     /** The most items, payments or handling fees a request lists. */
     static final int MAX_ENTRIES = 200;
@@ -97,6 +100,38 @@ public record CalculationRequest(
                 reasonableCosts == null ? null : Amounts.money(reasonableCosts, "reasonableCosts", c),
                 fx == null ? null : new FxRates(reportingCurrency, Amounts.rate(fx.rateAtPayment(), "fx.rateAtPayment"),
                         Amounts.rate(fx.rateAtRefund(), "fx.rateAtRefund")));
+    }
+
+    /**
+     * A stored calculation's inputs in the shape of this request (what {@code POST /refunds/calculate} takes with
+     * {@code branchId}, to try them yourself). The reporting currency of {@code fx} is the one of the stored record.
+     */
+    static CalculationRequest of(EntitlementRequest r, String branchId) {
+        List<ItemJson> items = r.items().stream().map(CalculationRequest::itemJson).toList();
+        List<PaymentJson> payments = r.payments().stream().map(p -> new PaymentJson(p.instrument(),
+                Amounts.decimal(p.amount()), p.financingPartner(),
+                p.instalmentsPaid() == null ? null : Amounts.decimal(p.instalmentsPaid()))).toList();
+        List<FeeJson> fees = r.handlingFees().stream().map(f -> new FeeJson(f.kind(), f.description(),
+                Amounts.decimal(f.amount()))).toList();
+        return new CalculationRequest(r.reason(), r.currency(), items, payments, fees,
+                r.contractFeeCap() == null ? null : Amounts.decimal(r.contractFeeCap()), r.paidOn(), r.refundOn(),
+                r.reasonableCosts() == null ? null : Amounts.decimal(r.reasonableCosts()),
+                r.fx() == null ? null : new FxJson(r.fx().rateAtPayment().toPlainString(),
+                        r.fx().rateAtRefund().toPlainString()), branchId);
+    }
+
+    private static ItemJson itemJson(Item item) {
+        String paid = Amounts.decimal(item.paid());
+        return switch (item) {
+            case Item.Treatment t -> new ItemJson(ItemKind.TREATMENT, t.name(), paid, t.performed(), null, null, null,
+                    null, null, null);
+            case Item.SessionPackage s -> new ItemJson(ItemKind.PACKAGE, s.name(), paid, null, s.sessions(),
+                    s.giftedSessions(), s.sessionsUsed(), null, null, null);
+            case Item.PrepaidBalance b -> new ItemJson(ItemKind.PREPAID_BALANCE, b.name(), paid, null, null, null, null,
+                    Amounts.decimal(b.giftedCredit()), Amounts.decimal(b.consumedAtListPrice()), null);
+            case Item.Product p -> new ItemJson(ItemKind.PRODUCT, p.name(), paid, null, null, null, null, null, null,
+                    p.returned());
+        };
     }
 
     private static Item item(ItemJson j, String at, Currency c) {

@@ -89,10 +89,13 @@ public class RefundResource {
     @POST
     @Path("/calculate")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Preview a refund entitlement: itemised, with the rule and policy version of each line; opens nothing")
+    @Operation(summary = "Preview a refund entitlement: itemised, with the rule of each line, under the policy of "
+            + "branchId if given (its overrides over the chain's; else the chain's), with that parameter set and its "
+            + "hash; opens nothing")
     public CalculationResponse calculate(@NotNull(message = "a JSON body is required") @Valid CalculationRequest body) {
         try {
-            return CalculationResponse.of(EntitlementCalculator.calculate(body.toDomain(policy.reportingCurrency()), policy.policy()));
+            return CalculationResponse.of(EntitlementCalculator.calculate(body.toDomain(policy.reportingCurrency()),
+                    policy.policy(body.branchId())));
         } catch (EntitlementCalculator.InvalidEntitlementRequest e) {
             // well-formed, but the calculation's rules refuse it (payments that do not add up, an amount past the
             // ceiling, interest over more than 30 years): 422 with the field and why

@@ -11,7 +11,16 @@ public record RefundResponse(UUID id, UUID complaintId, String branchId, String 
                              Amount amountPaid, Amount agreedAmount, String agreedRemedy, java.time.LocalDate dueDate,
                              Amount paid,
                              boolean overdue, Instant requestedAt, long version, List<OfferJson> offers,
-                             List<ChannelShareJson> channels, List<UUID> orders, CalculationResponse entitlement) {
+                             List<ChannelShareJson> channels, List<UUID> orders, CalculationResponse entitlement,
+                             AssessmentJson assessment) {
+
+    /**
+     * The complaint's third-party assessment as the case follows it: the finding, who made it, when it was recorded,
+     * and HQ's override of a not-at-fault finding (reason and who), if any.
+     */
+    public record AssessmentJson(String finding, String assessor, Instant recordedAt, String overrideReason,
+                                 String overriddenBy) {
+    }
 
     /** A negotiation round. */
     public record OfferJson(String party, Amount amount, String remedy, String reason, String by, Instant at) {
@@ -41,13 +50,16 @@ public record RefundResponse(UUID id, UUID complaintId, String branchId, String 
                         o.remedy().name(), o.reason(), o.by(), o.at())).toList(),
                 agreement == null ? List.of() : agreement.channels().stream().map(ch -> new ChannelShareJson(ch.channel(),
                         Amount.of(ch.amount().minorUnits(), currency))).toList(),
-                c.orders(), c.entitlement() == null ? null : CalculationResponse.of(c.entitlement()));
+                c.orders(), c.entitlement() == null ? null : CalculationResponse.of(c.entitlement()),
+                c.assessment() == null ? null : new AssessmentJson(c.assessment().finding().name(),
+                        c.assessment().assessor(), c.assessment().assessedAt(), c.assessment().overrideReason(),
+                        c.assessment().overriddenBy()));
     }
 
     static RefundResponse of(RefundCaseRow row) {
         return new RefundResponse(row.id, row.complaintId, row.branchId, row.status, row.kind,
                 Amount.of(row.amountPaidMinor, row.currency),
                 row.agreedMinor == null ? null : Amount.of(row.agreedMinor, row.currency), null, row.dueDate,
-                Amount.of(row.paidMinor, row.currency), row.overdue, row.requestedAt, row.version, null, null, null, null);
+                Amount.of(row.paidMinor, row.currency), row.overdue, row.requestedAt, row.version, null, null, null, null, null);
     }
 }

@@ -5,6 +5,7 @@ import clinic.eventstore.api.CommandHeaders;
 import clinic.eventstore.api.Problem;
 import clinic.eventstore.config.BranchCalendars;
 import clinic.refund.application.EntitlementFromPurchases;
+import clinic.refund.application.PaymentDeadlines;
 import clinic.refund.application.RefundService;
 import clinic.refund.config.RefundPolicyConfig;
 import clinic.refund.domain.Money;
@@ -62,7 +63,8 @@ public class RefundStepResource {
                                @NotEmpty @Size(max = 20) List<@Valid @NotNull ChannelJson> channels, LocalDate dueDate) {
     }
 
-    public record EntitlementRequestJson(@NotEmpty @Size(max = 200) List<@NotNull UUID> orders, @NotNull RefundReason reason,
+    /** {@code reason}: may be left out when the complaint's assessment found the clinic at fault (it is then RESULT_AT_FAULT). */
+    public record EntitlementRequestJson(@NotEmpty @Size(max = 200) List<@NotNull UUID> orders, RefundReason reason,
                                          @Size(max = 200) List<CalculationRequest.@Valid @NotNull FeeJson> handlingFees,
                                          @Size(max = 30) String contractFeeCap, @Size(max = 30) String reasonableCosts,
                                          @Size(max = 30) String fxRateAtRefund) {
@@ -83,9 +85,12 @@ public class RefundStepResource {
     private final Clock clock;
     private final EntitlementFromPurchases entitlements;
     private final BranchCalendars calendars;
+    private final PaymentDeadlines deadlines;
 
     public RefundStepResource(RefundService refunds, RefundPolicyConfig policy, Clock clock,
-                              EntitlementFromPurchases entitlements, BranchCalendars calendars) {
+                              EntitlementFromPurchases entitlements, BranchCalendars calendars,
+                              PaymentDeadlines deadlines) {
+        this.deadlines = deadlines;
         this.refunds = refunds;
         this.policy = policy;
         this.clock = clock;
@@ -123,8 +128,8 @@ public class RefundStepResource {
     @POST
     @Path("/agree")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The written agreement: amount, payment channels, due date (default: policy working days); "
-            + "above the policy threshold HQ approves it first")
+    @Operation(summary = "The written agreement: amount, payment channels, due date (default: the branch's policy "
+            + "working days); above the branch's policy threshold HQ approves it first")
     public Response agree(@PathParam("id") UUID id, @NotNull @Valid AgreeRequest body, @BeanParam @Valid CommandHeaders h) {
         return step(id, h, (by, at, c) -> {
             List<RefundCommand.ChannelShare> channels = new java.util.ArrayList<>();
@@ -132,12 +137,10 @@ public class RefundStepResource {
                 ChannelJson share = body.channels().get(i);
                 channels.add(new RefundCommand.ChannelShare(share.channel(), money(c, share.amount(), "channels[" + i + "].amount")));
             }
-            var calendar = calendars.of(c.branchId());
-            LocalDate today = LocalDate.ofInstant(at, calendar.zone());
-            LocalDate due = body.dueDate() != null ? body.dueDate()
-                    : calendar.plusWorkingDays(today, policy.paymentDueWorkingDays());
-            Money threshold = policy.approvalThresholdMinor() == null ? null
-                    : new Money(policy.approvalThresholdMinor(), c.amountPaid().currency());
+            LocalDate today = LocalDate.ofInstant(at, calendars.of(c.branchId()).zone());
+            LocalDate due = body.dueDate() != null ? body.dueDate() : deadlines.dueDate(c.complaintId(), c.branchId(), at);
+            Long thresholdMinor = policy.approvalThresholdMinor(c.branchId());
+            Money threshold = thresholdMinor == null ? null : new Money(thresholdMinor, c.amountPaid().currency());
             return new RefundCommand.Agree(money(c, body.amount(), "amount"), body.remedy(), channels, due, today, threshold,
                     by, at);
         });
@@ -147,7 +150,8 @@ public class RefundStepResource {
     @Path("/entitlement")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The contract review's calculation from the customer's recorded orders (purchases and what was "
-            + "used since): itemised, stored on the case with the policy version")
+            + "used since) under the policy of the case's branch: itemised, stored on the case with the whole parameter "
+            + "set, its hash and the inputs, so it can be re-run later (GET /refunds/{id}/entitlements)")
     public Response entitlement(@PathParam("id") UUID id, @NotNull @Valid EntitlementRequestJson body,
                                 @BeanParam @Valid CommandHeaders h) {
         return step(id, h, (by, at, c) -> {
@@ -164,7 +168,8 @@ public class RefundStepResource {
                     throw new RefundRuleBroken("fxRateAtRefund", why);
                 });
             }
-            var basis = new EntitlementFromPurchases.Basis(body.reason(), fees,
+            var basis = new EntitlementFromPurchases.Basis(
+                    RefundDecider.entitlementReason(c, body.reason()), fees,
                     body.contractFeeCap() == null ? null : money(c, body.contractFeeCap(), "contractFeeCap"),
                     body.reasonableCosts() == null ? null : money(c, body.reasonableCosts(), "reasonableCosts"),
                     fxRateAtRefund);
@@ -178,6 +183,16 @@ public class RefundStepResource {
     @Operation(summary = "The customer took the refund to an outside body (consumer association, 12315, mediation...)")
     public Response escalate(@PathParam("id") UUID id, @NotNull @Valid EscalateRequest body, @BeanParam @Valid CommandHeaders h) {
         return step(id, h, (by, at, c) -> new RefundCommand.Escalate(body.body(), body.reference(), by, at));
+    }
+
+    @POST
+    @Path("/override-assessment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "overrideRefundAssessment", summary = "HQ sets aside a not-at-fault assessment for this "
+            + "case, with the reason on record: a full refund or compensation may then be offered")
+    public Response overrideAssessment(@PathParam("id") UUID id, @NotNull @Valid ReasonRequest body,
+                                       @BeanParam @Valid CommandHeaders h) {
+        return step(id, h, (by, at, c) -> new RefundCommand.OverrideAssessment(body.reason(), by, at));
     }
 
     @POST

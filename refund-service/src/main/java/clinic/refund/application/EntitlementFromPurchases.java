@@ -25,7 +25,9 @@ import java.util.UUID;
 
 /**
  * The contract review's calculation: the entitlement of a refund case from the customer's recorded orders (what was
- * bought, paid and used since), under the policy in force, as the command that stores it on the case.
+ * bought, paid and used since), under the policy in force for the case's branch, as the command that stores it on the
+ * case. The result keeps the request built from the orders as they are now and the parameter set, so that it can be
+ * re-run later whatever happens to the orders and the configuration.
  */
 @ApplicationScoped
 public class EntitlementFromPurchases {
@@ -89,7 +91,7 @@ public class EntitlementFromPurchases {
                 basis.contractFeeCap(), paidOn, LocalDate.ofInstant(at, zone), basis.reasonableCosts(), fx);
         try {
             return new RefundCommand.RecordEntitlement(List.copyOf(orderIds),
-                    EntitlementCalculator.calculate(request, policy.policy()), by, at);
+                    EntitlementCalculator.calculate(request, policy.policy(refund.branchId())), by, at);
         } catch (EntitlementCalculator.InvalidEntitlementRequest e) {
             throw new RefundRuleBroken(e.field(), e.getMessage());
         }

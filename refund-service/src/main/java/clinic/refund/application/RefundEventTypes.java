@@ -22,6 +22,9 @@ public final class RefundEventTypes {
     public static final String OVERDUE = "refund.overdue.v1";
     public static final String ENTITLEMENT_CALCULATED = "refund.entitlement-calculated.v1";
     public static final String ESCALATED = "refund.escalated.v1";
+    public static final String ASSESSMENT_NOTED = "refund.assessment-noted.v1";
+    public static final String ASSESSMENT_OVERRIDDEN = "refund.assessment-overridden.v1";
+    public static final String COMPLAINT_AGREEMENT_NOT_APPLIED = "refund.complaint-agreement-not-applied.v1";
 
     @Produces
     @ApplicationScoped
@@ -40,6 +43,9 @@ public final class RefundEventTypes {
                 .register(OVERDUE, RefundEvent.RefundOverdue.class)
                 .register(ENTITLEMENT_CALCULATED, RefundEvent.RefundEntitlementCalculated.class)
                 .register(ESCALATED, RefundEvent.RefundEscalated.class)
+                .register(ASSESSMENT_NOTED, RefundEvent.RefundAssessmentNoted.class)
+                .register(ASSESSMENT_OVERRIDDEN, RefundEvent.RefundAssessmentOverridden.class)
+                .register(COMPLAINT_AGREEMENT_NOT_APPLIED, RefundEvent.ComplaintAgreementNotApplied.class)
                 .build(mapper);
     }
 }

@@ -11,6 +11,7 @@ import clinic.refund.domain.RefundCase;
 import clinic.refund.domain.RefundCommand;
 import clinic.refund.domain.RefundDecider;
 import clinic.refund.domain.RefundEvent;
+import clinic.refund.domain.RefundKind;
 import clinic.refund.projection.RefundCasesProjection;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,17 +44,46 @@ public class RefundService {
         return UUID.nameUUIDFromBytes(("refund-for-complaint:" + complaintId).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Opens the refund case a complaint asked for; false when it is open already. */
+    /**
+     * Opens the complaint's refund case unless it is open already (the same complaint filed again, a second refund
+     * remedy proposed), with the assessment known of the complaint; returns the case as it now is. Call it inside the
+     * transaction of the event that asks for it.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean request(RefundCommand.RequestRefund command, EventMetadata metadata) {
-        if (cases.load(command.refundId().toString()).version() > 0) {
-            return false; // the same complaint filed again (another event id): its case is open already
+    public RefundView openFor(ComplaintFacts.Facts complaint, RefundKind kind, Instant at, EventMetadata metadata) {
+        String id = refundIdFor(complaint.complaintId()).toString();
+        var loaded = cases.load(id);
+        if (loaded.version() > 0) {
+            return new RefundView(loaded.state(), loaded.version());
         }
-        // a concurrent request for the same case loses on the stream version; its transaction is over then, and the
+        // a concurrent opening of the same case loses on the stream version; its transaction is over then, and the
         // inbox's retry finds the case open
-        var result = cases.create(command.refundId().toString(), command, metadata, command.at());
+        var result = cases.create(id, new RefundCommand.RequestRefund(UUID.fromString(id), complaint.complaintId(),
+                complaint.branchId(), complaint.customerRef(), kind, complaint.amountPaid(), at), metadata, at);
+        var assessment = complaint.assessment(at);
+        if (assessment.isPresent()) {
+            result = cases.handle(id, null, assessment.get(), state -> metadata, at);
+        }
         projection.update(result.state(), result.version());
-        return true;
+        return new RefundView(result.state(), result.version());
+    }
+
+    /**
+     * A command that follows another service's event, on the complaint's refund case if it has one (empty if not), in
+     * the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public java.util.Optional<RefundView> follow(UUID complaintId, RefundCommand.Automatic command,
+                                                 EventMetadata metadata) {
+        String id = refundIdFor(complaintId).toString();
+        if (cases.load(id).version() == 0) {
+            return java.util.Optional.empty();
+        }
+        var result = cases.handle(id, null, command, state -> metadata, command.at());
+        if (!result.events().isEmpty()) {
+            projection.update(result.state(), result.version());
+        }
+        return java.util.Optional.of(new RefundView(result.state(), result.version()));
     }
 
     /**

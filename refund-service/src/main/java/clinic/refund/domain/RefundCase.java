@@ -15,11 +15,13 @@ import java.util.UUID;
  * @param entitlement the latest entitlement calculated from the customer's recorded orders (null before the review
  *                    calculates one), with {@code orders} the orders it read
  * @param payments    every payment recorded, in order: its channel, amount and reference
+ * @param assessment  the complaint's third-party assessment as the case follows it (null: none recorded), with HQ's
+ *                    override of a not-at-fault finding if any
  */
 public record RefundCase(UUID id, UUID complaintId, String branchId, String customerRef, RefundKind kind,
                          Money amountPaid, RefundStatus status, Instant requestedAt, List<Offer> offers,
                          Agreement agreement, long paidMinor, boolean overdue, Entitlement entitlement,
-                         List<UUID> orders, List<PaymentMade> payments) {
+                         List<UUID> orders, List<PaymentMade> payments, Assessment assessment) {
 
     public static final RefundCase NONE = new RefundCase(null, null, null, null, null, null, RefundStatus.NONE, null,
             List.of(), null, 0, false, null, List.of());
@@ -33,7 +35,24 @@ public record RefundCase(UUID id, UUID complaintId, String branchId, String cust
                       RefundStatus status, Instant requestedAt, List<Offer> offers, Agreement agreement, long paidMinor,
                       boolean overdue, Entitlement entitlement, List<UUID> orders) {
         this(id, complaintId, branchId, customerRef, kind, amountPaid, status, requestedAt, offers, agreement, paidMinor,
-                overdue, entitlement, orders, List.of());
+                overdue, entitlement, orders, List.of(), null);
+    }
+
+    /** The assessment's finding, who made it and when; {@code overrideReason} once HQ set a not-at-fault finding aside. */
+    public record Assessment(AssessmentFinding finding, String assessor, Instant assessedAt, String overrideReason,
+                             String overriddenBy) {
+        /** Not at fault and not overridden: no full refund, no compensation from the clinic. */
+        public boolean forbidsFullRefund() {
+            return finding == AssessmentFinding.NOT_AT_FAULT && overrideReason == null;
+        }
+    }
+
+    /** Whether a negotiation is still open: no agreement yet, not closed. */
+    public boolean negotiating() {
+        return switch (status) {
+            case REQUESTED, UNDER_REVIEW, OFFERED, COUNTER_OFFERED, ESCALATED -> true;
+            default -> false;
+        };
     }
 
     /** A payment of the agreement, made on one of its channels and confirmed by its reference. */
@@ -69,24 +88,24 @@ public record RefundCase(UUID id, UUID complaintId, String branchId, String cust
 
     RefundCase with(RefundStatus status) {
         return new RefundCase(id, complaintId, branchId, customerRef, kind, amountPaid, status, requestedAt, offers,
-                agreement, paidMinor, overdue, entitlement, orders, payments);
+                agreement, paidMinor, overdue, entitlement, orders, payments, assessment);
     }
 
     RefundCase withOffer(Offer offer, RefundStatus status) {
         List<Offer> more = new ArrayList<>(offers);
         more.add(offer);
         return new RefundCase(id, complaintId, branchId, customerRef, kind, amountPaid, status, requestedAt,
-                List.copyOf(more), agreement, paidMinor, overdue, entitlement, orders, payments);
+                List.copyOf(more), agreement, paidMinor, overdue, entitlement, orders, payments, assessment);
     }
 
     RefundCase withAgreement(Agreement agreement, RefundStatus status) {
         return new RefundCase(id, complaintId, branchId, customerRef, kind, amountPaid, status, requestedAt, offers,
-                agreement, paidMinor, overdue, entitlement, orders, payments);
+                agreement, paidMinor, overdue, entitlement, orders, payments, assessment);
     }
 
     RefundCase withPayment(long paid, RefundStatus status, boolean overdue) {
         return new RefundCase(id, complaintId, branchId, customerRef, kind, amountPaid, status, requestedAt, offers,
-                agreement, paid, overdue, entitlement, orders, payments);
+                agreement, paid, overdue, entitlement, orders, payments, assessment);
     }
 
     RefundCase withPaymentMade(PaymentMade payment) {
@@ -94,11 +113,16 @@ public record RefundCase(UUID id, UUID complaintId, String branchId, String cust
         more.add(payment);
         return new RefundCase(id, complaintId, branchId, customerRef, kind, amountPaid, RefundStatus.SETTLING,
                 requestedAt, offers, agreement, paidMinor + payment.amount().minorUnits(), overdue, entitlement, orders,
-                more);
+                more, assessment);
     }
 
     RefundCase withEntitlement(Entitlement entitlement, List<UUID> orders) {
         return new RefundCase(id, complaintId, branchId, customerRef, kind, amountPaid, status, requestedAt, offers,
-                agreement, paidMinor, overdue, entitlement, List.copyOf(orders), payments);
+                agreement, paidMinor, overdue, entitlement, List.copyOf(orders), payments, assessment);
+    }
+
+    RefundCase withAssessment(Assessment assessment) {
+        return new RefundCase(id, complaintId, branchId, customerRef, kind, amountPaid, status, requestedAt, offers,
+                agreement, paidMinor, overdue, entitlement, orders, payments, assessment);
     }
 }

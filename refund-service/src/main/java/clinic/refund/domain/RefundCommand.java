@@ -12,7 +12,14 @@ public sealed interface RefundCommand {
 
     String step();
 
-    /** A complaint asked for a refund: open its refund case. */
+    /**
+     * A command that follows another service's event (the complaint's remedies, agreement and assessment) or the
+     * service's own alarm: not refused for the case's state; it decides nothing where it does not apply.
+     */
+    sealed interface Automatic extends RefundCommand {
+    }
+
+    /** A complaint asked for a refund, or a refund remedy was proposed or agreed on it: open its refund case. */
     record RequestRefund(UUID refundId, UUID complaintId, String branchId, String customerRef, RefundKind kind,
                          Money amountPaid, Instant at) implements RefundCommand {
         public String step() {
@@ -105,9 +112,50 @@ public sealed interface RefundCommand {
     }
 
     /** The overdue alarm's look: an agreement past its due date without full payment raises the alarm, once. */
-    record CheckOverdue(LocalDate today, Instant at) implements RefundCommand {
+    record CheckOverdue(LocalDate today, Instant at) implements Automatic {
         public String step() {
             return "check-overdue";
+        }
+    }
+
+    /**
+     * The third-party assessment recorded on the complaint ({@code assessedAt}: when complaint-service recorded it);
+     * the case keeps the latest.
+     */
+    record NoteAssessment(AssessmentFinding finding, String assessor, Instant assessedAt, Instant at)
+            implements Automatic {
+        public String step() {
+            return "note-assessment";
+        }
+    }
+
+    /** HQ sets aside a not-at-fault finding for this case, with the reason on record. */
+    record OverrideAssessment(String reason, String by, Instant at) implements RefundCommand {
+        public String step() {
+            return "override-assessment";
+        }
+    }
+
+    /**
+     * An offer or counter-offer made on the complaint with a money remedy: recorded as a round of this case's
+     * negotiation, so that the two negotiations are one.
+     */
+    record RecordComplaintOffer(Party party, RefundRemedy remedy, Money amount, String note, String by, Instant at)
+            implements Automatic {
+        public String step() {
+            return "record-complaint-offer";
+        }
+    }
+
+    /**
+     * The written agreement reached on the complaint with a money remedy: becomes this case's agreement (one channel,
+     * the payment method named; HQ approval above the threshold), unless the case agreed already or cannot take it,
+     * which is recorded with the reason ({@code ComplaintAgreementNotApplied}) and goes to HQ.
+     */
+    record RecordComplaintAgreement(RefundRemedy remedy, Money amount, String paymentMethod, LocalDate dueDate,
+                                    Money approvalThreshold, String by, Instant at) implements Automatic {
+        public String step() {
+            return "record-complaint-agreement";
         }
     }
 

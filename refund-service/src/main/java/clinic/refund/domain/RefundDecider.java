@@ -24,6 +24,8 @@ import clinic.refund.domain.RefundEvent.RefundReviewStarted;
 import clinic.refund.domain.RefundEvent.RefundSettled;
 import clinic.refund.domain.RefundEvent.RefundWithdrawn;
 
+import clinic.refund.domain.entitlement.RefundReason;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +57,7 @@ public final class RefundDecider {
         if (command instanceof RecordPayment c && state.paymentWithReference(c.reference()).isPresent()) {
             return repeatedPayment(state.paymentWithReference(c.reference()).get(), c); // whatever the case's state now
         }
-        if (!(command instanceof CheckOverdue) && !allowedSteps(state).contains(command.step())) {
+        if (!(command instanceof RefundCommand.Automatic) && !allowedSteps(state).contains(command.step())) {
             throw new RefundStepNotAllowed(command.step(), state.status(), allowedSteps(state));
         }
         UUID id = state.id();
@@ -65,14 +67,17 @@ public final class RefundDecider {
                     c.customerRef(), c.kind(), c.amountPaid(), c.at()));
             case StartReview c -> List.of(new RefundReviewStarted(id, complaint, c.by(), c.at()));
             case MakeOffer c -> {
-                checkAmount(state, c.amount(), "amount");
+                checkAmount(state, c.amount(), c.remedy(), "amount");
+                RefundRemedy remedy = remedy(state, c.amount(), c.remedy());
+                checkAssessment(state, remedy);
                 yield List.of(new RefundOffered(id, complaint, c.amount(), c.reason(), c.calculationPolicy(), c.by(), c.at(),
-                        remedy(state, c.amount(), c.remedy())));
+                        remedy));
             }
             case RefundCommand.RecordEntitlement c -> {
                 if (c.orders().isEmpty()) {
                     throw new RefundRuleBroken("orders", "an entitlement is calculated from at least one recorded order");
                 }
+                checkReason(state, c.entitlement().reason());
                 if (!c.entitlement().total().currency().equals(state.amountPaid().currency())) {
                     throw new RefundRuleBroken("orders", "the orders are in " + c.entitlement().total().currency()
                             + "; the refund is in " + state.amountPaid().currency());
@@ -83,12 +88,17 @@ public final class RefundDecider {
             case RefundCommand.Escalate c -> List.of(new RefundEvent.RefundEscalated(id, complaint, c.body(),
                     c.reference(), c.by(), c.at()));
             case CounterOffer c -> {
-                checkAmount(state, c.amount(), "amount");
+                checkAmount(state, c.amount(), c.remedy(), "amount");
+                RefundRemedy remedy = remedy(state, c.amount(), c.remedy());
+                if (c.party() == RefundCommand.Party.CLINIC) {
+                    checkAssessment(state, remedy); // the customer may ask for anything
+                }
                 yield List.of(new RefundCounterOffered(id, complaint, c.party(), c.amount(), c.reason(), c.by(), c.at(),
-                        remedy(state, c.amount(), c.remedy())));
+                        remedy));
             }
             case Agree c -> {
-                checkAmount(state, c.amount(), "amount");
+                checkAmount(state, c.amount(), c.remedy(), "amount");
+                checkAssessment(state, remedy(state, c.amount(), c.remedy()));
                 long split = 0;
                 for (RefundCommand.ChannelShare share : c.channels()) {
                     if (!share.amount().currency().equals(c.amount().currency()) || share.amount().minorUnits() <= 0) {
@@ -111,6 +121,16 @@ public final class RefundDecider {
             case RecordPayment c -> recordPayment(state, c);
             case Reject c -> List.of(new RefundRejected(id, complaint, c.reason(), c.by(), c.at()));
             case Withdraw c -> List.of(new RefundWithdrawn(id, complaint, c.reason(), c.by(), c.at()));
+            case RefundCommand.NoteAssessment c -> {
+                RefundCase.Assessment known = state.assessment();
+                boolean same = known != null && known.finding() == c.finding() && known.assessedAt().equals(c.assessedAt());
+                yield !state.status().isOpen() || same ? List.of() : List.of(new RefundEvent.RefundAssessmentNoted(id,
+                        complaint, c.finding(), c.assessor(), c.assessedAt(), c.at()));
+            }
+            case RefundCommand.OverrideAssessment c -> List.of(new RefundEvent.RefundAssessmentOverridden(id, complaint,
+                    c.reason(), c.by(), c.at()));
+            case RefundCommand.RecordComplaintOffer c -> complaintOffer(state, c);
+            case RefundCommand.RecordComplaintAgreement c -> complaintAgreement(state, c);
             case CheckOverdue c -> {
                 Agreement a = state.agreement();
                 boolean due = (state.status() == AGREED || state.status() == SETTLING) && a != null
@@ -142,11 +162,24 @@ public final class RefundDecider {
             case RefundRejected e -> s.with(REJECTED);
             case RefundWithdrawn e -> s.with(WITHDRAWN);
             case RefundOverdue e -> s.withPayment(s.paidMinor(), s.status(), true);
+            case RefundEvent.RefundAssessmentNoted e -> s.withAssessment(new RefundCase.Assessment(e.finding(),
+                    e.assessor(), e.assessedAt(), null, null));
+            case RefundEvent.RefundAssessmentOverridden e -> s.withAssessment(new RefundCase.Assessment(
+                    s.assessment().finding(), s.assessment().assessor(), s.assessment().assessedAt(), e.reason(), e.by()));
+            case RefundEvent.ComplaintAgreementNotApplied e -> s;
         };
     }
 
     /** The steps the case accepts now. */
     public static List<String> allowedSteps(RefundCase s) {
+        List<String> steps = new ArrayList<>(stepsOfStatus(s));
+        if (s.negotiating() && s.assessment() != null && s.assessment().forbidsFullRefund()) {
+            steps.add("override-assessment");
+        }
+        return List.copyOf(steps);
+    }
+
+    private static List<String> stepsOfStatus(RefundCase s) {
         return switch (s.status()) {
             case NONE -> List.of("request");
             case REQUESTED -> List.of("start-review", "reject", "withdraw", "escalate");
@@ -174,8 +207,11 @@ public final class RefundDecider {
         return stored != null ? stored : RefundRemedy.implied(amount, s.amountPaid());
     }
 
-    /** A refund never exceeds what was paid, in the currency it was paid in. */
-    private static void checkAmount(RefundCase state, Money amount, String field) {
+    /**
+     * A refund never exceeds what was paid, in the currency it was paid in; compensation (named as such) is money for
+     * harm or costs and may.
+     */
+    private static void checkAmount(RefundCase state, Money amount, RefundRemedy named, String field) {
         if (amount == null) {
             throw new RefundRuleBroken(field, "is required");
         }
@@ -183,7 +219,7 @@ public final class RefundDecider {
             throw new RefundRuleBroken(field, "the refund is in " + state.amountPaid().currency()
                     + ", the currency the customer paid in");
         }
-        if (amount.minorUnits() > state.amountPaid().minorUnits()) {
+        if (named != RefundRemedy.COMPENSATION && amount.minorUnits() > state.amountPaid().minorUnits()) {
             throw new RefundRuleBroken(field, "exceeds the " + state.amountPaid().minorUnits() + " paid (minor units)");
         }
     }
@@ -257,5 +293,102 @@ public final class RefundDecider {
 
     private static String money(Agreement a, long minor) {
         return new Money(minor, a.amount().currency()).toDecimalString();
+    }
+
+    /** A clinic found not at fault offers no full refund and no compensation, unless HQ set the finding aside. */
+    private static void checkAssessment(RefundCase state, RefundRemedy remedy) {
+        RefundCase.Assessment a = state.assessment();
+        if (a != null && a.forbidsFullRefund()
+                && (remedy == RefundRemedy.FULL_REFUND || remedy == RefundRemedy.COMPENSATION)) {
+            throw new RefundRuleBroken("remedy", "the third-party assessment by " + a.assessor()
+                    + " found the clinic not at fault: no " + remedy + " unless HQ overrides the finding with a reason"
+                    + " (override-assessment); offer a partial refund");
+        }
+    }
+
+    /**
+     * The reason of the case's next entitlement: the one the review gives, held to the assessment, or (none given) the
+     * one an at-fault assessment gives.
+     */
+    public static RefundReason entitlementReason(RefundCase state, RefundReason given) {
+        if (given == null) {
+            if (state.assessment() != null && state.assessment().finding() == AssessmentFinding.AT_FAULT) {
+                return RefundReason.RESULT_AT_FAULT;
+            }
+            throw new RefundRuleBroken("reason", "is required: no third-party assessment on the complaint found the "
+                    + "clinic at fault");
+        }
+        checkReason(state, given);
+        return given;
+    }
+
+    /**
+     * The entitlement's reason follows the assessment: at fault, it is {@code RESULT_AT_FAULT} (a full refund of what
+     * was paid for the items), never chosen otherwise; a result is blamed on the clinic only by an at-fault finding.
+     */
+    private static void checkReason(RefundCase state, RefundReason reason) {
+        AssessmentFinding finding = state.assessment() == null ? null : state.assessment().finding();
+        if (finding == AssessmentFinding.AT_FAULT && reason != RefundReason.RESULT_AT_FAULT) {
+            throw new RefundRuleBroken("reason", "the third-party assessment by " + state.assessment().assessor()
+                    + " found the clinic at fault: the entitlement is " + RefundReason.RESULT_AT_FAULT + ", not " + reason);
+        }
+        if (finding != AssessmentFinding.AT_FAULT && reason == RefundReason.RESULT_AT_FAULT) {
+            throw new RefundRuleBroken("reason", RefundReason.RESULT_AT_FAULT + " needs a third-party assessment that "
+                    + "found the clinic at fault; " + (finding == null ? "none is recorded on the complaint"
+                    : "the one recorded found " + finding));
+        }
+    }
+
+    /** A complaint-side round joins the negotiation while there is one; otherwise (agreed, closed) it decides nothing. */
+    private static List<RefundEvent> complaintOffer(RefundCase s, RefundCommand.RecordComplaintOffer c) {
+        if (!s.negotiating()) {
+            return List.of();
+        }
+        try {
+            checkAmount(s, c.amount(), c.remedy(), "amount");
+            RefundRemedy remedy = remedy(s, c.amount(), c.remedy());
+            if (c.party() == RefundCommand.Party.CLINIC) {
+                checkAssessment(s, remedy);
+                return List.of(new RefundOffered(s.id(), s.complaintId(), c.amount(), c.note(), null, c.by(), c.at(), remedy));
+            }
+            return List.of(new RefundCounterOffered(s.id(), s.complaintId(), c.party(), c.amount(), c.note(), c.by(),
+                    c.at(), remedy));
+        } catch (RefundRuleBroken refused) {
+            return List.of(); // complaint-service holds its rounds to the same rules; nothing to add to this negotiation
+        }
+    }
+
+    /**
+     * The complaint's written agreement becomes the case's, while the case negotiates; the same agreement again decides
+     * nothing; anything else is recorded as not applied, with the reason, for HQ.
+     */
+    private static List<RefundEvent> complaintAgreement(RefundCase s, RefundCommand.RecordComplaintAgreement c) {
+        Agreement existing = s.agreement();
+        if (existing != null && existing.amount().equals(c.amount()) && existing.remedy() == c.remedy()) {
+            return List.of();
+        }
+        String refused;
+        if (existing != null) {
+            refused = "the refund case agreed " + existing.remedy() + " " + existing.amount().toDecimalString()
+                    + " already";
+        } else if (!s.negotiating()) {
+            refused = "the refund case is " + s.status();
+        } else {
+            try {
+                checkAmount(s, c.amount(), c.remedy(), "amount");
+                RefundRemedy remedy = remedy(s, c.amount(), c.remedy());
+                checkAssessment(s, remedy);
+                boolean needsApproval = c.approvalThreshold() != null
+                        && c.amount().minorUnits() > c.approvalThreshold().minorUnits();
+                String channel = c.paymentMethod() == null || c.paymentMethod().isBlank() ? "as agreed" : c.paymentMethod();
+                return List.of(new RefundAgreed(s.id(), s.complaintId(), c.amount(),
+                        List.of(new RefundCommand.ChannelShare(channel, c.amount())), c.dueDate(), needsApproval, c.by(),
+                        c.at(), remedy));
+            } catch (RefundRuleBroken e) {
+                refused = e.getMessage();
+            }
+        }
+        return List.of(new RefundEvent.ComplaintAgreementNotApplied(s.id(), s.complaintId(), c.remedy(), c.amount(),
+                c.dueDate(), refused, c.at()));
     }
 }

@@ -64,4 +64,22 @@ public sealed interface RefundEvent {
     record RefundOverdue(UUID refundId, UUID complaintId, Money amount, Money paid, LocalDate dueDate, Instant raisedAt)
             implements RefundEvent {
     }
+
+    /** The complaint's third-party assessment, as the case now follows it. */
+    record RefundAssessmentNoted(UUID refundId, UUID complaintId, AssessmentFinding finding, String assessor,
+                                 Instant assessedAt, Instant notedAt) implements RefundEvent {
+    }
+
+    /** HQ set aside a not-at-fault finding: a full refund or compensation may be offered after all. */
+    record RefundAssessmentOverridden(UUID refundId, UUID complaintId, String reason, String by, Instant overriddenAt)
+            implements RefundEvent {
+    }
+
+    /**
+     * An agreement reached on the complaint that this case could not take (it agreed something else already, it was
+     * rejected or withdrawn, or the assessment forbids it): recorded so that complaint-service sends the case to HQ.
+     */
+    record ComplaintAgreementNotApplied(UUID refundId, UUID complaintId, RefundRemedy remedy, Money amount,
+                                        LocalDate dueDate, String reason, Instant at) implements RefundEvent {
+    }
 }

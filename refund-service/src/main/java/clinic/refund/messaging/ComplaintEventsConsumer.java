@@ -1,22 +1,36 @@
 package clinic.refund.messaging;
 
+import clinic.eventstore.EventMetadata;
 import clinic.eventstore.inbox.Inbox;
 import clinic.eventstore.inbox.IncomingEvent;
 import clinic.eventstore.inbox.IncomingPayload;
 import clinic.eventstore.inbox.MalformedMessage;
+import clinic.refund.application.ComplaintFacts;
+import clinic.refund.application.PaymentDeadlines;
 import clinic.refund.application.RefundService;
+import clinic.refund.config.RefundPolicyConfig;
+import clinic.refund.domain.AssessmentFinding;
 import clinic.refund.domain.Money;
-import clinic.refund.domain.RefundCommand.RequestRefund;
+import clinic.refund.domain.RefundCommand;
 import clinic.refund.domain.RefundKind;
+import clinic.refund.domain.RefundRemedy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.time.LocalDate;
+import java.util.UUID;
+
 /**
- * Reads complaint-events. A complaint that asks for a full or partial refund opens a refund case. Each event has one
- * effect however often it arrives (the inbox); one that cannot be processed goes to
+ * Reads complaint-events: the refund case follows the complaint. A complaint that asks for a refund when filed opens
+ * its refund case; so does a refund remedy (full or partial refund, compensation) proposed, countered or agreed on the
+ * complaint later, and each such round joins the case's negotiation; the complaint's written money agreement becomes
+ * the case's (or is recorded as not applied, for HQ). The third-party assessment recorded on the complaint reaches the
+ * case. What is known of each complaint is kept ({@link ComplaintFacts}) for a case opened later.
+ *
+ * <p>Each event has one effect however often it arrives (the inbox); one that cannot be processed goes to
  * {@code complaint-events.refund-service.dlq} with the reason, and the next is processed.
  */
 @ApplicationScoped
@@ -29,11 +43,18 @@ public class ComplaintEventsConsumer {
 
     private final Inbox inbox;
     private final RefundService refunds;
+    private final ComplaintFacts complaints;
+    private final PaymentDeadlines deadlines;
+    private final RefundPolicyConfig policy;
     private final IncomingPayload payloads;
 
-    public ComplaintEventsConsumer(Inbox inbox, RefundService refunds, ObjectMapper mapper) {
+    public ComplaintEventsConsumer(Inbox inbox, RefundService refunds, ComplaintFacts complaints,
+                                   PaymentDeadlines deadlines, RefundPolicyConfig policy, ObjectMapper mapper) {
         this.inbox = inbox;
         this.refunds = refunds;
+        this.complaints = complaints;
+        this.deadlines = deadlines;
+        this.policy = policy;
         this.payloads = new IncomingPayload(mapper);
     }
 
@@ -43,6 +64,15 @@ public class ComplaintEventsConsumer {
         IncomingEvent event = IncomingEvent.from(record);
         switch (event.type()) {
             case "complaint.filed.v1" -> onFiled(event, payloads.read(event, ComplaintFiledMessage.class));
+            case "complaint.assessed.v1" -> {
+                var m = payloads.read(event, ComplaintMessages.Assessed.class);
+                inbox.processOnce(CONSUMER, event, e -> complaints.assessed(m.complaintId(), m.subject()));
+            }
+            case "complaint.third-party-assessment-recorded.v1" ->
+                    onAssessment(event, payloads.read(event, ComplaintMessages.AssessmentRecorded.class));
+            case "complaint.remedy-proposed.v1", "complaint.counter-offer-made.v1" ->
+                    onOffer(event, payloads.read(event, ComplaintMessages.Remedy.class));
+            case "complaint.agreement-reached.v1" -> onAgreement(event, payloads.read(event, ComplaintMessages.Remedy.class));
             default -> {
                 // not an event this service acts on
             }
@@ -50,22 +80,94 @@ public class ComplaintEventsConsumer {
     }
 
     private void onFiled(IncomingEvent event, ComplaintFiledMessage filed) {
-        RefundKind kind = switch (filed.requestedRemedy()) {
-            case "FULL_REFUND" -> RefundKind.FULL_REFUND;
-            case "PARTIAL_REFUND" -> RefundKind.PARTIAL_REFUND;
-            default -> null;
-        };
-        if (kind == null) {
-            return;
-        }
         Money paid;
         try {
             paid = new Money(filed.amountPaid().minorUnits(), filed.amountPaid().currency());
         } catch (IllegalArgumentException e) {
             throw new MalformedMessage("complaint " + filed.complaintId() + ": " + e.getMessage());
         }
-        var command = new RequestRefund(RefundService.refundIdFor(filed.complaintId()), filed.complaintId(),
-                filed.branchId(), filed.customerRef(), kind, paid, filed.filedAt());
-        inbox.processOnce(CONSUMER, event, e -> refunds.request(command, e.causing(CONSUMER)));
+        RefundKind kind = switch (filed.requestedRemedy()) {
+            case "FULL_REFUND" -> RefundKind.FULL_REFUND;
+            case "PARTIAL_REFUND" -> RefundKind.PARTIAL_REFUND;
+            default -> null;
+        };
+        var facts = new ComplaintFacts.Facts(filed.complaintId(), filed.branchId(), filed.customerRef(), paid, false,
+                null, null, null);
+        inbox.processOnce(CONSUMER, event, e -> {
+            if (kind != null) {
+                refunds.openFor(facts, kind, filed.filedAt(), e.causing(CONSUMER));
+            }
+            complaints.filed(filed.complaintId(), filed.branchId(), filed.customerRef(), paid); // after the appends
+        });
+    }
+
+    private void onAssessment(IncomingEvent event, ComplaintMessages.AssessmentRecorded m) {
+        AssessmentFinding finding;
+        try {
+            finding = AssessmentFinding.valueOf(m.result());
+        } catch (IllegalArgumentException e) {
+            throw new MalformedMessage("complaint " + m.complaintId() + ": result must be one of AT_FAULT, NOT_AT_FAULT, "
+                    + "INCONCLUSIVE");
+        }
+        inbox.processOnce(CONSUMER, event, e -> {
+            refunds.follow(m.complaintId(), new RefundCommand.NoteAssessment(finding, m.assessor(), m.recordedAt(),
+                    event.time()), e.causing(CONSUMER));
+            complaints.assessmentRecorded(m.complaintId(), finding, m.assessor(), m.recordedAt());
+        });
+    }
+
+    /** A money remedy proposed or countered on the complaint opens the refund case and joins its negotiation. */
+    private void onOffer(IncomingEvent event, ComplaintMessages.Remedy m) {
+        RefundRemedy remedy = m.refundRemedy();
+        if (remedy == null) {
+            return; // correction, replacement, apology: no money
+        }
+        Money amount = m.money();
+        inbox.processOnce(CONSUMER, event, e -> {
+            EventMetadata metadata = e.causing(CONSUMER);
+            refunds.openFor(known(m.complaintId(), event), kindOf(remedy), event.time(), metadata);
+            refunds.follow(m.complaintId(), new RefundCommand.RecordComplaintOffer(m.refundParty(), remedy, amount,
+                    m.note() != null ? m.note() : m.reason(), actorOf(m), event.time()), metadata);
+        });
+    }
+
+    /**
+     * The complaint's written money agreement becomes the refund case's: one channel (the payment method agreed), the
+     * due date agreed or else the policy's for goods or services, HQ's approval above the threshold.
+     */
+    private void onAgreement(IncomingEvent event, ComplaintMessages.Remedy m) {
+        RefundRemedy remedy = m.refundRemedy();
+        if (remedy == null) {
+            return;
+        }
+        Money amount = m.money();
+        inbox.processOnce(CONSUMER, event, e -> {
+            EventMetadata metadata = e.causing(CONSUMER);
+            var facts = known(m.complaintId(), event);
+            refunds.openFor(facts, kindOf(remedy), event.time(), metadata);
+            LocalDate due = m.dueDate() != null ? m.dueDate() : deadlines.dueDate(facts.branchId(), facts.goods(), event.time());
+            Money threshold = policy.approvalThresholdMinor() == null ? null
+                    : new Money(policy.approvalThresholdMinor(), amount.currency());
+            refunds.follow(m.complaintId(), new RefundCommand.RecordComplaintAgreement(remedy, amount,
+                    m.paymentMethod(), due, threshold, actorOf(m), event.time()), metadata);
+        });
+    }
+
+    private ComplaintFacts.Facts known(UUID complaintId, IncomingEvent event) {
+        return complaints.find(complaintId).orElseThrow(() -> new MalformedMessage(event.type() + " " + event.id()
+                + ": complaint " + complaintId + " is unknown here (its complaint.filed.v1 was not read: re-drive it first)"));
+    }
+
+    private static RefundKind kindOf(RefundRemedy remedy) {
+        return switch (remedy) {
+            case FULL_REFUND -> RefundKind.FULL_REFUND;
+            case COMPENSATION -> RefundKind.COMPENSATION;
+            default -> RefundKind.PARTIAL_REFUND;
+        };
+    }
+
+    private static String actorOf(ComplaintMessages.Remedy m) {
+        String actor = m.actor();
+        return actor == null || actor.isBlank() ? "complaint-service" : actor;
     }
 }

@@ -20,6 +20,8 @@ public record ComplaintFiledMessage(UUID complaintId, String branchId, String cu
 
     public ComplaintFiledMessage {
         Objects.requireNonNull(complaintId, "complaintId is required");
+        Objects.requireNonNull(branchId, "branchId is required");
+        Objects.requireNonNull(customerRef, "customerRef is required");
         Objects.requireNonNull(requestedRemedy, "requestedRemedy is required");
         Objects.requireNonNull(amountPaid, "amountPaid is required");
         Objects.requireNonNull(filedAt, "filedAt is required");

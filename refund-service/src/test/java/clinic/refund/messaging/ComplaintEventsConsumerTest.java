@@ -156,6 +156,111 @@ class ComplaintEventsConsumerTest {
                 .body("items[0].amountPaid.amount", equalTo("12800.00"));
     }
 
+    /** Another complaint event as complaint-service's relay publishes it, at {@code version} of the complaint's stream. */
+    static ProducerRecord<String, String> complaintEvent(UUID complaintId, int version, String type, String payload) {
+        StoredEvent e = new StoredEvent(version, UUID.randomUUID(), complaintId.toString(), version, type, payload,
+                Instant.parse("2026-03-02T02:15:00Z"), Instant.now(), "SH001", "staff:wang", UUID.randomUUID(), null);
+        return new ProducerRecord<>(ComplaintEventsConsumer.CHANNEL, 0, e.streamId(), payload,
+                CloudEventHeaders.of(e, "/clinic/complaint-service"));
+    }
+
+    static String money(long minor) {
+        return "{\"minorUnits\":%d,\"currency\":\"CNY\"}".formatted(minor);
+    }
+
+    @Test
+    void a_refund_remedy_proposed_later_opens_the_case_and_the_complaints_agreement_becomes_its_agreement()
+            throws Exception {
+        UUID complaint = UUID.randomUUID();
+        send(filed(complaint, "CORRECTIVE_TREATMENT", UUID.randomUUID()));
+        send(complaintEvent(complaint, 5, "complaint.remedy-proposed.v1", """
+                {"complaintId":"%s","remedy":"PARTIAL_REFUND","amount":%s,"note":"sessions used","proposedBy":"staff:wang"}"""
+                .formatted(complaint, money(300_000))));
+        send(complaintEvent(complaint, 6, "complaint.counter-offer-made.v1", """
+                {"complaintId":"%s","party":"CUSTOMER","remedy":"PARTIAL_REFUND","amount":%s,"reason":"none used","by":"cust-889"}"""
+                .formatted(complaint, money(600_000))));
+        send(complaintEvent(complaint, 7, "complaint.agreement-reached.v1", """
+                {"complaintId":"%s","remedy":"PARTIAL_REFUND","amount":%s,"paymentMethod":"original card",
+                 "dueDate":"2026-03-16","recordedBy":"staff:wang","refundId":null}""".formatted(complaint, money(450_000))));
+
+        awaitRefunds(complaint, 1);
+        UUID refundId = RefundService.refundIdFor(complaint);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/refunds/" + refundId).then()
+                .statusCode(200).body("status", equalTo("AGREED")));
+        given().get("/refunds/" + refundId).then()
+                .body("kind", equalTo("PARTIAL_REFUND"))
+                .body("offers.party", org.hamcrest.Matchers.contains("CLINIC", "CUSTOMER"))
+                .body("agreedAmount.amount", equalTo("4500.00"))
+                .body("dueDate", equalTo("2026-03-16"))
+                .body("channels[0].channel", equalTo("original card"));
+        List<ConsumerRecord<String, String>> agreed = read("refund-events",
+                r -> refundId.toString().equals(r.key()) && "refund.agreed.v1".equals(header(r, "ce_type")), 1);
+        assertThat(agreed.getFirst().value()).contains(complaint.toString()).contains("original card");
+    }
+
+    @Test
+    void a_money_agreement_without_a_due_date_is_dated_by_the_policy_goods_later_than_services() throws Exception {
+        UUID goods = UUID.randomUUID();
+        UUID service = UUID.randomUUID();
+        for (UUID c : List.of(goods, service)) {
+            send(filed(c, "APOLOGY", UUID.randomUUID()));
+            send(complaintEvent(c, 3, "complaint.assessed.v1", """
+                    {"complaintId":"%s","subject":"%s"}""".formatted(c, c == goods ? "PRODUCT" : "SERVICE")));
+            send(complaintEvent(c, 7, "complaint.agreement-reached.v1", """
+                    {"complaintId":"%s","remedy":"FULL_REFUND","amount":%s,"paymentMethod":"card","recordedBy":"staff:wang"}"""
+                    .formatted(c, money(1_280_000))));
+        }
+        for (UUID c : List.of(goods, service)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/refunds/" + RefundService.refundIdFor(c))
+                    .then().statusCode(200).body("status", equalTo("AGREED")));
+        }
+        // agreed on Monday 2 March 2026: goods 15 working days later, services 7
+        given().get("/refunds/" + RefundService.refundIdFor(goods)).then().body("dueDate", equalTo("2026-03-23"));
+        given().get("/refunds/" + RefundService.refundIdFor(service)).then().body("dueDate", equalTo("2026-03-11"));
+    }
+
+    @Test
+    void an_agreement_the_case_cannot_take_is_published_as_not_applied_with_the_reason() throws Exception {
+        UUID complaint = UUID.randomUUID();
+        send(filed(complaint, "PARTIAL_REFUND", UUID.randomUUID()));
+        send(complaintEvent(complaint, 7, "complaint.agreement-reached.v1", """
+                {"complaintId":"%s","remedy":"PARTIAL_REFUND","amount":%s,"paymentMethod":"card","dueDate":"2026-03-20"}"""
+                .formatted(complaint, money(400_000))));
+        send(complaintEvent(complaint, 9, "complaint.agreement-reached.v1", """
+                {"complaintId":"%s","remedy":"PARTIAL_REFUND","amount":%s,"paymentMethod":"card","dueDate":"2026-03-20"}"""
+                .formatted(complaint, money(500_000))));
+
+        UUID refundId = RefundService.refundIdFor(complaint);
+        List<ConsumerRecord<String, String>> notApplied = read("refund-events", r -> refundId.toString().equals(r.key())
+                && "refund.complaint-agreement-not-applied.v1".equals(header(r, "ce_type")), 1);
+        assertThat(notApplied.getFirst().value()).contains("agreed PARTIAL_REFUND 4000.00 CNY already");
+        given().get("/refunds/" + refundId).then().body("agreedAmount.amount", equalTo("4000.00"));
+    }
+
+    @Test
+    void the_assessment_recorded_on_the_complaint_reaches_a_case_opened_later() throws Exception {
+        UUID complaint = UUID.randomUUID();
+        send(filed(complaint, "CORRECTIVE_TREATMENT", UUID.randomUUID()));
+        send(complaintEvent(complaint, 4, "complaint.third-party-assessment-recorded.v1", """
+                {"complaintId":"%s","assessor":"medical association","result":"AT_FAULT","summary":"not for refund-service",
+                 "recordedAt":"2026-03-04T03:00:00Z"}""".formatted(complaint)));
+        send(complaintEvent(complaint, 5, "complaint.remedy-proposed.v1", """
+                {"complaintId":"%s","remedy":"FULL_REFUND","amount":%s,"proposedBy":"staff:wang"}"""
+                .formatted(complaint, money(1_280_000))));
+
+        UUID refundId = RefundService.refundIdFor(complaint);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/refunds/" + refundId).then()
+                .statusCode(200).body("assessment.finding", equalTo("AT_FAULT")));
+        given().get("/refunds/" + refundId).then().body("assessment.assessor", equalTo("medical association"))
+                .body("status", equalTo("OFFERED"));
+        assertThat(store.load(refundId.toString())).noneMatch(e -> e.payload().contains("not for refund-service"));
+        // the review may not choose another reason than the assessment's
+        given().contentType("application/json").body("""
+                        {"orders":["%s"],"reason":"PERSONAL_CANCELLATION"}""".formatted(UUID.randomUUID()))
+                .post("/refunds/" + refundId + "/entitlement").then().statusCode(422)
+                .body("errors[0].field", equalTo("reason"));
+    }
+
     private List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> match, int count) {
         List<ConsumerRecord<String, String>> found = TopicReader.read(bootstrap, topic, match, count, Duration.ofSeconds(30));
         assertThat(found).as("records on " + topic).hasSize(count);

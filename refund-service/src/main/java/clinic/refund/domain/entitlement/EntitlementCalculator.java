@@ -148,7 +148,8 @@ public final class EntitlementCalculator {
         allocate(r, cash, compensation, allocation);
         long total = Math.addExact(cash, compensation);
         return new Entitlement(policy.version(), r.reason(), List.copyOf(lines), new Money(cash, currency),
-                new Money(compensation, currency), new Money(total, currency), List.copyOf(allocation), fx);
+                new Money(compensation, currency), new Money(total, currency), List.copyOf(allocation), fx, policy,
+                policy.hash(), r);
     }
 
     /**

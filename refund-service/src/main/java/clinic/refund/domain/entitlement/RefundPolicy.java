@@ -1,7 +1,10 @@
 package clinic.refund.domain.entitlement;
 
 /**
- * The refund policy in force (per chain, overridable per branch); every calculation records its version.
+ * The refund policy in force: the chain's parameters, any of them overridden for one branch
+ * ({@code RefundPolicyConfig}). Every calculation keeps the whole parameter set it used, with its {@link #hash()}, so
+ * that it can be re-run and explained after the parameters change; {@code version} is a label people give a set, the
+ * hash is what identifies its content.
  *
  * @param handlingFeeCapBasisPoints   handling fees never exceed this share of what was paid (2000 = 20 %)
  * @param interestBasisPointsPerYear  yearly interest on prepaid service not provided (art. 53), in basis points (at
@@ -31,6 +34,55 @@ public record RefundPolicy(String version, int handlingFeeCapBasisPoints, int in
         if (handlingFeeCapBasisPoints < 0 || handlingFeeCapBasisPoints > 10_000 || interestBasisPointsPerYear < 0
                 || interestBasisPointsPerYear > 10_000) {
             throw new IllegalArgumentException("policy shares are basis points between 0 and 10000");
+        }
+        java.util.Objects.requireNonNull(points, "points");
+        java.util.Objects.requireNonNull(coupons, "coupons");
+        java.util.Objects.requireNonNull(fxDifference, "fxDifference");
+    }
+
+    /**
+     * The parameters that decide a calculation, one {@code name=value} a line under a format line, in a fixed order
+     * and with the property names of {@code refund.policy.*}. Not the {@code version}: it is a label, and the same
+     * parameters under two labels are the same policy. A parameter added later is appended to this list (with a new
+     * format line), so the hashes of the sets recorded before stay what they were.
+     */
+    public String canonical() {
+        return "refund-policy.v1\n"
+                + "handling-fee-cap-basis-points=" + handlingFeeCapBasisPoints + "\n"
+                + "interest-basis-points-per-year=" + interestBasisPointsPerYear + "\n"
+                + "points=" + points.name() + "\n"
+                + "coupons=" + coupons.name() + "\n"
+                + "fx-difference=" + fxDifference.name() + "\n";
+    }
+
+    /** SHA-256 of {@link #canonical()} (UTF-8), in lower-case hex: the same parameters, the same hash. */
+    public String hash() {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(canonical().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every Java runtime has SHA-256
+        }
+    }
+
+    /** One parameter and its value under two policies. */
+    public record Difference(String parameter, String was, String is) {
+    }
+
+    /** The parameters whose value differs in {@code other} (the label not counted), in the order of {@link #canonical()}. */
+    public java.util.List<Difference> differencesTo(RefundPolicy other) {
+        java.util.List<Difference> out = new java.util.ArrayList<>();
+        differs(out, "handling-fee-cap-basis-points", handlingFeeCapBasisPoints, other.handlingFeeCapBasisPoints);
+        differs(out, "interest-basis-points-per-year", interestBasisPointsPerYear, other.interestBasisPointsPerYear);
+        differs(out, "points", points, other.points);
+        differs(out, "coupons", coupons, other.coupons);
+        differs(out, "fx-difference", fxDifference, other.fxDifference);
+        return java.util.List.copyOf(out);
+    }
+
+    private static void differs(java.util.List<Difference> out, String parameter, Object was, Object is) {
+        if (!was.equals(is)) {
+            out.add(new Difference(parameter, String.valueOf(was), String.valueOf(is)));
         }
     }
 }

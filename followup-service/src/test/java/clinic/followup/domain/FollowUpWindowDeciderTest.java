@@ -1,0 +1,203 @@
+package clinic.followup.domain;
+
+import clinic.followup.domain.FollowUpCommand.MarkDue;
+import clinic.followup.domain.FollowUpCommand.RecordCall;
+import clinic.followup.domain.FollowUpCommand.ScheduleFollowUp;
+import clinic.followup.domain.FollowUpWindowCommand.InterruptWindow;
+import clinic.followup.domain.FollowUpWindowCommand.OpenWindow;
+import clinic.followup.domain.FollowUpWindowCommand.RecordCallbackEnded;
+import clinic.followup.domain.FollowUpWindowEvent.WindowEnded;
+import clinic.followup.domain.FollowUpWindowEvent.WindowInterrupted;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static clinic.followup.domain.CallbackResult.DISSATISFIED;
+import static clinic.followup.domain.CallbackResult.NEEDS_HELP;
+import static clinic.followup.domain.CallbackResult.NOT_MADE;
+import static clinic.followup.domain.CallbackResult.SATISFIED;
+import static clinic.followup.domain.CallbackResult.UNREACHABLE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FollowUpWindowDeciderTest {
+
+    static final Instant RESOLVED = Instant.parse("2026-03-04T07:00:00Z");
+    static final UUID COMPLAINT = UUID.randomUUID();
+
+    static final class Window {
+        FollowUpWindow state = FollowUpWindow.NONE;
+        final List<FollowUpWindowEvent> events = new ArrayList<>();
+
+        Window then(FollowUpWindowCommand c) {
+            for (FollowUpWindowEvent e : FollowUpWindowDecider.decide(c, state)) {
+                state = FollowUpWindowDecider.evolve(state, e);
+                events.add(e);
+            }
+            return this;
+        }
+
+        List<WindowEnded> ended() {
+            return events.stream().filter(e -> e instanceof WindowEnded).map(e -> (WindowEnded) e).toList();
+        }
+    }
+
+    /** The 1-3-7 series of a cycle, as the rules schedule it. */
+    static List<ScheduleFollowUp> series(int cycle) {
+        return FollowUpRules.afterResolution(COMPLAINT, cycle, "SH001", "cust-1", RESOLVED, FollowUpRules.defaults(),
+                FollowUpRulesTest.SH);
+    }
+
+    static List<UUID> ids(int cycle) {
+        return FollowUpRules.taskIds(series(cycle));
+    }
+
+    static Window opened(int cycle) {
+        return new Window().then(open(cycle));
+    }
+
+    static OpenWindow open(int cycle) {
+        return new OpenWindow(COMPLAINT, "SH001", cycle, ids(cycle), RESOLVED);
+    }
+
+    static RecordCallbackEnded ended(UUID task, CallbackResult result, int day) {
+        return new RecordCallbackEnded(task, result, RESOLVED.plus(java.time.Duration.ofDays(day)));
+    }
+
+    static Window endAll(Window w, int cycle, CallbackResult... results) {
+        List<UUID> ids = ids(cycle);
+        for (int i = 0; i < results.length; i++) {
+            w.then(ended(ids.get(i), results[i], i + 1));
+        }
+        return w;
+    }
+
+    @Test
+    void three_callbacks_that_reach_a_satisfied_customer_end_the_window_once_as_satisfied() {
+        Window w = endAll(opened(0), 0, SATISFIED, SATISFIED, SATISFIED);
+        assertThat(w.ended()).singleElement().satisfies(e -> {
+            assertThat(e.complaintId()).isEqualTo(COMPLAINT);
+            assertThat(e.cycle()).isZero();
+            assertThat(e.outcome()).isEqualTo(WindowOutcome.SATISFIED);
+            assertThat(List.of(e.callbacks(), e.satisfied(), e.needsHelp(), e.unreachable(), e.notMade()))
+                    .containsExactly(3, 3, 0, 0, 0);
+            assertThat(e.endedAt()).isEqualTo(RESOLVED.plus(java.time.Duration.ofDays(3)));
+        });
+        assertThat(w.state.status()).isEqualTo(FollowUpWindow.Status.ENDED);
+        assertThat(w.state.outcome()).isEqualTo(WindowOutcome.SATISFIED);
+    }
+
+    @Test
+    void the_window_waits_for_every_callback_of_the_series() {
+        Window w = endAll(opened(0), 0, SATISFIED, SATISFIED);
+        assertThat(w.ended()).isEmpty();
+        assertThat(w.state.open()).isTrue();
+    }
+
+    @Test
+    void a_dissatisfied_customer_interrupts_the_window_and_it_never_ends() {
+        Window w = endAll(opened(0), 0, SATISFIED, DISSATISFIED);
+        assertThat(w.events.getLast()).isInstanceOf(WindowInterrupted.class);
+        // the reopening cancels the last call: nothing more
+        w.then(ended(ids(0).get(2), NOT_MADE, 3)).then(new InterruptWindow("the complaint was reopened", RESOLVED));
+        assertThat(w.ended()).isEmpty();
+        assertThat(w.events).filteredOn(e -> e instanceof WindowInterrupted).hasSize(1);
+        assertThat(w.state.status()).isEqualTo(FollowUpWindow.Status.INTERRUPTED);
+    }
+
+    @Test
+    void a_customer_reached_by_no_callback_ends_the_window_as_not_reached() {
+        Window w = endAll(opened(0), 0, UNREACHABLE, UNREACHABLE, UNREACHABLE);
+        assertThat(w.ended()).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(WindowOutcome.NOT_REACHED);
+            assertThat(e.unreachable()).isEqualTo(3);
+        });
+        Window dnc = endAll(opened(0), 0, UNREACHABLE, NOT_MADE, NOT_MADE);
+        assertThat(dnc.ended()).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(WindowOutcome.NOT_REACHED);
+            assertThat(List.of(e.unreachable(), e.notMade())).containsExactly(1, 2);
+        });
+    }
+
+    @Test
+    void one_satisfied_call_is_enough_and_a_customer_who_needed_help_is_left_to_the_branch() {
+        assertThat(endAll(opened(0), 0, UNREACHABLE, SATISFIED, NOT_MADE).ended()).singleElement()
+                .satisfies(e -> assertThat(e.outcome()).isEqualTo(WindowOutcome.SATISFIED));
+        assertThat(endAll(opened(0), 0, SATISFIED, NEEDS_HELP, SATISFIED).ended()).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.outcome()).isEqualTo(WindowOutcome.NEEDS_HELP);
+                    assertThat(List.of(e.satisfied(), e.needsHelp())).containsExactly(2, 1);
+                });
+    }
+
+    @Test
+    void redelivered_events_and_repeated_commands_still_end_the_window_once() {
+        Window w = opened(0);
+        UUID day1 = ids(0).get(0);
+        w.then(open(0)).then(ended(day1, SATISFIED, 1)).then(ended(day1, SATISFIED, 1)).then(open(0));
+        endAll(w, 0, SATISFIED, SATISFIED, SATISFIED);
+        endAll(w, 0, SATISFIED, SATISFIED, SATISFIED); // every callback told again
+        w.then(open(0)).then(new InterruptWindow("the complaint was withdrawn", RESOLVED)); // over: nothing
+        assertThat(w.ended()).hasSize(1);
+        assertThat(w.events).extracting(e -> e.getClass().getSimpleName()).containsExactly("WindowOpened",
+                "CallbackEnded", "CallbackEnded", "CallbackEnded", "WindowEnded");
+        // the refund settled after the resolution opens no second window for the cycle
+        assertThat(FollowUpWindowDecider.decide(open(0), w.state)).isEmpty();
+    }
+
+    @Test
+    void a_reopening_interrupts_the_cycle_and_the_next_resolution_opens_a_new_window() {
+        Window w = endAll(opened(0), 0, SATISFIED).then(new InterruptWindow("the complaint was reopened", RESOLVED));
+        // the reopening cancels the open calls of cycle 0: they end nothing
+        endAll(w, 0, SATISFIED, NOT_MADE, NOT_MADE);
+        assertThat(w.ended()).isEmpty();
+
+        w.then(open(1));
+        assertThat(w.state.cycle()).isEqualTo(1);
+        assertThat(w.state.open()).isTrue();
+        // an old cycle's callback does not count in the new window
+        assertThat(FollowUpWindowDecider.decide(ended(ids(0).get(2), SATISFIED, 7), w.state)).isEmpty();
+        endAll(w, 1, SATISFIED, SATISFIED, UNREACHABLE);
+        assertThat(w.ended()).singleElement().satisfies(e -> {
+            assertThat(e.cycle()).isEqualTo(1);
+            assertThat(e.outcome()).isEqualTo(WindowOutcome.SATISFIED);
+        });
+        // an older cycle's resolution, told late, opens nothing
+        assertThat(FollowUpWindowDecider.decide(open(0), w.state)).isEmpty();
+    }
+
+    @Test
+    void a_new_cycle_while_a_window_is_open_interrupts_it_first() {
+        Window w = opened(0).then(open(1));
+        assertThat(w.events).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("WindowOpened", "WindowInterrupted", "WindowOpened");
+    }
+
+    @Test
+    void what_a_task_came_to_is_what_its_window_records() {
+        UUID task = ids(0).get(0);
+        FollowUpDeciderTest.Task t = new FollowUpDeciderTest.Task().then(new ScheduleFollowUp(task, COMPLAINT, null,
+                "SH001", "cust-1", FollowUpKind.RESOLUTION_CALLBACK, 1, RESOLVED, RESOLVED)).then(new MarkDue(RESOLVED));
+        assertThat(FollowUpWindowDecider.resultOf(t.state)).isNull();
+        t.then(new RecordCall(CallOutcome.NO_ANSWER, 20, false, "s", RESOLVED.plusSeconds(86_400), 2, RESOLVED));
+        assertThat(FollowUpWindowDecider.resultOf(t.state)).as("tried again later").isNull();
+        t.then(new MarkDue(RESOLVED.plusSeconds(86_400)))
+                .then(new RecordCall(CallOutcome.NO_ANSWER, 20, false, "s", RESOLVED, 2, RESOLVED.plusSeconds(86_400)));
+        assertThat(FollowUpWindowDecider.resultOf(t.state)).isEqualTo(UNREACHABLE);
+
+        for (var c : List.of(CallOutcome.REACHED_SATISFIED, CallOutcome.REACHED_DISSATISFIED, CallOutcome.NEEDS_HELP)) {
+            FollowUpTask done = FollowUpDeciderTest.due(COMPLAINT, FollowUpKind.RESOLUTION_CALLBACK)
+                    .then(FollowUpDeciderTest.call(c)).state;
+            assertThat(FollowUpWindowDecider.resultOf(done)).isEqualTo(switch (c) {
+                case REACHED_SATISFIED -> SATISFIED;
+                case REACHED_DISSATISFIED -> DISSATISFIED;
+                default -> NEEDS_HELP;
+            });
+        }
+        FollowUpTask cancelled = FollowUpDeciderTest.due(COMPLAINT, FollowUpKind.RESOLUTION_CALLBACK)
+                .then(new FollowUpCommand.Cancel("the customer asked not to be contacted", RESOLVED)).state;
+        assertThat(FollowUpWindowDecider.resultOf(cancelled)).isEqualTo(NOT_MADE);
+    }
+}
