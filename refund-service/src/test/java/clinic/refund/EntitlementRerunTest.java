@@ -142,6 +142,15 @@ class EntitlementRerunTest {
     }
 
     @Test
+    void the_operations_are_documented_with_their_problems() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/refunds/{id}/entitlements'.get.operationId", equalTo("listRefundEntitlements"))
+                .body("paths.'/refunds/{id}/entitlements'.get.responses.'404'.content", org.hamcrest.Matchers.hasKey("application/problem+json"))
+                .body("paths.'/refunds/{id}/entitlements/{n}/explain'.get.operationId", equalTo("explainRefundEntitlement"))
+                .body("paths.'/refunds/{id}/entitlements/{n}/explain'.get.responses", org.hamcrest.Matchers.hasKey("422"));
+    }
+
+    @Test
     void the_preview_takes_a_branch_and_an_unknown_or_no_branch_gets_the_chains_policy() {
         String body = """
                 {"reason":"PERSONAL_CANCELLATION","currency":"CNY",%s

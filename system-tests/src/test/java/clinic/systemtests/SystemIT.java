@@ -262,20 +262,31 @@ class SystemIT {
     }
 
     @Test
-    @Order(8)
-    void an_agreement_left_unpaid_raises_the_overdue_alarm_after_a_restart_once_and_escalates_the_complaint()
+    @Order(12)
+    void a_refund_agreed_on_the_complaint_and_left_unpaid_raises_the_overdue_alarm_after_a_restart_once_and_escalates_the_complaint()
             throws Exception {
-        String id = file("SH050", "FULL_REFUND");
-        await().atMost(Duration.ofSeconds(30)).until(() -> list(refunds, "/refunds?complaintId=" + id).path("items").size() == 1);
-        String refund = list(refunds, "/refunds?complaintId=" + id).path("items").get(0).path("id").asText();
-        post(refunds, "/refunds/" + refund + "/start-review", null);
-        post(refunds, "/refunds/" + refund + "/offer", "{\"amount\":\"12800.00\"}");
-        post(refunds, "/refunds/" + refund + "/agree",
-                "{\"amount\":\"12800.00\",\"channels\":[{\"channel\":\"CARD\",\"amount\":\"12800.00\"}]}");
-        refunds.kill(); // the money is not paid, and the service is down when the due date (7 working days) passes
+        // no refund asked for when filed: the partial refund is proposed and agreed on the complaint, without a due date
+        String id = file("SH050", "CORRECTIVE_TREATMENT");
+        investigate(id);
+        post(complaints, "/complaints/" + id + "/propose-remedy", """
+                {"remedy":"PARTIAL_REFUND","amount":{"amount":"5000.00","currency":"CNY"},"note":"half the sessions"}""");
+        post(complaints, "/complaints/" + id + "/agree", """
+                {"remedy":"PARTIAL_REFUND","amount":{"amount":"5000.00","currency":"CNY"},"paymentMethod":"CARD"}""");
 
-        // two instances come back fifteen days later; both run the alarm every second
-        Map<String, String> later = Map.of("CLINIC_CLOCK_SHIFT", "P15D", "REFUND_OVERDUE_CHECK_EVERY", "1s");
+        // refund-service opened the case from the proposal and took the complaint's agreement as its own
+        await().atMost(Duration.ofSeconds(30)).until(() -> "AGREED".equals(
+                list(refunds, "/refunds?complaintId=" + id).path("items").path(0).path("status").asText()));
+        String refund = list(refunds, "/refunds?complaintId=" + id).path("items").get(0).path("id").asText();
+        JsonNode agreed = list(refunds, "/refunds/" + refund);
+        assertThat(agreed.path("agreedAmount").path("amount").asText()).isEqualTo("5000.00");
+        assertThat(agreed.path("channels").get(0).path("channel").asText()).isEqualTo("CARD");
+        String due = agreed.path("dueDate").asText(); // the policy's 7 working days for a service
+        await().atMost(Duration.ofSeconds(30)).until(() -> due.equals(
+                list(complaints, "/complaints/" + id).path("refund").path("dueDate").asText()));
+        refunds.kill(); // the money is not paid, and the service is down when the due date passes
+
+        // two instances come back thirty days later; both run the alarm every second
+        Map<String, String> later = Map.of("CLINIC_CLOCK_SHIFT", "P30D", "REFUND_OVERDUE_CHECK_EVERY", "1s");
         ServiceProcess first = refunds.with(DevStack.freePort(), later);
         ServiceProcess second = refunds.with(DevStack.freePort(), later);
         long restarted = System.nanoTime();
@@ -288,13 +299,70 @@ class SystemIT {
             System.out.printf("system-tests: overdue alarm raised and the complaint escalated %.1f s after the restart%n",
                     (System.nanoTime() - restarted) / 1e9);
             Thread.sleep(3000); // both alarms look several more times
-            assertThat(eventTypes(id)).containsOnlyOnce("complaint.escalated-to-hq.v1");
+            assertThat(eventTypes(id)).containsOnlyOnce("complaint.escalated-to-hq.v1", "complaint.agreement-reached.v1");
             assertThat(list(first, "/refunds/" + refund).path("overdue").asBoolean()).isTrue();
             assertThat(list(first, "/refunds?overdue=true&branch=SH050").path("items")).hasSize(1);
+            JsonNode complaint = list(complaints, "/complaints/" + id);
+            assertThat(complaint.path("status").asText()).isEqualTo("AGREED");
+            assertThat(complaint.path("refund").path("progress").asText()).isEqualTo("OVERDUE");
         } finally {
             second.stop();
-            refunds = first; // stopped after the last test (this one is last: its clock is 15 days ahead)
+            refunds = first; // stopped after the last test (this one is last: its clock is 30 days ahead)
         }
+    }
+
+    @Test
+    @Order(6)
+    void a_third_party_assessment_finding_the_clinic_at_fault_gives_a_full_refund_entitlement() throws Exception {
+        JsonNode filed = fileReturningCase("SH045", "FULL_REFUND");
+        String id = filed.path("id").asText();
+        String customer = list(complaints, "/complaints/" + id).path("customer").path("ref").asText();
+        // the customer's order: a package of 10 laser sessions for 12,800.00
+        HttpResponse<String> order = HTTP.send(HttpRequest.newBuilder(URI.create(refunds.baseUrl() + "/purchases"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
+                        {"branchId":"SH045","orderNo":"POS-%s","customerRef":"%s","purchasedAt":"2026-03-02T02:00:00Z",
+                         "currency":"CNY","items":[{"lineId":"L1","kind":"SESSION_PACKAGE","name":"laser package",
+                         "paid":"12800.00","sessions":10}],"payments":[{"instrument":"CARD","amount":"12800.00"}]}"""
+                        .formatted(UUID.randomUUID(), customer))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(order.statusCode()).as(order.body()).isEqualTo(201);
+        String orderId = JSON.readTree(order.body()).path("id").asText();
+
+        investigate(id);
+        post(complaints, "/complaints/" + id + "/request-assessment", "{\"assessor\":\"district medical association\"}");
+        post(complaints, "/complaints/" + id + "/record-assessment", "{\"result\":\"AT_FAULT\",\"summary\":\"burn from the device setting\"}");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> list(refunds, "/refunds?complaintId=" + id).path("items").size() == 1);
+        String refund = list(refunds, "/refunds?complaintId=" + id).path("items").get(0).path("id").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "AT_FAULT".equals(list(refunds, "/refunds/" + refund).path("assessment").path("finding").asText()));
+        post(refunds, "/refunds/" + refund + "/start-review", null);
+        // no reason given: the assessment gives it, and everything paid comes back
+        post(refunds, "/refunds/" + refund + "/entitlement", "{\"orders\":[\"" + orderId + "\"]}");
+        JsonNode entitlement = list(refunds, "/refunds/" + refund).path("entitlement");
+        assertThat(entitlement.path("reason").asText()).isEqualTo("RESULT_AT_FAULT");
+        assertThat(entitlement.path("refund").asText()).isEqualTo("12800.00");
+    }
+
+    @Test
+    @Order(9)
+    void a_product_call_never_lands_on_a_public_holiday_of_the_shipped_calendar() throws Exception {
+        // sold on Tuesday 29 September 2026: the day-2 call would fall on 1 October, National Day (1-7 October off)
+        HttpResponse<String> order = HTTP.send(HttpRequest.newBuilder(URI.create(refunds.baseUrl() + "/purchases"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
+                        {"branchId":"SH075","orderNo":"POS-%s","customerRef":"cust-holiday","purchasedAt":"2026-09-29T04:00:00Z",
+                         "currency":"CNY","items":[{"lineId":"L1","kind":"PRODUCT","name":"repair serum","productLine":"GENERAL",
+                         "paid":"380.00"}],"payments":[{"instrument":"CARD","amount":"380.00"}]}"""
+                        .formatted(UUID.randomUUID()))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(order.statusCode()).as(order.body()).isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> list(followups, "/followups?branch=SH075").path("items").size() >= 2);
+        List<String> due = new ArrayList<>();
+        list(followups, "/followups?branch=SH075").path("items").forEach(t -> due.add(t.path("dueAt").asText()));
+        assertThat(due).isNotEmpty().allSatisfy(at -> {
+            java.time.LocalDate day = java.time.Instant.parse(at).atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
+            assertThat(day).as(at).isNotBetween(java.time.LocalDate.of(2026, 10, 1), java.time.LocalDate.of(2026, 10, 7));
+        });
+        assertThat(due).anySatisfy(at -> assertThat(at).startsWith("2026-10-08")); // the day-2 call, after the holiday
     }
 
     /**
@@ -302,7 +370,7 @@ class SystemIT {
      * {@link ApiFuzzer}): no 5xx, problem details on every refusal, and no event stored by any refused request.
      */
     @Test
-    @Order(9)
+    @Order(13)
     void hostile_input_to_every_endpoint_is_refused_with_a_problem_never_a_5xx_and_stores_nothing() throws Exception {
         JsonNode filed = fileReturningCase("FZ001", "FULL_REFUND");
         String complaint = filed.path("id").asText();
@@ -369,7 +437,7 @@ class SystemIT {
             "FOLLOWUP_SURVEY_AFTER", "PT1S", "FOLLOWUP_INTAKE_CALLBACK_AFTER", "PT3S", "FOLLOWUP_CHECK_EVERY", "300ms");
 
     @Test
-    @Order(6)
+    @Order(7)
     void a_low_survey_score_reopens_the_complaint_in_complaint_service() throws Exception {
         String id = file("SH060", "APOLOGY");
         post(complaints, "/complaints/" + id + "/acknowledge", null);
@@ -409,7 +477,7 @@ class SystemIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void due_calls_come_due_after_a_restart_once_even_with_two_instances() throws Exception {
         String id = file("SH070", "APOLOGY");
         await().atMost(Duration.ofSeconds(30)).until(() -> list(followups, "/followups?complaintId=" + id)
@@ -435,6 +503,15 @@ class SystemIT {
         } finally {
             second.stop();
         }
+    }
+
+    /** Acknowledged, assessed in scope (a service of today), under investigation. */
+    private static void investigate(String id) throws IOException, InterruptedException {
+        post(complaints, "/complaints/" + id + "/acknowledge", null);
+        post(complaints, "/complaints/" + id + "/assess", """
+                {"category":"TREATMENT_RESULT","severity":"MEDIUM","subject":"SERVICE","serviceDate":"%s","owner":"staff:wang"}"""
+                .formatted(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))));
+        post(complaints, "/complaints/" + id + "/start-investigation", null);
     }
 
     private static void post(ServiceProcess service, String path, String json) throws IOException, InterruptedException {

@@ -103,7 +103,7 @@ public class OtherServicesConsumer {
             Objects.requireNonNull(outcome, "outcome is required");
         }
 
-        boolean satisfied() {
+        boolean customerSatisfied() {
             return "SATISFIED".equals(outcome);
         }
 
@@ -178,7 +178,7 @@ public class OtherServicesConsumer {
             apply(event, m.complaintId(), new ComplaintCommand.ReopenOnDissatisfaction(reason, "followup-service", event.time()));
         } else if (event.type().equals("followup.window-ended.v1")) {
             WindowEndedMessage m = payloads.read(event, WindowEndedMessage.class);
-            if (m.satisfied()) {
+            if (m.customerSatisfied()) {
                 apply(event, m.complaintId(), new ComplaintCommand.CloseAfterFollowUp(m.cycle(), m.reason(),
                         "followup-service", event.time()));
             }

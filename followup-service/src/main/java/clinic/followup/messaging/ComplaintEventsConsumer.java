@@ -16,8 +16,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads complaint-events: a new complaint gets its intake callback; a resolved one the 1-3-7 callbacks; a closed one its
- * survey; a reopened or withdrawn one loses the calls and the unsent survey that no longer fit; a customer erased in
+ * Reads complaint-events: a new complaint gets its intake callback; a resolved one the 1-3-7 callbacks and the
+ * cycle's follow-up window over them; a closed one its survey; a reopened or withdrawn one loses its open follow-up
+ * window, the calls and the unsent survey that no longer fit; a customer erased in
  * complaint-service loses their call notes and survey comments here. Every effect is
  * idempotent and the inbox remembers what was processed; a message that cannot be processed goes to
  * {@code complaint-events.followup-service.dlq} with the reason, and the next is processed.

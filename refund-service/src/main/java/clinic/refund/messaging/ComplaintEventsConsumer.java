@@ -146,8 +146,8 @@ public class ComplaintEventsConsumer {
             var facts = known(m.complaintId(), event);
             refunds.openFor(facts, kindOf(remedy), event.time(), metadata);
             LocalDate due = m.dueDate() != null ? m.dueDate() : deadlines.dueDate(facts.branchId(), facts.goods(), event.time());
-            Money threshold = policy.approvalThresholdMinor() == null ? null
-                    : new Money(policy.approvalThresholdMinor(), amount.currency());
+            Long thresholdMinor = policy.approvalThresholdMinor(facts.branchId());
+            Money threshold = thresholdMinor == null ? null : new Money(thresholdMinor, amount.currency());
             refunds.follow(m.complaintId(), new RefundCommand.RecordComplaintAgreement(remedy, amount,
                     m.paymentMethod(), due, threshold, actorOf(m), event.time()), metadata);
         });
