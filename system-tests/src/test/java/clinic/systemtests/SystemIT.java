@@ -262,6 +262,45 @@ class SystemIT {
     }
 
     @Test
+    @Order(10)
+    void an_escalation_deadline_computed_from_the_norm_warns_once_after_a_restart_even_with_two_instances()
+            throws Exception {
+        String id = file("SH080", "APOLOGY");
+        // a 12315 online dispute: the company has 10 working days, computed since nobody types a deadline
+        post(complaints, "/complaints/" + id + "/escalate", """
+                {"body":"ONLINE_DISPUTE_12315","referenceNumber":"ODR-2026-0815"}""");
+        JsonNode escalation = list(complaints, "/complaints/" + id).path("escalations").get(0);
+        assertThat(escalation.path("deadlines").get(0).path("kind").asText()).isEqualTo("NEGOTIATION");
+        assertThat(escalation.path("deadlines").get(0).path("dueDate").asText()).isNotBlank();
+        assertThat(list(complaints, "/complaints?escalated=EXTERNAL&branch=SH080").path("items")).hasSize(1);
+        ServiceProcess usual = complaints;
+        usual.kill(); // down when the deadline passes
+
+        // two instances come back thirty days later; both run the scheduler
+        Map<String, String> later = Map.of("CLINIC_CLOCK_SHIFT", "P30D", "COMPLAINT_SLA_CHECK_EVERY", "300ms");
+        ServiceProcess first = usual.with(DevStack.freePort(), later);
+        ServiceProcess second = usual.with(DevStack.freePort(), later);
+        first.start();
+        second.start();
+        try {
+            first.awaitReady(Duration.ofMinutes(2));
+            second.awaitReady(Duration.ofMinutes(2));
+            complaints = first;
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    eventTypes(id).contains("complaint.escalation-deadline-missed.v1"));
+            Thread.sleep(2000); // both schedulers look several more times
+            assertThat(eventTypes(id)).containsOnlyOnce("complaint.escalation-deadline-at-risk.v1",
+                    "complaint.escalation-deadline-missed.v1");
+        } finally {
+            first.stop();
+            second.stop();
+            complaints = usual; // back to today's clock for the tests after this one
+            usual.start();
+            usual.awaitReady(Duration.ofMinutes(2));
+        }
+    }
+
+    @Test
     @Order(12)
     void a_refund_agreed_on_the_complaint_and_left_unpaid_raises_the_overdue_alarm_after_a_restart_once_and_escalates_the_complaint()
             throws Exception {

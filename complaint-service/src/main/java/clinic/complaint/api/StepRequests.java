@@ -67,7 +67,7 @@ public final class StepRequests {
      * {@code dueDate}: required for a remedy without money; for a refund or compensation it may be left out, and
      * refund-service dates the payment by its policy (goods 15 working days, services 7, per branch).
      */
-    public record Agree(@NotNull Remedy remedy, @Valid MoneyJson amount, @NotBlank @Size(max = 60) String paymentMethod,
+    public record Agree(@NotNull Remedy remedy, @Valid MoneyJson amount, @NotBlank @Size(max = 200) String paymentMethod,
                         LocalDate dueDate) {
         Money money() {
             return amount == null ? null : amount.toMoney("amount");

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The SLA side of a case: its clocks read now, and the row that tells the scheduler when to look at it next, kept in
- * the transaction of every change to the case.
+ * The SLA side of a case: its clocks and its external escalations' deadlines read now, and the row that tells the
+ * scheduler when to look at it next (for either), kept in the transaction of every change to the case.
  */
 @ApplicationScoped
 public class SlaSchedule {

@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 /**
- * Raises SLA warnings on time. Every {@code complaint.sla.check-every} it takes the cases whose next check has come
+ * Raises SLA warnings, and the at-risk and missed warnings of external escalations' deadlines, on time. Every {@code complaint.sla.check-every} it takes the cases whose next check has come
  * (the {@code sla_schedule} table, so nothing is forgotten across restarts) and checks each. Several instances may run:
  * a case is checked under an advisory lock, the decider raises each warning once, and a concurrent append loses on the
  * stream version, so a warning is never raised twice.

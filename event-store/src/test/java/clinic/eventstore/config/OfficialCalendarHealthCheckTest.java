@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.health.SmallRyeHealth;
 import io.smallrye.health.SmallRyeHealthReporter;
+import io.smallrye.health.api.Wellness;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -31,6 +32,7 @@ class OfficialCalendarHealthCheckTest {
     BranchCalendars calendars;
 
     @Inject
+    @Wellness
     OfficialCalendarHealthCheck check;
 
     @Inject

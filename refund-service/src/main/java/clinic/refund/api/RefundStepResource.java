@@ -56,7 +56,7 @@ public class RefundStepResource {
                                       @Size(max = 4000) String reason) {
     }
 
-    public record ChannelJson(@NotBlank @Size(max = 60) String channel, @NotBlank @Size(max = 30) String amount) {
+    public record ChannelJson(@NotBlank @Size(max = 200) String channel, @NotBlank @Size(max = 30) String amount) {
     }
 
     public record AgreeRequest(@NotBlank @Size(max = 30) String amount, RefundRemedy remedy,
@@ -73,7 +73,7 @@ public class RefundStepResource {
     public record EscalateRequest(@NotBlank @Size(max = 100) String body, @Size(max = 100) String reference) {
     }
 
-    public record PaymentRequest(@NotBlank @Size(max = 60) String channel, @NotBlank @Size(max = 30) String amount,
+    public record PaymentRequest(@NotBlank @Size(max = 200) String channel, @NotBlank @Size(max = 30) String amount,
                                  @NotBlank @Size(max = 100) String reference) {
     }
 

@@ -61,6 +61,10 @@ final class ComplaintMessages {
                 throw new MalformedMessage("complaint " + complaintId + ": a " + remedy
                         + " needs amount {minorUnits, currency}");
             }
+            if (amount.minorUnits() <= 0 || amount.minorUnits() > clinic.refund.domain.entitlement.EntitlementCalculator.MAX_AMOUNT_MINOR) {
+                throw new MalformedMessage("complaint " + complaintId + ": a " + remedy + " is a positive amount of at "
+                        + "most " + clinic.refund.domain.entitlement.EntitlementCalculator.MAX_AMOUNT_MINOR + " minor units");
+            }
             try {
                 return new Money(amount.minorUnits(), amount.currency());
             } catch (IllegalArgumentException e) {
