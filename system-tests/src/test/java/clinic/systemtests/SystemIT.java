@@ -401,7 +401,8 @@ class SystemIT {
             java.time.LocalDate day = java.time.Instant.parse(at).atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate();
             assertThat(day).as(at).isNotBetween(java.time.LocalDate.of(2026, 10, 1), java.time.LocalDate.of(2026, 10, 7));
         });
-        assertThat(due).anySatisfy(at -> assertThat(at).startsWith("2026-10-08")); // the day-2 call, after the holiday
+        assertThat(due).anySatisfy(at -> assertThat(java.time.Instant.parse(at).atZone(java.time.ZoneId.of("Asia/Shanghai"))
+                .toLocalDate()).isEqualTo(java.time.LocalDate.of(2026, 10, 8))); // the day-2 call, after the holiday
     }
 
     /**
@@ -469,10 +470,16 @@ class SystemIT {
         }
     }
 
-    /** followup-service open around the clock, surveys out a second after closing, intake calls 3 s after filing. */
+    /**
+     * followup-service open around the clock (today and tomorrow working days even if a public holiday of the shipped
+     * calendar falls on them: the operator's make-up days win), surveys out a second after closing, intake calls 3 s
+     * after filing.
+     */
     static final Map<String, String> FOLLOWUP_FAST = Map.of(
             "CLINIC_CALENDAR_OPENS", "00:00", "CLINIC_CALENDAR_CLOSES", "23:59",
             "CLINIC_CALENDAR_WORKING_DAYS", "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY",
+            "CLINIC_CALENDAR_MAKE_UP_DAYS", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) + ","
+                    + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1),
             "FOLLOWUP_SURVEY_AFTER", "PT1S", "FOLLOWUP_INTAKE_CALLBACK_AFTER", "PT3S", "FOLLOWUP_CHECK_EVERY", "300ms");
 
     @Test

@@ -119,7 +119,8 @@ public class ComplaintService {
         UUID id = UUID.randomUUID();
         String caseNumber = caseNumbers.next(f.branchId(), today(f.branchId(), now).getYear());
         var command = new ComplaintCommand.FileComplaint(id, caseNumber, f.branchId(), f.customerRef(), f.channel(),
-                f.category(), f.requestedRemedy(), f.amountPaid(), sla.policyFor(f.branchId()), now);
+                f.category(), f.requestedRemedy(), f.amountPaid(), sla.policyFor(f.branchId()),
+                sla.calendarFor(f.branchId(), now), now);
         var result = cases.create(id.toString(), command, metadata(f.branchId(), caller), now);
         afterChange(result.state(), result.version(), now);
 

@@ -35,7 +35,7 @@ public class SlaSchedule {
     }
 
     public List<SlaReading> clocks(Complaint c, Instant now) {
-        return SlaClocks.read(c, policyOf(c), calendars.of(c.branchId()), now);
+        return SlaClocks.read(c, policyOf(c), calendarOf(c), now);
     }
 
     /**
@@ -43,12 +43,32 @@ public class SlaSchedule {
      * targets the case was filed under.
      */
     public List<EscalationNorms.Deadline> escalationDeadlines(Complaint c, Instant now) {
-        return EscalationNorms.read(c, calendars.of(c.branchId()), policyOf(c).atRiskShare(), now);
+        return EscalationNorms.read(c, calendarOf(c), policyOf(c).atRiskShare(), now);
     }
 
     /** The targets a new complaint of {@code branchId} gets (kept with it, so a later change of policy leaves it be). */
     public SlaPolicy policyFor(String branchId) {
         return config.policyFor(branchId);
+    }
+
+    /**
+     * The calendar a new complaint of {@code branchId} keeps: the branch's, frozen for the year from today (a case's
+     * clocks and escalation deadlines fall within it), so that replaying the case later reads the same clocks after
+     * the holiday data or the branch's overrides change.
+     */
+    public clinic.calendar.CalendarSnapshot calendarFor(String branchId, Instant now) {
+        var calendar = calendars.of(branchId);
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, calendar.zone());
+        return calendar.snapshot(today, today.plusDays(FROZEN_DAYS));
+    }
+
+    /** How many days after the filing a case's calendar is frozen for; beyond them the branch's current one counts. */
+    static final int FROZEN_DAYS = 366;
+
+    /** The calendar the case was filed under (inside its frozen year), else the branch's current one. */
+    public clinic.calendar.BusinessCalendar calendarOf(Complaint c) {
+        var current = calendars.of(c.branchId());
+        return c.calendar() == null ? current : current.frozenBy(c.calendar());
     }
 
     /** The targets the case was filed under; the branch's current ones for a case filed before they were kept. */
@@ -58,13 +78,13 @@ public class SlaSchedule {
 
     /** The scheduler's command for the case: raise what is due by {@code now}. */
     public ComplaintCommand.CheckSla check(Complaint c, Instant now) {
-        return new ComplaintCommand.CheckSla(policyOf(c), calendars.of(c.branchId()), now);
+        return new ComplaintCommand.CheckSla(policyOf(c), calendarOf(c), now);
     }
 
     /** Sets (or clears) when the scheduler looks at the case next. Call after the case's events are appended. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reschedule(Complaint c, Instant now) {
-        Instant next = ComplaintDecider.nextSlaCheck(c, policyOf(c), calendars.of(c.branchId()), now);
+        Instant next = ComplaintDecider.nextSlaCheck(c, policyOf(c), calendarOf(c), now);
         if (next == null) {
             em.createNativeQuery("delete from sla_schedule where complaint_id = ?1").setParameter(1, c.id()).executeUpdate();
         } else {

@@ -47,7 +47,8 @@ public record Complaint(
         List<SlaWarning> slaWarnings,
         Refund refund,
         String hqEscalation,
-        SlaPolicy sla) {
+        SlaPolicy sla,
+        clinic.calendar.CalendarSnapshot calendar) {
 
     public static final Complaint NONE = new Draft().build();
 
@@ -188,6 +189,7 @@ public record Complaint(
         Refund refund;
         String hqEscalation;
         SlaPolicy sla;
+        clinic.calendar.CalendarSnapshot calendar;
 
         Draft() {
         }
@@ -229,6 +231,7 @@ public record Complaint(
             refund = c.refund;
             hqEscalation = c.hqEscalation;
             sla = c.sla;
+            calendar = c.calendar;
         }
 
         Complaint build() {
@@ -236,7 +239,7 @@ public record Complaint(
                     status, filedAt, acknowledgedAt, acknowledgedBy, severity, subject, inScope, scope, owner,
                     waitingOn, waitingSince, List.copyOf(evidence), thirdPartyAssessment, List.copyOf(offers),
                     agreement, decision, resolvedAt, closedAt, reopenCount, List.copyOf(escalations),
-                    List.copyOf(escalationWarnings), resolveClockStartedAt, List.copyOf(pauses), List.copyOf(waitHistory), List.copyOf(slaWarnings), refund, hqEscalation, sla);
+                    List.copyOf(escalationWarnings), resolveClockStartedAt, List.copyOf(pauses), List.copyOf(waitHistory), List.copyOf(slaWarnings), refund, hqEscalation, sla, calendar);
         }
     }
 }

@@ -94,8 +94,14 @@ public sealed interface ComplaintCommand {
 
     /** {@code sla}: the branch's SLA targets now, kept with the case. */
     record FileComplaint(UUID complaintId, String caseNumber, String branchId, String customerRef, Channel channel,
-                         Category category, Remedy requestedRemedy, Money amountPaid, SlaPolicy sla, Instant at)
-            implements ComplaintCommand {
+                         Category category, Remedy requestedRemedy, Money amountPaid, SlaPolicy sla,
+                         clinic.calendar.CalendarSnapshot calendar, Instant at) implements ComplaintCommand {
+        public FileComplaint(UUID complaintId, String caseNumber, String branchId, String customerRef, Channel channel,
+                             Category category, Remedy requestedRemedy, Money amountPaid, SlaPolicy sla, Instant at) {
+            this(complaintId, caseNumber, branchId, customerRef, channel, category, requestedRemedy, amountPaid, sla, null,
+                    at);
+        }
+
         public String step() {
             return "file";
         }

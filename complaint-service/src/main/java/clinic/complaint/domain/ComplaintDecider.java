@@ -104,7 +104,8 @@ public final class ComplaintDecider {
         UUID id = state.id();
         return switch (command) {
             case FileComplaint c -> List.of(new ComplaintFiled(c.complaintId(), c.caseNumber(), c.branchId(),
-                    c.customerRef(), c.channel(), c.category(), c.requestedRemedy(), c.amountPaid(), c.at(), c.sla()));
+                    c.customerRef(), c.channel(), c.category(), c.requestedRemedy(), c.amountPaid(), c.at(), c.sla(),
+                    c.calendar()));
             case AcknowledgeComplaint c -> List.of(new ComplaintAcknowledged(id, c.acknowledgedBy(), c.at()));
             case AssessComplaint c -> assess(id, c);
             case CloseOutOfScope c -> List.of(new ComplaintClosedOutOfScope(id, c.explanation(), c.closedBy(), c.at()));
@@ -234,6 +235,7 @@ public final class ComplaintDecider {
                 d.amountPaid = e.amountPaid();
                 d.filedAt = e.filedAt();
                 d.sla = e.sla();
+                d.calendar = e.calendar();
                 d.status = RECEIVED;
             }
             case ComplaintAcknowledged e -> {

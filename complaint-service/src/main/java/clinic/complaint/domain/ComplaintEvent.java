@@ -1,5 +1,6 @@
 package clinic.complaint.domain;
 
+import clinic.calendar.CalendarSnapshot;
 import clinic.complaint.domain.sla.SlaClockName;
 import clinic.complaint.domain.sla.SlaPolicy;
 
@@ -16,11 +17,19 @@ public sealed interface ComplaintEvent {
 
     /**
      * {@code sla}: the SLA targets in force for the branch when the complaint was received, which its clocks keep
-     * counting by (null in events recorded before they were kept: the current policy applies).
+     * counting by (null in events recorded before they were kept: the current policy applies). {@code calendar}: the
+     * branch's business calendar for the year from the filing (hours, public holidays, make-up days), which the case's
+     * clocks and deadlines keep counting in when the holiday data changes later (null: recorded before).
      */
     record ComplaintFiled(UUID complaintId, String caseNumber, String branchId, String customerRef, Channel channel,
-                          Category category, Remedy requestedRemedy, Money amountPaid, Instant filedAt, SlaPolicy sla)
-            implements ComplaintEvent {
+                          Category category, Remedy requestedRemedy, Money amountPaid, Instant filedAt, SlaPolicy sla,
+                          CalendarSnapshot calendar) implements ComplaintEvent {
+        /** Without a frozen calendar: recorded before calendars were kept (the branch's current one applies). */
+        public ComplaintFiled(UUID complaintId, String caseNumber, String branchId, String customerRef, Channel channel,
+                              Category category, Remedy requestedRemedy, Money amountPaid, Instant filedAt, SlaPolicy sla) {
+            this(complaintId, caseNumber, branchId, customerRef, channel, category, requestedRemedy, amountPaid, filedAt,
+                    sla, null);
+        }
     }
 
     record ComplaintAcknowledged(UUID complaintId, String acknowledgedBy, Instant acknowledgedAt)

@@ -45,9 +45,10 @@ import static org.hamcrest.Matchers.nullValue;
 public class ComplaintLifecycleTest {
 
     public static final String TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
-    /** The test profile's chain calendar: Shanghai, 09:00-18:00, Monday to Friday, no holidays. */
+    /** The test profile's chain calendar: Shanghai, 09:00-18:00, Monday to Friday, the official CN holidays only. */
     static final BusinessCalendar SHANGHAI = new BusinessCalendar(ZoneId.of("Asia/Shanghai"), LocalTime.of(9, 0),
-            LocalTime.of(18, 0), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), Set.of(), Set.of());
+            LocalTime.of(18, 0), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), Set.of(), Set.of(),
+            clinic.calendar.OfficialCalendar.china());
 
     static String fileIn(String branch) {
         return given().contentType(ContentType.JSON).body(ComplaintResourceTest.body(branch)).post("/complaints")

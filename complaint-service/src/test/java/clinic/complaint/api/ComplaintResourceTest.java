@@ -198,7 +198,12 @@ public class ComplaintResourceTest {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", hasItem("event relay to Kafka"))
                 .body("checks.find { it.name == 'event relay to Kafka' }.data.kafkaBrokers", equalTo(1));
-        given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
+        // everything but the official holiday calendar, a wellness check that is DOWN (and with it the aggregate
+        // /q/health) while a year in use has no published schedule: docs/calendar.md
+        given().get("/q/health").then()
+                .body("checks.findAll { it.name != 'official holiday calendar' }.status",
+                        org.hamcrest.Matchers.everyItem(equalTo("UP")))
+                .body("checks.name", hasItem("official holiday calendar"));
         given().get("/q/openapi?format=json").then().statusCode(200).body("paths", org.hamcrest.Matchers.hasKey("/complaints"));
     }
 
