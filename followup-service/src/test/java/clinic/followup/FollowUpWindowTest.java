@@ -32,8 +32,9 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * A resolution cycle's follow-up window on the real broker and database: the 1-3-7 callbacks made to their end publish
  * {@code followup.window-ended.v1} once; a dissatisfied customer or a reopening interrupts the window; a customer who
- * may not be contacted ends it at once, not reached. Shanghai branch, resolved Wednesday 4 March 15:00: the callbacks
- * are due Thursday 5, Monday 9 and Wednesday 11 March.
+ * may not be contacted ends it at once, not reached; a window a refund settled opened before the resolution ends only
+ * once the resolution re-opens it. Shanghai branch, resolved (or settled) Wednesday 4 March 15:00: the callbacks are
+ * due Thursday 5, Monday 9 and Wednesday 11 March.
  */
 @QuarkusTest
 class FollowUpWindowTest {
@@ -147,6 +148,50 @@ class FollowUpWindowTest {
                 "followup.window-callback-ended.v1", "followup.window-ended.v1");
         assertThat(windowEnded(complaint, Duration.ofSeconds(2))).hasSize(1);
         assertThat(windows.get(complaint).status()).isEqualTo(FollowUpWindow.Status.ENDED);
+    }
+
+    @Test
+    void a_refund_settled_before_the_resolution_opens_the_window_and_the_resolution_ends_it_satisfied() {
+        UUID complaint = UUID.randomUUID();
+        others.filed(complaint, branch, customer, FILED);
+        String settled = "{\"refundId\":\"%s\",\"complaintId\":\"%s\"}".formatted(UUID.randomUUID(), complaint);
+        others.refund(UUID.randomUUID(), "refund.settled.v1", RESOLVED, settled);
+        List<String> series = callbacksDue(complaint, 3);
+        for (String task : series) {
+            call(task, "REACHED_SATISFIED");
+        }
+        // every callback is over, but the case is not resolved yet: complaint-service would ignore an end now
+        assertThat(windowTypes(complaint)).containsExactly("followup.window-opened.v1",
+                "followup.window-callback-ended.v1", "followup.window-callback-ended.v1",
+                "followup.window-callback-ended.v1");
+        assertThat(windows.get(complaint)).satisfies(w -> {
+            assertThat(w.open()).isTrue();
+            assertThat(w.allOver()).isTrue();
+            assertThat(w.resolved()).isFalse();
+        });
+
+        Instant resolved = Instant.parse("2026-03-12T02:00:00Z");
+        others.step(complaint, "complaint.resolved.v1", resolved);
+        assertThat(windowEnded(complaint, Duration.ofSeconds(30))).singleElement().satisfies(r -> {
+            JsonPath json = JsonPath.from(r.value());
+            assertThat(json.getString("outcome")).isEqualTo("SATISFIED");
+            assertThat(List.of(json.getInt("cycle"), json.getInt("callbacks"), json.getInt("satisfied")))
+                    .containsExactly(0, 3, 3);
+            assertThat(json.getString("endedAt")).isEqualTo(resolved.toString());
+        });
+
+        // the resolution and the settlement told again: no second series, no second end
+        others.step(complaint, "complaint.resolved.v1", resolved);
+        others.refund(UUID.randomUUID(), "refund.settled.v1", RESOLVED, settled);
+        awaitProcessed();
+        assertThat(windowTypes(complaint)).containsExactly("followup.window-opened.v1",
+                "followup.window-callback-ended.v1", "followup.window-callback-ended.v1",
+                "followup.window-callback-ended.v1", "followup.window-opened.v1", "followup.window-ended.v1");
+        assertThat(store.load(FollowUpRules.windowId(complaint).toString())).filteredOn(e -> e.type()
+                .equals("followup.window-opened.v1")).extracting(e -> JsonPath.from(e.payload()).getString("openedBy"))
+                .containsExactly("REFUND_SETTLED", "RESOLUTION");
+        assertThat(windowEnded(complaint, Duration.ofSeconds(2))).hasSize(1);
+        given().queryParam("complaintId", complaint.toString()).get("/followups").then().body("total", equalTo(4));
     }
 
     @Test

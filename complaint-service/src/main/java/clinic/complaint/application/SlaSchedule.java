@@ -54,21 +54,38 @@ public class SlaSchedule {
     /**
      * The calendar a new complaint of {@code branchId} keeps: the branch's, frozen for the year from today (a case's
      * clocks and escalation deadlines fall within it), so that replaying the case later reads the same clocks after
-     * the holiday data or the branch's overrides change.
+     * the holiday data or the branch's overrides change. Frozen only as far as the official schedule is published: the
+     * statutory days of a year without its notice are a stopgap, and the notice, once added, counts for the case too
+     * (when even today's year has none, only today is frozen).
      */
     public clinic.calendar.CalendarSnapshot calendarFor(String branchId, Instant now) {
         var calendar = calendars.of(branchId);
         java.time.LocalDate today = java.time.LocalDate.ofInstant(now, calendar.zone());
-        return calendar.snapshot(today, today.plusDays(FROZEN_DAYS));
+        java.time.LocalDate to = today.plusDays(FROZEN_DAYS);
+        var official = calendar.official();
+        if (!official.isNone()) {
+            int year = today.getYear();
+            while (year <= to.getYear() && official.isPublished(year)) {
+                year++;
+            }
+            java.time.LocalDate lastPublished = java.time.LocalDate.of(year - 1, 12, 31);
+            to = !lastPublished.isAfter(today) ? today : to.isAfter(lastPublished) ? lastPublished : to;
+        }
+        return calendar.snapshot(today, to);
     }
 
     /** How many days after the filing a case's calendar is frozen for; beyond them the branch's current one counts. */
     static final int FROZEN_DAYS = 366;
 
-    /** The calendar the case was filed under (inside its frozen year), else the branch's current one. */
+    /**
+     * The calendar the case was filed under (inside its frozen days), else the branch's current one. A case filed
+     * before calendars were kept (no snapshot) counted the operator's holidays only, without the official ones: so it
+     * does still, and its clocks read as they did.
+     */
     public clinic.calendar.BusinessCalendar calendarOf(Complaint c) {
         var current = calendars.of(c.branchId());
-        return c.calendar() == null ? current : current.frozenBy(c.calendar());
+        return c.calendar() != null ? current.frozenBy(c.calendar())
+                : current.withOfficial(clinic.calendar.OfficialCalendar.NONE);
     }
 
     /** The targets the case was filed under; the branch's current ones for a case filed before they were kept. */

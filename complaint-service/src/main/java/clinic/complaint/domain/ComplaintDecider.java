@@ -163,6 +163,11 @@ public final class ComplaintDecider {
                     throw new CommandRejected(c.step(), "escalationId", "escalation " + c.escalationId() + " exists already");
                 }
                 // a typed deadline wins over the body's norm; which one applies is kept with the escalation
+                java.time.LocalDate day = java.time.LocalDate.ofInstant(c.at(), java.time.ZoneOffset.UTC);
+                if (c.deadline() != null && (c.deadline().isBefore(day.minusDays(1))
+                        || c.deadline().isAfter(day.plusYears(2)))) {
+                    throw new CommandRejected(c.step(), "deadline", "a deadline is today or later, at most two years ahead");
+                }
                 yield List.of(new EscalatedExternally(id, c.escalationId(), c.body(), c.referenceNumber(), c.deadline(),
                         c.by(), c.at(), EscalationNorms.sourceFor(c.body(), c.deadline())));
             }
@@ -175,7 +180,10 @@ public final class ComplaintDecider {
                 boolean negotiating = state.status() == INVESTIGATING || state.status() == REMEDY_PROPOSED
                         || state.status() == NEGOTIATING;
                 if (state.agreement() == null && negotiating && c.remedy() != null) {
-                    // the refund case owns the money agreement: the case's negotiation ends with it
+                    // the refund case owns the money agreement: the case's negotiation ends with it, and so does a wait
+                    if (state.waiting()) {
+                        events.add(new WaitEnded(id, state.waitingOn(), "refund-service", c.at()));
+                    }
                     events.add(new AgreementReached(id, c.remedy(), c.amount(), c.paymentMethod(), c.dueDate(),
                             "refund-service", c.at(), c.refundId()));
                 }
@@ -207,6 +215,9 @@ public final class ComplaintDecider {
             case CloseAfterFollowUp c -> {
                 if (state.status() != RESOLVED || state.reopenCount() != c.cycle()) {
                     yield List.of(); // reopened, closed by staff, withdrawn, or a window of an earlier cycle: nothing
+                }
+                if (owesMoney(state) || state.hasOpenEscalation()) {
+                    yield List.of(); // a refund agreed and not settled, an outside body still on it: staff close it
                 }
                 yield List.of(new ComplaintClosed(id, c.by(), c.at(), c.reason()));
             }
@@ -324,7 +335,9 @@ public final class ComplaintDecider {
             }
             case EscalatedExternally e -> d.escalations.add(new Escalation(e.escalationId(), e.body(),
                     e.referenceNumber(), e.deadline(), e.escalatedAt(), null, null,
-                    e.deadlineSource() != null ? e.deadlineSource() : EscalationNorms.sourceFor(e.body(), e.deadline())));
+                    // recorded before norms were applied: only a typed deadline counts (no burst of late warnings)
+                    e.deadlineSource() != null ? e.deadlineSource()
+                            : e.deadline() != null ? EscalationNorms.sourceFor(e.body(), e.deadline()) : null));
             case EscalationDeadlineAtRisk e -> d.escalationWarnings.add(new Complaint.EscalationWarning(e.escalationId(),
                     e.kind(), EscalationNorms.WarningLevel.AT_RISK, e.dueDate(), e.raisedAt()));
             case EscalationDeadlineMissed e -> d.escalationWarnings.add(new Complaint.EscalationWarning(e.escalationId(),
@@ -483,6 +496,12 @@ public final class ComplaintDecider {
             }
         }
         return next;
+    }
+
+    /** A refund agreed and not settled yet (paid in part, overdue, or not at all). */
+    private static boolean owesMoney(Complaint state) {
+        return state.refund() != null && state.refund().agreedAmount() != null
+                && state.refund().progress() != Complaint.RefundProgress.SETTLED;
     }
 
     private static Money paidOf(Complaint state) {

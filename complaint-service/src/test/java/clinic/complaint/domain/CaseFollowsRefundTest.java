@@ -113,6 +113,49 @@ class CaseFollowsRefundTest {
     }
 
     @Test
+    void a_case_owed_money_or_before_an_outside_body_does_not_close_itself_after_follow_up() {
+        var resolvedOwing = history(FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING,
+                new RefundAgreementRecorded(ID, REFUND, AMOUNT, TODAY.plusDays(9), at(150)),
+                new ComplaintEvent.ComplaintResolved(ID, "refund agreed", "staff:wang", at(160)));
+        var close = new ComplaintCommand.CloseAfterFollowUp(0, "satisfied at every call", "followup-service", at(400));
+        assertThat(given(resolvedOwing.toArray(ComplaintEvent[]::new)).when(close)).isEmpty();
+
+        resolvedOwing.add(new ComplaintEvent.RefundSettlementRecorded(ID, REFUND, AMOUNT, at(300)));
+        assertThat(given(resolvedOwing.toArray(ComplaintEvent[]::new)).when(close)).hasSize(1);
+
+        var beforeRegulator = history(FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING,
+                new ComplaintEvent.EscalatedExternally(ID, REFUND, EscalationBody.CONSUMER_ASSOCIATION, "CA-1", null,
+                        "staff:wang", at(140), null),
+                new ComplaintEvent.ComplaintResolved(ID, "explained", "staff:wang", at(160)));
+        assertThat(given(beforeRegulator.toArray(ComplaintEvent[]::new)).when(close)).isEmpty();
+    }
+
+    @Test
+    void the_refunds_agreement_taken_while_waiting_ends_the_wait() {
+        var h = history(FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING,
+                new ComplaintEvent.WaitStarted(ID, WaitReason.CUSTOMER, "photos", "staff:wang", at(100)));
+        var events = given(h.toArray(ComplaintEvent[]::new)).when(new ComplaintCommand.RecordRefundAgreed(REFUND, AMOUNT,
+                TODAY.plusDays(9), Remedy.PARTIAL_REFUND, "card", at(200)));
+        h.addAll(events);
+        assertThat(events).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("RefundAgreementRecorded", "WaitEnded", "AgreementReached");
+        assertThat(fold(h).waiting()).isFalse();
+    }
+
+    @Test
+    void a_typed_escalation_deadline_is_today_or_later_and_at_most_two_years_ahead() {
+        Complaint c = fold(history(FILED, ACKNOWLEDGED));
+        assertThatThrownBy(() -> ComplaintDecider.decide(new ComplaintCommand.Escalate(UUID.randomUUID(),
+                EscalationBody.LAWYER_OR_COURT, "X", TODAY.minusDays(10), "staff:wang", at(10)), c))
+                .isInstanceOfSatisfying(CommandRejected.class, e -> assertThat(e.field()).isEqualTo("deadline"));
+        assertThatThrownBy(() -> ComplaintDecider.decide(new ComplaintCommand.Escalate(UUID.randomUUID(),
+                EscalationBody.LAWYER_OR_COURT, "X", TODAY.plusYears(3), "staff:wang", at(10)), c))
+                .isInstanceOf(CommandRejected.class);
+        assertThat(ComplaintDecider.decide(new ComplaintCommand.Escalate(UUID.randomUUID(),
+                EscalationBody.LAWYER_OR_COURT, "X", TODAY.plusDays(30), "staff:wang", at(10)), c)).hasSize(1);
+    }
+
+    @Test
     void the_refund_opened_is_shown_once() {
         var opened = given(FILED).when(new ComplaintCommand.RecordRefundOpened(REFUND, at(5)));
         assertThat(opened).hasSize(1);

@@ -6,6 +6,7 @@ import clinic.followup.config.FollowUpConfig;
 import clinic.followup.domain.FollowUpCommand.ScheduleFollowUp;
 import clinic.followup.domain.FollowUpCommand;
 import clinic.followup.domain.FollowUpRules;
+import clinic.followup.domain.FollowUpWindow;
 import clinic.followup.domain.ProductLine;
 import clinic.followup.domain.SurveyCommand;
 import clinic.followup.projection.FollowUpTaskRow;
@@ -51,14 +52,15 @@ public class FollowUpScheduling {
     }
 
     /**
-     * Resolved, or its refund settled: the 1-3-7 callbacks of the case's current cycle (once per cycle), and the
-     * cycle's follow-up window over them, opened first so that it hears of every callback's end; callbacks not
-     * scheduled because the customer asked not to be contacted are over at once, not made.
+     * Resolved, or its refund settled ({@code by}): the 1-3-7 callbacks of the case's current cycle (once per cycle,
+     * whichever comes first), and the cycle's follow-up window over them, opened first so that it hears of every
+     * callback's end; callbacks not scheduled because the customer asked not to be contacted are over at once, not
+     * made. A window a settlement opened ends only after the resolution re-opens it (which may end it at once).
      */
-    public void resolvedOrSettled(ComplaintCases.Case c, Instant at, EventMetadata m) {
+    public void resolvedOrSettled(ComplaintCases.Case c, FollowUpWindow.OpenedBy by, Instant at, EventMetadata m) {
         List<ScheduleFollowUp> series = FollowUpRules.afterResolution(c.complaintId(), c.cycle(), c.branchId(),
                 c.customerRef(), at, config.policyFor(c.branchId()), calendars.of(c.branchId()));
-        windows.open(c.complaintId(), c.branchId(), c.cycle(), FollowUpRules.taskIds(series), at, m);
+        windows.open(c.complaintId(), c.branchId(), c.cycle(), FollowUpRules.taskIds(series), by, at, m);
         List<UUID> notScheduled = schedule(series, m);
         windows.notMade(c.complaintId(), notScheduled, at, m);
     }

@@ -59,10 +59,12 @@ public class FollowUpWindows {
 
     /**
      * Resolved or refund settled: the window of {@code cycle} over its series (once per cycle; a later cycle's
-     * replaces an earlier one still open).
+     * replaces an earlier one still open). One a settlement opened waits for the resolution, which re-opens it as its
+     * own (see {@link FollowUpWindowDecider}).
      */
-    public void open(UUID complaintId, String branchId, int cycle, List<UUID> callbacks, Instant at, EventMetadata m) {
-        apply(complaintId, new OpenWindow(complaintId, branchId, cycle, callbacks, at), m);
+    public void open(UUID complaintId, String branchId, int cycle, List<UUID> callbacks, FollowUpWindow.OpenedBy by,
+                     Instant at, EventMetadata m) {
+        apply(complaintId, new OpenWindow(complaintId, branchId, cycle, callbacks, by, at), m);
     }
 
     /** Callbacks of the series that were not scheduled (the customer asked not to be contacted): over, not made. */

@@ -31,8 +31,8 @@ public final class FollowUpRules {
 
     /**
      * The 1-3-7 rule: callbacks on the policy's days after a complaint is resolved or its refund settled, once per
-     * cycle of the case (a reopened case resolved again gets a new series; the refund settled after the resolution
-     * does not start a second one: the ids are the same).
+     * cycle of the case (a reopened case resolved again gets a new series; the refund settled after the resolution,
+     * or the resolution after the refund settled, does not start a second one: the ids are the same).
      */
     public static List<ScheduleFollowUp> afterResolution(UUID complaintId, int cycle, String branchId, String customerRef,
                                                          Instant at, FollowUpPolicy policy, BusinessCalendar calendar) {

@@ -9,9 +9,15 @@ public sealed interface FollowUpWindowCommand {
 
     Instant at();
 
-    /** The complaint was resolved (or its refund settled) in {@code cycle}: its series is {@code callbacks}. */
-    record OpenWindow(UUID complaintId, String branchId, int cycle, List<UUID> callbacks, Instant at)
-            implements FollowUpWindowCommand {
+    /**
+     * The complaint was resolved (or its refund settled, {@code openedBy}) in {@code cycle}: its series is
+     * {@code callbacks}. The resolution also re-opens the window of its cycle that a settlement opened before it.
+     */
+    record OpenWindow(UUID complaintId, String branchId, int cycle, List<UUID> callbacks,
+                      FollowUpWindow.OpenedBy openedBy, Instant at) implements FollowUpWindowCommand {
+        public OpenWindow {
+            java.util.Objects.requireNonNull(openedBy, "openedBy is required");
+        }
     }
 
     /** A callback of the series is over (reached, unreachable, cancelled, or never scheduled). */

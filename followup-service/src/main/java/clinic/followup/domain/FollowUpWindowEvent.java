@@ -11,9 +11,14 @@ import java.util.UUID;
 public sealed interface FollowUpWindowEvent permits FollowUpWindowEvent.WindowOpened,
         FollowUpWindowEvent.CallbackEnded, FollowUpWindowEvent.WindowInterrupted, FollowUpWindowEvent.WindowEnded {
 
-    /** {@code followup.window-opened.v1}: the series of a resolution cycle, by task id. */
-    record WindowOpened(UUID complaintId, String branchId, int cycle, List<UUID> callbacks, Instant openedAt)
-            implements FollowUpWindowEvent {
+    /**
+     * {@code followup.window-opened.v1}: the series of a resolution cycle, by task id, and what opened the window. A
+     * second one for the same cycle, {@code openedBy} RESOLUTION, is the resolution re-opening the window a refund
+     * settled opened before it (same series; what the calls came to so far still counts). {@code openedBy} is null in
+     * windows stored before it existed: they are read as the resolution's, as they were then.
+     */
+    record WindowOpened(UUID complaintId, String branchId, int cycle, List<UUID> callbacks, Instant openedAt,
+                        FollowUpWindow.OpenedBy openedBy) implements FollowUpWindowEvent {
     }
 
     /** {@code followup.window-callback-ended.v1}: one callback of the series is over. */

@@ -9,6 +9,7 @@ import clinic.eventstore.inbox.MalformedMessage;
 import clinic.followup.application.ComplaintCases;
 import clinic.followup.application.FollowUpScheduling;
 import clinic.followup.application.PersonalFreeText;
+import clinic.followup.domain.FollowUpWindow;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,7 +76,7 @@ public class ComplaintEventsConsumer {
             case "complaint.resolved.v1" -> {
                 var c = known(payloads.read(event, CaseMessage.class));
                 cases.changed(c.complaintId(), "RESOLVED", null);
-                scheduling.resolvedOrSettled(c, event.time(), m);
+                scheduling.resolvedOrSettled(c, FollowUpWindow.OpenedBy.RESOLUTION, event.time(), m);
             }
             case "complaint.closed.v1" -> {
                 var c = known(payloads.read(event, CaseMessage.class));

@@ -8,6 +8,7 @@ import clinic.eventstore.inbox.IncomingPayload;
 import clinic.eventstore.inbox.MalformedMessage;
 import clinic.followup.application.ComplaintCases;
 import clinic.followup.application.FollowUpScheduling;
+import clinic.followup.domain.FollowUpWindow;
 import clinic.followup.domain.ProductLine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
@@ -19,7 +20,8 @@ import java.util.List;
 
 /**
  * Reads refund-events: a refund settled starts the 1-3-7 callbacks (unless the resolution started them in this cycle
- * already); a purchase recorded (the branch purchase stream, validated by refund-service) with products schedules the
+ * already) and opens their window, which waits for the resolution to end (the window that can close a case is the
+ * resolution's, see {@code FollowUpWindowDecider}); a purchase recorded (the branch purchase stream, validated by refund-service) with products schedules the
  * product follow-ups. Idempotent like the complaint consumer; DLQ {@code refund-events.followup-service.dlq}.
  */
 @ApplicationScoped
@@ -59,7 +61,7 @@ public class RefundEventsConsumer {
                 if (c == null) {
                     throw new MalformedMessage("complaint " + settled.complaintId() + " of the settled refund is not known here");
                 }
-                scheduling.resolvedOrSettled(c, event.time(), m);
+                scheduling.resolvedOrSettled(c, FollowUpWindow.OpenedBy.REFUND_SETTLED, event.time(), m);
             }
             case "purchase.recorded.v1" -> {
                 PurchaseRecordedMessage p = payloads.read(event, PurchaseRecordedMessage.class);

@@ -8,6 +8,7 @@ import clinic.followup.domain.FollowUpWindowCommand.OpenWindow;
 import clinic.followup.domain.FollowUpWindowCommand.RecordCallbackEnded;
 import clinic.followup.domain.FollowUpWindowEvent.WindowEnded;
 import clinic.followup.domain.FollowUpWindowEvent.WindowInterrupted;
+import clinic.followup.domain.FollowUpWindowEvent.WindowOpened;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -59,7 +60,12 @@ class FollowUpWindowDeciderTest {
     }
 
     static OpenWindow open(int cycle) {
-        return new OpenWindow(COMPLAINT, "SH001", cycle, ids(cycle), RESOLVED);
+        return new OpenWindow(COMPLAINT, "SH001", cycle, ids(cycle), FollowUpWindow.OpenedBy.RESOLUTION, RESOLVED);
+    }
+
+    /** The refund of the case settled in {@code cycle}, at {@code at}: the same series as the resolution's. */
+    static OpenWindow settled(int cycle, Instant at) {
+        return new OpenWindow(COMPLAINT, "SH001", cycle, ids(cycle), FollowUpWindow.OpenedBy.REFUND_SETTLED, at);
     }
 
     static RecordCallbackEnded ended(UUID task, CallbackResult result, int day) {
@@ -144,6 +150,86 @@ class FollowUpWindowDeciderTest {
         assertThat(w.events).extracting(e -> e.getClass().getSimpleName()).containsExactly("WindowOpened",
                 "CallbackEnded", "CallbackEnded", "CallbackEnded", "WindowEnded");
         // the refund settled after the resolution opens no second window for the cycle
+        assertThat(FollowUpWindowDecider.decide(open(0), w.state)).isEmpty();
+        assertThat(FollowUpWindowDecider.decide(settled(0, RESOLVED.plusSeconds(3600)), w.state)).isEmpty();
+    }
+
+    @Test
+    void a_refund_settled_before_the_resolution_opens_the_window_but_only_the_resolution_ends_it() {
+        Instant settledAt = RESOLVED.minus(java.time.Duration.ofDays(10));
+        Window w = new Window().then(settled(0, settledAt));
+        assertThat(w.state.open()).isTrue();
+        assertThat(w.state.resolved()).isFalse();
+        // the settlement's callbacks are the cycle's series: all made (and told again) before the case is resolved
+        endAll(w, 0, SATISFIED, UNREACHABLE, SATISFIED);
+        endAll(w, 0, SATISFIED, UNREACHABLE, SATISFIED);
+        assertThat(w.ended()).as("complaint-service would ignore an end before the resolution").isEmpty();
+        assertThat(w.state.open()).isTrue();
+        assertThat(w.state.allOver()).isTrue();
+        // a settlement told again changes nothing
+        assertThat(FollowUpWindowDecider.decide(settled(0, settledAt), w.state)).isEmpty();
+
+        Instant resolvedAt = RESOLVED.plus(java.time.Duration.ofDays(1));
+        w.then(new OpenWindow(COMPLAINT, "SH001", 0, ids(0), FollowUpWindow.OpenedBy.RESOLUTION, resolvedAt));
+        assertThat(w.ended()).singleElement().satisfies(e -> {
+            assertThat(e.cycle()).isZero();
+            assertThat(e.outcome()).isEqualTo(WindowOutcome.SATISFIED);
+            assertThat(List.of(e.callbacks(), e.satisfied(), e.needsHelp(), e.unreachable(), e.notMade()))
+                    .containsExactly(3, 2, 0, 1, 0);
+            assertThat(e.endedAt()).as("after the resolution").isEqualTo(resolvedAt);
+        });
+        assertThat(w.events).extracting(e -> e.getClass().getSimpleName()).containsExactly("WindowOpened",
+                "CallbackEnded", "CallbackEnded", "CallbackEnded", "WindowOpened", "WindowEnded");
+        assertThat(w.events).filteredOn(e -> e instanceof WindowOpened).extracting(e -> ((WindowOpened) e).openedBy())
+                .containsExactly(FollowUpWindow.OpenedBy.REFUND_SETTLED, FollowUpWindow.OpenedBy.RESOLUTION);
+        assertThat(w.state.status()).isEqualTo(FollowUpWindow.Status.ENDED);
+        assertThat(w.state.resolved()).isTrue();
+        // the resolution or the settlement told again, a callback told again: nothing more
+        w.then(open(0)).then(settled(0, settledAt)).then(ended(ids(0).get(0), SATISFIED, 1));
+        assertThat(w.ended()).hasSize(1);
+        assertThat(w.events).hasSize(6);
+    }
+
+    @Test
+    void resolved_while_the_settlements_callbacks_are_still_open_the_window_ends_with_the_last_one() {
+        Window w = new Window().then(settled(0, RESOLVED.minus(java.time.Duration.ofDays(2))));
+        w.then(ended(ids(0).get(0), SATISFIED, 1));
+        w.then(open(0));
+        assertThat(w.ended()).isEmpty();
+        assertThat(w.state.resolved()).isTrue();
+        assertThat(w.state.ended()).containsOnlyKeys(ids(0).get(0)); // what the calls came to before still counts
+        w.then(ended(ids(0).get(1), NOT_MADE, 3)).then(ended(ids(0).get(2), NOT_MADE, 7));
+        assertThat(w.ended()).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(WindowOutcome.SATISFIED);
+            assertThat(List.of(e.callbacks(), e.satisfied(), e.notMade())).containsExactly(3, 1, 2);
+        });
+    }
+
+    @Test
+    void a_settlements_window_interrupted_before_the_resolution_is_not_re_opened_by_it() {
+        Window w = new Window().then(settled(0, RESOLVED.minus(java.time.Duration.ofDays(2))));
+        w.then(ended(ids(0).get(0), DISSATISFIED, 1));
+        assertThat(w.state.status()).isEqualTo(FollowUpWindow.Status.INTERRUPTED);
+        w.then(open(0));
+        endAll(w, 0, DISSATISFIED, SATISFIED, SATISFIED);
+        assertThat(w.ended()).isEmpty();
+        assertThat(w.events).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("WindowOpened", "CallbackEnded", "WindowInterrupted");
+        // the next cycle's settlement and resolution: a new window, ended by the resolution's re-opening
+        w.then(settled(1, RESOLVED)).then(new InterruptWindow("the complaint was withdrawn", RESOLVED));
+        assertThat(FollowUpWindowDecider.decide(open(1), w.state)).as("withdrawn: the cycle is over").isEmpty();
+    }
+
+    @Test
+    void a_window_stored_before_opened_by_existed_is_the_resolutions_and_ends_with_its_last_callback() {
+        FollowUpWindow stored = FollowUpWindowDecider.evolve(FollowUpWindow.NONE,
+                new WindowOpened(COMPLAINT, "SH001", 0, ids(0), RESOLVED, null));
+        assertThat(stored.open()).isTrue();
+        assertThat(stored.resolved()).isTrue();
+        Window w = new Window();
+        w.state = stored;
+        endAll(w, 0, SATISFIED, SATISFIED, UNREACHABLE);
+        assertThat(w.ended()).singleElement().satisfies(e -> assertThat(e.outcome()).isEqualTo(WindowOutcome.SATISFIED));
         assertThat(FollowUpWindowDecider.decide(open(0), w.state)).isEmpty();
     }
 

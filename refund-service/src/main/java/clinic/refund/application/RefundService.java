@@ -68,6 +68,12 @@ public class RefundService {
         return new RefundView(result.state(), result.version());
     }
 
+    /** The complaint's refund case, if it has one. */
+    public java.util.Optional<RefundCase> caseOf(UUID complaintId) {
+        var loaded = cases.load(refundIdFor(complaintId).toString());
+        return loaded.version() == 0 ? java.util.Optional.empty() : java.util.Optional.of(loaded.state());
+    }
+
     /**
      * A command that follows another service's event, on the complaint's refund case if it has one (empty if not), in
      * the caller's transaction.

@@ -140,7 +140,7 @@ public sealed interface RefundCommand {
      * An offer or counter-offer made on the complaint with a money remedy: recorded as a round of this case's
      * negotiation, so that the two negotiations are one.
      */
-    record RecordComplaintOffer(Party party, RefundRemedy remedy, Money amount, String note, String by, Instant at)
+    record RecordComplaintOffer(Party party, RefundRemedy remedy, Money amount, String by, Instant at)
             implements Automatic {
         public String step() {
             return "record-complaint-offer";
@@ -156,6 +156,16 @@ public sealed interface RefundCommand {
                                     Money approvalThreshold, String by, Instant at) implements Automatic {
         public String step() {
             return "record-complaint-agreement";
+        }
+    }
+
+    /**
+     * The complaint ended the refund's reason to be while the refund case still negotiates: withdrawn by the customer,
+     * closed out of after-sales scope ({@code rejected}), or agreed on a remedy without money. Nothing once agreed.
+     */
+    record EndWithComplaint(boolean rejected, String reason, Instant at) implements Automatic {
+        public String step() {
+            return "end-with-complaint";
         }
     }
 

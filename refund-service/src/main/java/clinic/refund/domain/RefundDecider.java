@@ -130,6 +130,9 @@ public final class RefundDecider {
             case RefundCommand.OverrideAssessment c -> List.of(new RefundEvent.RefundAssessmentOverridden(id, complaint,
                     c.reason(), c.by(), c.at()));
             case RefundCommand.RecordComplaintOffer c -> complaintOffer(state, c);
+            case RefundCommand.EndWithComplaint c -> !state.negotiating() ? List.of() : List.of(c.rejected()
+                    ? new RefundRejected(id, complaint, c.reason(), "complaint-service", c.at())
+                    : new RefundWithdrawn(id, complaint, c.reason(), "complaint-service", c.at()));
             case RefundCommand.RecordComplaintAgreement c -> complaintAgreement(state, c);
             case CheckOverdue c -> {
                 Agreement a = state.agreement();
@@ -339,6 +342,12 @@ public final class RefundDecider {
         }
     }
 
+    /**
+     * The reason a complaint-side round carries here: the round's own words stay on the complaint (staff may quote the
+     * customer there), this case only says where it came from.
+     */
+    static final String COMPLAINT_ROUND = "a round of the complaint's negotiation";
+
     /** A complaint-side round joins the negotiation while there is one; otherwise (agreed, closed) it decides nothing. */
     private static List<RefundEvent> complaintOffer(RefundCase s, RefundCommand.RecordComplaintOffer c) {
         if (!s.negotiating()) {
@@ -349,9 +358,10 @@ public final class RefundDecider {
             RefundRemedy remedy = remedy(s, c.amount(), c.remedy());
             if (c.party() == RefundCommand.Party.CLINIC) {
                 checkAssessment(s, remedy);
-                return List.of(new RefundOffered(s.id(), s.complaintId(), c.amount(), c.note(), null, c.by(), c.at(), remedy));
+                return List.of(new RefundOffered(s.id(), s.complaintId(), c.amount(), COMPLAINT_ROUND, null, c.by(), c.at(),
+                        remedy));
             }
-            return List.of(new RefundCounterOffered(s.id(), s.complaintId(), c.party(), c.amount(), c.note(), c.by(),
+            return List.of(new RefundCounterOffered(s.id(), s.complaintId(), c.party(), c.amount(), COMPLAINT_ROUND, c.by(),
                     c.at(), remedy));
         } catch (RefundRuleBroken refused) {
             return List.of(); // complaint-service holds its rounds to the same rules; nothing to add to this negotiation

@@ -73,6 +73,10 @@ public class ComplaintEventsConsumer {
             case "complaint.remedy-proposed.v1", "complaint.counter-offer-made.v1" ->
                     onOffer(event, payloads.read(event, ComplaintMessages.Remedy.class));
             case "complaint.agreement-reached.v1" -> onAgreement(event, payloads.read(event, ComplaintMessages.Remedy.class));
+            case "complaint.withdrawn.v1" -> endWithComplaint(event, payloads.read(event, ComplaintMessages.Ended.class),
+                    false, "the complaint was withdrawn");
+            case "complaint.closed-out-of-scope.v1" -> endWithComplaint(event,
+                    payloads.read(event, ComplaintMessages.Ended.class), true, "the complaint is outside after-sales scope");
             default -> {
                 // not an event this service acts on
             }
@@ -127,7 +131,7 @@ public class ComplaintEventsConsumer {
             EventMetadata metadata = e.causing(CONSUMER);
             refunds.openFor(known(m.complaintId(), event), kindOf(remedy), event.time(), metadata);
             refunds.follow(m.complaintId(), new RefundCommand.RecordComplaintOffer(m.refundParty(), remedy, amount,
-                    m.note() != null ? m.note() : m.reason(), actorOf(m), event.time()), metadata);
+                    actorOf(m), event.time()), metadata);
         });
     }
 
@@ -137,7 +141,13 @@ public class ComplaintEventsConsumer {
      */
     private void onAgreement(IncomingEvent event, ComplaintMessages.Remedy m) {
         RefundRemedy remedy = m.refundRemedy();
+        if (m.refundId() != null) {
+            return; // the refund case's own agreement coming back
+        }
         if (remedy == null) {
+            // agreed on a remedy without money (a correction, a replacement): a refund still negotiating has no reason
+            endWithComplaint(event, new ComplaintMessages.Ended(m.complaintId()), false,
+                    "the complaint agreed " + m.remedy() + " instead");
             return;
         }
         Money amount = m.money();
@@ -153,9 +163,22 @@ public class ComplaintEventsConsumer {
         });
     }
 
+    /** The complaint's end reaches its refund case, if it has one still negotiating. */
+    private void endWithComplaint(IncomingEvent event, ComplaintMessages.Ended m, boolean rejected, String reason) {
+        inbox.processOnce(CONSUMER, event, e -> refunds.follow(m.complaintId(),
+                new RefundCommand.EndWithComplaint(rejected, reason, event.time()), e.causing(CONSUMER)));
+    }
+
+    /**
+     * What is known of the complaint: from its filing, or (a complaint filed before this service kept filings) from its
+     * refund case. A complaint known to neither cannot open a refund case: its message goes to the dead-letter topic.
+     */
     private ComplaintFacts.Facts known(UUID complaintId, IncomingEvent event) {
-        return complaints.find(complaintId).orElseThrow(() -> new MalformedMessage(event.type() + " " + event.id()
-                + ": complaint " + complaintId + " is unknown here (its complaint.filed.v1 was not read: re-drive it first)"));
+        return complaints.find(complaintId)
+                .or(() -> refunds.caseOf(complaintId).map(c -> new ComplaintFacts.Facts(complaintId, c.branchId(),
+                        c.customerRef(), c.amountPaid(), false, null, null, null)))
+                .orElseThrow(() -> new MalformedMessage(event.type() + " " + event.id() + ": complaint " + complaintId
+                        + " is unknown here (filed before refund-service kept filings, without a refund case)"));
     }
 
     private static RefundKind kindOf(RefundRemedy remedy) {

@@ -22,7 +22,16 @@ final class ComplaintMessages {
     record Assessed(UUID complaintId, String subject) {
         Assessed {
             Objects.requireNonNull(complaintId, "complaintId is required");
-            Objects.requireNonNull(subject, "subject is required");
+            if (!"SERVICE".equals(subject) && !"PRODUCT".equals(subject)) {
+                throw new MalformedMessage("complaint " + complaintId + ": subject must be SERVICE or PRODUCT");
+            }
+        }
+    }
+
+    /** {@code complaint.withdrawn.v1}, {@code complaint.closed-out-of-scope.v1}: which complaint ended. */
+    record Ended(UUID complaintId) {
+        Ended {
+            Objects.requireNonNull(complaintId, "complaintId is required");
         }
     }
 
@@ -32,18 +41,38 @@ final class ComplaintMessages {
             Objects.requireNonNull(complaintId, "complaintId is required");
             Objects.requireNonNull(result, "result is required");
             Objects.requireNonNull(recordedAt, "recordedAt is required");
+            if (assessor != null && assessor.length() > 200) {
+                throw new MalformedMessage("complaint " + complaintId + ": assessor is at most 200 characters");
+            }
         }
     }
 
     /**
      * {@code complaint.remedy-proposed.v1}, {@code complaint.counter-offer-made.v1} and
-     * {@code complaint.agreement-reached.v1}: a remedy, its amount and the round's particulars.
+     * {@code complaint.agreement-reached.v1}: a remedy, its amount and the round's particulars; {@code refundId} set on
+     * an agreement the complaint took from this service's refund case (nothing to do: it is the case's already).
      */
     record Remedy(UUID complaintId, String remedy, Amount amount, String party, String note, String reason,
-                  String paymentMethod, LocalDate dueDate, String proposedBy, String by, String recordedBy) {
+                  String paymentMethod, LocalDate dueDate, String proposedBy, String by, String recordedBy,
+                  UUID refundId) {
         Remedy {
             Objects.requireNonNull(complaintId, "complaintId is required");
             Objects.requireNonNull(remedy, "remedy is required");
+            if (remedy.length() > 40 || (paymentMethod != null && paymentMethod.length() > 200)
+                    || (party != null && !party.equals("CUSTOMER") && !party.equals("CLINIC"))
+                    || longerThan(100, proposedBy, by, recordedBy)) {
+                throw new MalformedMessage("complaint " + complaintId + ": remedy at most 40 characters, paymentMethod "
+                        + "at most 200, party CUSTOMER or CLINIC, the actor at most 100");
+            }
+        }
+
+        private static boolean longerThan(int max, String... values) {
+            for (String v : values) {
+                if (v != null && v.length() > max) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The refund remedy the complaint's remedy is, or null for one without money (correction, apology...). */

@@ -94,10 +94,8 @@ class RefundFollowsComplaintTest {
     @Test
     void complaint_side_rounds_join_the_negotiation_while_there_is_one() {
         var c = opened()
-                .then(new RecordComplaintOffer(Party.CLINIC, RefundRemedy.PARTIAL_REFUND, cny(300_000), "sessions used",
-                        "staff:wang", AT))
-                .then(new RecordComplaintOffer(Party.CUSTOMER, RefundRemedy.PARTIAL_REFUND, cny(600_000), "nothing used",
-                        "cust-889", AT));
+                .then(new RecordComplaintOffer(Party.CLINIC, RefundRemedy.PARTIAL_REFUND, cny(300_000), "staff:wang", AT))
+                .then(new RecordComplaintOffer(Party.CUSTOMER, RefundRemedy.PARTIAL_REFUND, cny(600_000), "cust-889", AT));
 
         assertThat(c.state.status()).isEqualTo(RefundStatus.COUNTER_OFFERED);
         assertThat(c.state.offers()).extracting(RefundCase.Offer::party, RefundCase.Offer::amount)
@@ -106,7 +104,7 @@ class RefundFollowsComplaintTest {
 
         var agreed = c.then(complaintAgreement(RefundRemedy.PARTIAL_REFUND, 450_000));
         assertThat(RefundDecider.decide(new RecordComplaintOffer(Party.CLINIC, RefundRemedy.PARTIAL_REFUND, cny(1),
-                "late", "staff:wang", AT), agreed.state)).isEmpty();
+                "staff:wang", AT), agreed.state)).isEmpty();
     }
 
     @Test
@@ -163,6 +161,25 @@ class RefundFollowsComplaintTest {
         var again = c.then(new NoteAssessment(AssessmentFinding.AT_FAULT, "second opinion", ASSESSED.plusSeconds(86_400), AT));
         assertThat(again.state.assessment().finding()).isEqualTo(AssessmentFinding.AT_FAULT);
         assertThat(again.state.assessment().overrideReason()).isNull();
+    }
+
+    @Test
+    void a_complaint_withdrawn_or_out_of_scope_ends_a_refund_still_negotiating_and_nothing_agreed() {
+        var withdrawn = opened().then(new RefundCommand.EndWithComplaint(false, "the complaint was withdrawn", AT));
+        var outOfScope = opened().then(new RefundCommand.EndWithComplaint(true, "outside the after-sales guarantee", AT));
+        var agreed = opened().then(complaintAgreement(RefundRemedy.PARTIAL_REFUND, 400_000));
+
+        assertThat(withdrawn.state.status()).isEqualTo(RefundStatus.WITHDRAWN);
+        assertThat(outOfScope.state.status()).isEqualTo(RefundStatus.REJECTED);
+        assertThat(RefundDecider.decide(new RefundCommand.EndWithComplaint(false, "x", AT), agreed.state)).isEmpty();
+        assertThat(RefundDecider.decide(new RefundCommand.EndWithComplaint(false, "x", AT), withdrawn.state)).isEmpty();
+    }
+
+    @Test
+    void a_complaint_side_round_does_not_copy_the_rounds_words() {
+        var c = opened().then(new RecordComplaintOffer(Party.CUSTOMER, RefundRemedy.PARTIAL_REFUND, cny(600_000),
+                "cust-889", AT));
+        assertThat(c.state.offers().getFirst().reason()).isEqualTo("a round of the complaint's negotiation");
     }
 
     private static RecordEntitlement record(Entitlement e) {

@@ -230,6 +230,10 @@ class ComplaintEventsConsumerTest {
                 {"complaintId":"%s","remedy":"PARTIAL_REFUND","amount":%s,"paymentMethod":"card","dueDate":"2026-03-20"}"""
                 .formatted(complaint, money(500_000))));
 
+        // the refund case's own agreement coming back through the complaint (remedy named differently there) is no news
+        send(complaintEvent(complaint, 8, "complaint.agreement-reached.v1", """
+                {"complaintId":"%s","remedy":"FULL_REFUND","amount":%s,"paymentMethod":"card","dueDate":"2026-03-20",
+                 "refundId":"%s"}""".formatted(complaint, money(400_000), RefundService.refundIdFor(complaint))));
         UUID refundId = RefundService.refundIdFor(complaint);
         List<ConsumerRecord<String, String>> notApplied = read("refund-events", r -> refundId.toString().equals(r.key())
                 && "refund.complaint-agreement-not-applied.v1".equals(header(r, "ce_type")), 1);
