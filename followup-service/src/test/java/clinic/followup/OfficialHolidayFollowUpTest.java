@@ -57,6 +57,17 @@ class OfficialHolidayFollowUpTest {
                 List.of(ProductLine.GENERAL), FollowUpRules.defaults(), calendars.of("SH001"));
         assertThat(tasks).extracting(t -> t.dueAt().toString())
                 .containsExactly("2027-01-04T01:00:00Z", "2027-01-04T03:00:00Z");
+        // 春节 2026 (国办发明电〔2025〕7号): sold Thursday 12 February; day 2 is Saturday 14th, a make-up working day, at
+        // the same hour; day 5 is the 17th, inside the 15th-23rd holiday, so Tuesday 24th at opening
+        var spring = FollowUpRules.afterProductSale(UUID.randomUUID(), "SH001", "c", Instant.parse("2026-02-12T03:00:00Z"),
+                List.of(ProductLine.GENERAL), FollowUpRules.defaults(), calendars.of("SH001"));
+        assertThat(spring).extracting(t -> t.dueAt().toString())
+                .containsExactly("2026-02-14T03:00:00Z", "2026-02-24T01:00:00Z");
+        // National Day 2026: sold Tuesday 29 September; days 2 and 5 fall in 1-7 October, so Thursday 8th at opening
+        var national = FollowUpRules.afterProductSale(UUID.randomUUID(), "SH001", "c", Instant.parse("2026-09-29T03:00:00Z"),
+                List.of(ProductLine.GENERAL), FollowUpRules.defaults(), calendars.of("SH001"));
+        assertThat(national).extracting(t -> t.dueAt().toString())
+                .containsExactly("2026-10-08T01:00:00Z", "2026-10-08T01:00:00Z");
     }
 
     @Test

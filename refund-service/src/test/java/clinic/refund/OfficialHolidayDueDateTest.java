@@ -53,6 +53,8 @@ class OfficialHolidayDueDateTest {
         assertThat(sh.plusWorkingDays(LocalDate.parse("2026-09-30"), 7)).isEqualTo(LocalDate.parse("2026-10-15"));
         // 春节 2026: Sat 14 (make-up), 24, 25, 26, 27, Sat 28 (make-up), Mon 2 March
         assertThat(sh.plusWorkingDays(LocalDate.parse("2026-02-13"), 7)).isEqualTo(LocalDate.parse("2026-03-02"));
+        // New Year's Day 2027 (statutory, no 2027 notice yet): Thu 31 December, Mon 4 January
+        assertThat(sh.plusWorkingDays(LocalDate.parse("2026-12-30"), 2)).isEqualTo(LocalDate.parse("2027-01-04"));
     }
 
     @Test

@@ -60,4 +60,12 @@ class OfficialHolidaySlaTest {
         given().get("/complaints/" + id).then().statusCode(200)
                 .body("sla.find { it.clock == 'ACKNOWLEDGE' }.dueAt", equalTo("2027-01-04T09:00:00Z"));
     }
+
+    @Test
+    void a_complaint_filed_the_day_before_national_day_2026_is_acknowledged_after_the_golden_week() {
+        // Wednesday 30 September 2026, 17:00 in Shanghai: 1 h that day, 1-7 October off, 8 h on Thursday 8 October
+        String id = fileAt("2026-09-30T09:00:00Z");
+        given().get("/complaints/" + id).then().statusCode(200)
+                .body("sla.find { it.clock == 'ACKNOWLEDGE' }.dueAt", equalTo("2026-10-08T09:00:00Z"));
+    }
 }

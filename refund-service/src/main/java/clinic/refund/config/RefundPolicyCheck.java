@@ -15,15 +15,26 @@ public class RefundPolicyCheck {
         check(policy);
     }
 
+    /** Payment due dates a calendar can count: 0 (today) to 250 working days (about a year). */
+    private static void dueDays(RefundPolicyConfig policy, String branch) {
+        for (int days : new int[]{policy.paymentDueWorkingDays(branch), policy.goodsPaymentDueWorkingDays(branch)}) {
+            if (days < 0 || days > 250) {
+                throw new IllegalArgumentException("payment due working days are 0 to 250, not " + days);
+            }
+        }
+    }
+
     static void check(RefundPolicyConfig policy) {
         try {
             policy.policy();
+            dueDays(policy, null);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("refund.policy.*: " + e.getMessage(), e);
         }
         for (String branch : policy.branches().keySet()) {
             try {
                 policy.policy(branch);
+                dueDays(policy, branch);
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("refund.policy.branches.\"" + branch + "\".*: " + e.getMessage(), e);
             }
