@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -107,16 +108,34 @@ class SystemIT {
     }
 
     /**
-     * A benchmark as much as a test: branch systems file a burst of complaints at once. Prints the throughput and the
-     * latency of {@code POST /complaints}, and how long after the last one every refund case and follow-up task was
-     * visible; asserts that each complaint got its own case number and exactly what it called for.
+     * A benchmark as much as a test: branch systems file a burst of complaints at once (see {@link #burst}); the
+     * figures go to BENCHMARKS.md. Tagged {@code benchmark}: only {@code ./mvnw verify -Pbenchmarks} runs it; the
+     * default run checks the same on a smaller burst (order 11).
      */
     @Test
     @Order(2)
+    @Tag("benchmark")
     void a_burst_of_complaints_from_many_branch_systems_is_taken_and_reaches_the_other_services_once_each()
             throws Exception {
-        int clients = 16;
-        int total = 400;
+        burst(16, 400, figures -> clinic.devstack.Benchmarks.record("burst",
+                "A burst of complaints right after a start (SystemIT, cold JIT; ./mvnw verify -Pbenchmarks)", figures));
+    }
+
+    /** The benchmark's burst, smaller: complaints filed at once, each with its own case number, once each elsewhere. */
+    @Test
+    @Order(11)
+    void complaints_filed_at_once_by_several_branch_systems_get_their_own_case_numbers_and_reach_the_other_services_once()
+            throws Exception {
+        burst(8, 48, figures -> figures.forEach(f -> System.out.println("system-tests: burst: " + f)));
+    }
+
+    /**
+     * {@code clients} branch systems file {@code total} complaints at once. Reports the throughput and the latency of
+     * {@code POST /complaints}, and how long after the last one every refund case and follow-up task was visible;
+     * asserts that each complaint got its own case number and exactly what it called for.
+     */
+    private static void burst(int clients, int total, java.util.function.Consumer<List<String>> report)
+            throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 4).toUpperCase();
         List<String> branches = java.util.stream.IntStream.range(0, 8).mapToObj(b -> "LD" + run + b).toList();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -149,8 +168,7 @@ class SystemIT {
                         && totalOf(followups, "/followups", branches) >= total);
         long allVisible = System.nanoTime();
 
-        clinic.devstack.Benchmarks.record("burst", "A burst of complaints right after a start (SystemIT, cold JIT)",
-                List.of(String.format("%d complaints from %d clients in %.1f s: %.0f complaints/s; POST /complaints "
+        report.accept(List.of(String.format("%d complaints from %d clients in %.1f s: %.0f complaints/s; POST /complaints "
                                         + "p50 %d ms, p95 %d ms, p99 %d ms, max %d ms", total, clients, (lastPost - start) / 1e9,
                                 total / ((lastPost - start) / 1e9), percentile(latencies, 50), percentile(latencies, 95),
                                 percentile(latencies, 99), Collections.max(latencies)),
@@ -449,8 +467,12 @@ class SystemIT {
                 failures.add(service.name() + ": " + stored + " events stored by refused requests");
             }
         }
-        clinic.devstack.Benchmarks.record("fuzz", "Hostile input from each service's OpenAPI (SystemIT, ApiFuzzer)",
-                figures);
+        if (clinic.devstack.Benchmarks.requested()) { // -Pbenchmarks: a test that reports figures, not a benchmark
+            clinic.devstack.Benchmarks.record("fuzz",
+                    "Hostile input from each service's OpenAPI (SystemIT, ApiFuzzer; ./mvnw verify -Pbenchmarks)", figures);
+        } else {
+            figures.forEach(f -> System.out.println("system-tests: fuzz: " + f));
+        }
         failures.stream().limit(80).forEach(f -> System.out.println("system-tests: fuzz failure: "
                 + (f.length() > 400 ? f.substring(0, 400) : f)));
         assertThat(failures).as("answers that break the rules (the first 80 are printed above)").isEmpty();

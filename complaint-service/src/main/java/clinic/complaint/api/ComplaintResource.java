@@ -34,9 +34,12 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -48,8 +51,11 @@ import java.util.UUID;
 /** Complaint cases over HTTP. Translates requests into the service's commands and its answers into JSON. */
 @Path("/complaints")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Complaints")
+@Tag(name = "Complaints", description = ComplaintResource.TAG)
 public class ComplaintResource {
+
+    static final String TAG = "Complaint cases: filing, every step of the lifecycle, the list, a case now or as it "
+            + "was, its history and its evidence files";
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
@@ -63,8 +69,14 @@ public class ComplaintResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "File a complaint", description = "Answers 201 with the new case. With an Idempotency-Key, "
+    @Operation(operationId = "fileComplaint",
+            summary = "File a complaint", description = "Answers 201 with the new case. With an Idempotency-Key, "
             + "a retried request answers with the case the first one created.")
+    @APIResponse(responseCode = "201", description = "The new case (retried with its Idempotency-Key: the case the "
+            + "first request created, with Idempotent-Replayed: true)",
+            content = @Content(schema = @Schema(implementation = ComplaintResponse.class)))
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent") // customer erased, Idempotency-Key reused
+    @Parameter(name = CommandHeaders.IF_MATCH, in = ParameterIn.HEADER, hidden = true) // only steps read it
     public Response file(@NotNull(message = "a JSON body is required") @Valid FileComplaintRequest body,
                          @HeaderParam(IDEMPOTENCY_KEY) @Size(min = 8, max = 128) String idempotencyKey,
                          @BeanParam @Valid CommandHeaders headers) {
@@ -81,7 +93,8 @@ public class ComplaintResource {
 
     @POST
     @Path("/{id}/acknowledge")
-    @Operation(summary = "Acknowledge receipt to the customer; X-Actor is who acknowledged")
+    @Operation(operationId = "acknowledgeComplaint",
+            summary = "Acknowledge receipt to the customer; X-Actor is who acknowledged")
     public Response acknowledge(@PathParam("id") UUID id, @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.AcknowledgeComplaint(by, ctx.now()));
     }
@@ -89,7 +102,8 @@ public class ComplaintResource {
     @POST
     @Path("/{id}/assess")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Initial assessment: category, severity, after-sales scope (from the warranty windows) and owner")
+    @Operation(operationId = "assessComplaint",
+            summary = "Initial assessment: category, severity, after-sales scope (from the warranty windows) and owner")
     public Response assess(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Assess body,
                            @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.AssessComplaint(body.category(),
@@ -100,7 +114,8 @@ public class ComplaintResource {
     @POST
     @Path("/{id}/close-out-of-scope")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Close a case assessed as out of after-sales scope, with the explanation given to the customer")
+    @Operation(operationId = "closeComplaintOutOfScope",
+            summary = "Close a case assessed as out of after-sales scope, with the explanation given to the customer")
     public Response closeOutOfScope(@PathParam("id") UUID id, @NotNull @Valid StepRequests.CloseOutOfScope body,
                                     @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.CloseOutOfScope(body.explanation(), by, ctx.now()));
@@ -108,7 +123,8 @@ public class ComplaintResource {
 
     @POST
     @Path("/{id}/start-investigation")
-    @Operation(summary = "Start investigating an in-scope case; X-Actor is the investigator")
+    @Operation(operationId = "startComplaintInvestigation",
+            summary = "Start investigating an in-scope case; X-Actor is the investigator")
     public Response startInvestigation(@PathParam("id") UUID id, @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.StartInvestigation(by, ctx.now()));
     }
@@ -116,7 +132,8 @@ public class ComplaintResource {
     @POST
     @Path("/{id}/wait")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The investigation waits on the customer, on evidence or on the assessor (pauses the clock)")
+    @Operation(operationId = "startComplaintWait",
+            summary = "The investigation waits on the customer, on evidence or on the assessor (pauses the clock)")
     public Response startWait(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Wait body,
                               @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.StartWait(body.reason(), body.note(), by, ctx.now()));
@@ -124,7 +141,7 @@ public class ComplaintResource {
 
     @POST
     @Path("/{id}/resume")
-    @Operation(summary = "The wait is over: the investigation (and its clock) goes on")
+    @Operation(operationId = "resumeComplaint", summary = "The wait is over: the investigation (and its clock) goes on")
     public Response endWait(@PathParam("id") UUID id, @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.EndWait(by, ctx.now()));
     }
@@ -132,7 +149,8 @@ public class ComplaintResource {
     @POST
     @Path("/{id}/add-evidence")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record a piece of evidence: its type, who supplied it, and the SHA-256 of its content")
+    @Operation(operationId = "addComplaintEvidence",
+            summary = "Record a piece of evidence: its type, who supplied it, and the SHA-256 of its content")
     public Response addEvidence(@PathParam("id") UUID id, @NotNull @Valid StepRequests.AddEvidence body,
                                 @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.AddEvidence(UUID.randomUUID(), body.type(),
@@ -142,7 +160,8 @@ public class ComplaintResource {
     @POST
     @Path("/{id}/request-assessment")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ask a third-party professional assessor; the case waits on the assessor")
+    @Operation(operationId = "requestComplaintAssessment",
+            summary = "Ask a third-party professional assessor; the case waits on the assessor")
     public Response requestAssessment(@PathParam("id") UUID id, @NotNull @Valid StepRequests.RequestAssessment body,
                                       @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.RequestAssessment(body.assessor(), by, ctx.now()));
@@ -151,7 +170,8 @@ public class ComplaintResource {
     @POST
     @Path("/{id}/record-assessment")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record the assessor's result: clinic at fault, not at fault, or inconclusive")
+    @Operation(operationId = "recordComplaintAssessment",
+            summary = "Record the assessor's result: clinic at fault, not at fault, or inconclusive")
     public Response recordAssessment(@PathParam("id") UUID id, @NotNull @Valid StepRequests.RecordAssessment body,
                                      @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.RecordAssessment(body.result(), body.summary(),
@@ -161,7 +181,8 @@ public class ComplaintResource {
     @POST
     @Path("/{id}/propose-remedy")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The clinic proposes a remedy (an amount for refunds and compensation)")
+    @Operation(operationId = "proposeComplaintRemedy",
+            summary = "The clinic proposes a remedy (an amount for refunds and compensation)")
     public Response proposeRemedy(@PathParam("id") UUID id, @NotNull @Valid StepRequests.ProposeRemedy body,
                                   @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.ProposeRemedy(body.remedy(), body.money(),
@@ -171,7 +192,8 @@ public class ComplaintResource {
     @POST
     @Path("/{id}/counter-offer")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A negotiation round: the customer's or the clinic's counter-offer, with the reason")
+    @Operation(operationId = "makeComplaintCounterOffer",
+            summary = "A negotiation round: the customer's or the clinic's counter-offer, with the reason")
     public Response counterOffer(@PathParam("id") UUID id, @NotNull @Valid StepRequests.CounterOffer body,
                                  @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.CounterOffer(body.party(), body.remedy(),
@@ -181,7 +203,8 @@ public class ComplaintResource {
     @POST
     @Path("/{id}/agree")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The written agreement: remedy, amount, payment method, due date")
+    @Operation(operationId = "agreeComplaint",
+            summary = "The written agreement: remedy, amount, payment method, due date")
     public Response agree(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Agree body,
                           @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.Agree(body.remedy(), body.money(),
@@ -191,7 +214,7 @@ public class ComplaintResource {
     @POST
     @Path("/{id}/resolve")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The decision, as communicated to the customer")
+    @Operation(operationId = "resolveComplaint", summary = "The decision, as communicated to the customer")
     public Response resolve(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Resolve body,
                             @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.Resolve(body.decision(), by, ctx.now()));
@@ -199,7 +222,7 @@ public class ComplaintResource {
 
     @POST
     @Path("/{id}/close")
-    @Operation(summary = "Close a resolved case")
+    @Operation(operationId = "closeComplaint", summary = "Close a resolved case")
     public Response close(@PathParam("id") UUID id, @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.Close(by, ctx.now()));
     }
@@ -207,7 +230,8 @@ public class ComplaintResource {
     @POST
     @Path("/{id}/reopen")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reopen a resolved or closed case: the customer is still dissatisfied")
+    @Operation(operationId = "reopenComplaint",
+            summary = "Reopen a resolved or closed case: the customer is still dissatisfied")
     public Response reopen(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Reason body,
                            @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.Reopen(body.reason(), by, ctx.now()));
@@ -216,7 +240,8 @@ public class ComplaintResource {
     @POST
     @Path("/{id}/withdraw")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The customer withdraws the complaint (any time before closing)")
+    @Operation(operationId = "withdrawComplaint",
+            summary = "The customer withdraws the complaint (any time before closing)")
     public Response withdraw(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Reason body,
                              @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.Withdraw(body.reason(), by, ctx.now()));
@@ -225,7 +250,8 @@ public class ComplaintResource {
     @POST
     @Path("/{id}/escalate")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The case was taken outside: consumer association, 12315, 12315 online dispute, health "
+    @Operation(operationId = "escalateComplaint",
+            summary = "The case was taken outside: consumer association, 12315, 12315 online dispute, health "
             + "supervision, mediation, court, media",
             description = "Without a deadline, the body's public norm sets the deadlines where it has one (12315 "
             + "complaint: acceptance decided in 7 and mediation ended in 45 working days; 12315 online dispute: "
@@ -241,7 +267,7 @@ public class ComplaintResource {
     @POST
     @Path("/{id}/record-escalation-outcome")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The outcome of one external escalation")
+    @Operation(operationId = "recordComplaintEscalationOutcome", summary = "The outcome of one external escalation")
     public Response recordEscalationOutcome(@PathParam("id") UUID id, @NotNull @Valid StepRequests.EscalationOutcome body,
                                             @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.RecordEscalationOutcome(body.escalationId(),
@@ -249,7 +275,8 @@ public class ComplaintResource {
     }
 
     @GET
-    @Operation(summary = "Cases, newest first, filtered by branch, status, category, channel, severity, owner, SLA state, "
+    @Operation(operationId = "listComplaints",
+            summary = "Cases, newest first, filtered by branch, status, category, channel, severity, owner, SLA state, "
             + "escalation and filing date")
     public ComplaintPage list(@QueryParam("branch") String branch, @QueryParam("status") String status,
                               @QueryParam("category") String category, @QueryParam("channel") String channel,
@@ -282,7 +309,8 @@ public class ComplaintResource {
 
     @POST
     @Path("/read-model/rebuild")
-    @Operation(summary = "Operations: rebuild the case list from the event store (after a fix to the projection)")
+    @Operation(operationId = "rebuildComplaintList",
+            summary = "Operations: rebuild the case list from the event store (after a fix to the projection)")
     public Map<String, Long> rebuildList() {
         return Map.of("casesRebuilt", complaints.rebuildList());
     }
@@ -314,7 +342,8 @@ public class ComplaintResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A case now, or as it was at a past moment (asOf) or after a given event (version)")
+    @Operation(operationId = "getComplaint",
+            summary = "A case now, or as it was at a past moment (asOf) or after a given event (version)")
     public Response get(@PathParam("id") UUID id,
                         @QueryParam("asOf") String asOf,
                         @QueryParam("version") @Pattern(regexp = "[1-9][0-9]{0,8}") String version) {
@@ -332,7 +361,8 @@ public class ComplaintResource {
 
     @GET
     @Path("/{id}/events")
-    @Operation(summary = "The case's stored history: every event with its metadata, oldest first")
+    @Operation(operationId = "listComplaintEvents",
+            summary = "The case's stored history: every event with its metadata, oldest first")
     public List<EventResponse> events(@PathParam("id") UUID id) {
         return complaints.history(id).stream().map(e -> EventResponse.of(e, mapper)).toList();
     }

@@ -11,12 +11,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 
 /** A customer's rights over their personal data (PIPL): erasure. */
 @Path("/customers")
-@Tag(name = "Customers")
+@Tag(name = "Customers", description = "A customer's rights over their personal data")
 public class CustomerResource {
 
     private final ComplaintService complaints;
@@ -27,8 +30,12 @@ public class CustomerResource {
 
     @DELETE
     @Path("/{ref}/personal-data")
-    @Operation(summary = "Erase a customer's personal data (name, phone, ID number, descriptions) from every case; "
+    @Operation(operationId = "eraseCustomerPersonalData",
+            summary = "Erase a customer's personal data (name, phone, ID number, descriptions) from every case; "
             + "the cases and their history stay, shown as erased")
+    @APIResponse(responseCode = "204", description = "Erased")
+    @APIResponse(responseCode = "404", ref = "NotFound") // no personal data of the customer is held
+    @Parameter(name = CommandHeaders.IF_MATCH, in = ParameterIn.HEADER, hidden = true) // only steps read it
     public Response erase(@PathParam("ref") @Size(max = 64) String ref, @BeanParam @Valid CommandHeaders headers) {
         if (!complaints.erase(ref, ComplaintResource.caller(headers))) {
             return Problem.of(Response.Status.NOT_FOUND, "customer-not-found",

@@ -19,6 +19,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -29,7 +34,7 @@ import java.util.UUID;
  * content), downloaded verified against their hash, as an attachment that a browser never renders in the API's origin.
  */
 @Path("/complaints/{id}/evidence")
-@Tag(name = "Complaints")
+@Tag(name = "Complaints", description = ComplaintResource.TAG)
 public class EvidenceResource {
 
     private final EvidenceFiles files;
@@ -41,10 +46,14 @@ public class EvidenceResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Upload a piece of evidence (photo, video, certificate, receipt...) as the request body; "
+    @Operation(operationId = "uploadComplaintEvidence",
+            summary = "Upload a piece of evidence (photo, video, certificate, receipt...) as the request body; "
             + "the service keeps it encrypted and records its SHA-256 on the case. X-Content-SHA256 is checked if sent. "
             + "The type is read from the content: JPEG, PNG, GIF, WebP, HEIC/HEIF, PDF, MP4, QuickTime, WebM, MP3, "
             + "M4A/AAC, WAV, Ogg, AMR; anything else, or content of another type than the Content-Type sent, is a 415.")
+    @APIResponse(responseCode = "201", description = "The evidence, recorded on the case (Location: its download)",
+            content = @Content(schema = @Schema(implementation = ComplaintResponse.class)))
+    @Parameter(name = CommandHeaders.IF_MATCH, in = ParameterIn.HEADER, hidden = true) // only steps read it
     public Response upload(@PathParam("id") UUID id, @QueryParam("type") String type,
                            @QueryParam("suppliedBy") @Size(max = 100) String suppliedBy,
                            @HeaderParam("Content-Type") String contentType,
@@ -68,7 +77,12 @@ public class EvidenceResource {
 
     @GET
     @Path("/{evidenceId}")
-    @Operation(summary = "Download a piece of evidence, checked against the SHA-256 the case recorded, as an attachment")
+    @Operation(operationId = "downloadComplaintEvidence",
+            summary = "Download a piece of evidence, checked against the SHA-256 the case recorded, as an attachment")
+    @APIResponse(responseCode = "200", description = "The file, in its own type, as an attachment",
+            content = @Content(mediaType = MediaType.WILDCARD))
+    @APIResponse(responseCode = "410", description = "The evidence was erased with the customer's personal data",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response download(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId) {
         EvidenceFiles.EvidenceFile file = files.read(id, evidenceId);
         // personal data from outside: saved, never rendered in this origin, never sniffed, never cached

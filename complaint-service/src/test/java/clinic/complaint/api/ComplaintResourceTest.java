@@ -1,5 +1,7 @@
 package clinic.complaint.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -10,8 +12,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -205,6 +210,55 @@ public class ComplaintResourceTest {
                         org.hamcrest.Matchers.everyItem(equalTo("UP")))
                 .body("checks.name", hasItem("official holiday calendar"));
         given().get("/q/openapi?format=json").then().statusCode(200).body("paths", org.hamcrest.Matchers.hasKey("/complaints"));
+    }
+
+    /**
+     * The document a client is generated from: each operation named (a stable, readable operationId) and, when it takes
+     * anything, its refusals documented as problem details (event-store's ProblemResponses and the resources' own).
+     * .ci/run lints all three services' documents with Redocly's rules besides.
+     */
+    @Test
+    void every_operation_in_the_openapi_document_has_an_operation_id_and_documents_how_it_refuses() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(given().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().asString());
+        Set<String> ids = new HashSet<>();
+        List<String> faults = new ArrayList<>();
+        doc.path("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
+            if (!Set.of("get", "put", "post", "delete", "patch").contains(entry.getKey())) {
+                return;
+            }
+            String where = entry.getKey().toUpperCase() + " " + path.getKey();
+            JsonNode operation = entry.getValue();
+            String id = operation.path("operationId").asText("");
+            if (!id.matches("[a-z][A-Za-z]+") || !ids.add(id)) {
+                faults.add(where + ": operationId '" + id + "' missing, not verbNoun or not unique");
+            }
+            boolean takesInput = operation.has("requestBody") || !operation.path("parameters").isEmpty();
+            List<String> refusals = operation.path("responses").propertyStream().map(Map.Entry::getKey)
+                    .filter(status -> status.startsWith("4")).toList();
+            if (takesInput && refusals.isEmpty()) {
+                faults.add(where + ": no 4xx response");
+            }
+            for (String status : refusals) {
+                JsonNode response = operation.path("responses").path(status);
+                if (!response.has("$ref") && !response.path("content").has("application/problem+json")
+                        && !response.path("content").has("text/html")) {
+                    faults.add(where + ": " + status + " without problem details");
+                }
+            }
+        }));
+        assertThat(faults).isEmpty();
+        assertThat(ids).contains("fileComplaint", "acknowledgeComplaint", "listComplaints", "uploadComplaintEvidence");
+
+        // a step on a case: every refusal, from the shared responses; the problem's schema; where the API is; no scheme
+        JsonNode acknowledge = doc.at("/paths/~1complaints~1{id}~1acknowledge/post/responses");
+        assertThat(acknowledge.propertyStream().map(Map.Entry::getKey).toList()).contains("400", "404", "409", "412", "422");
+        assertThat(acknowledge.path("412").path("$ref").asText()).isEqualTo("#/components/responses/PreconditionFailed");
+        assertThat(doc.at("/components/responses/PreconditionFailed/content/application~1problem+json/schema/$ref")
+                .asText()).isEqualTo("#/components/schemas/Problem");
+        assertThat(doc.at("/components/schemas/Problem/properties").has("currentVersion")).isTrue();
+        assertThat(doc.at("/servers/0/url").asText()).isEqualTo("http://localhost:8081");
+        assertThat(doc.path("security").isArray() && doc.path("security").isEmpty()).isTrue();
     }
 
     private long countEvents() throws SQLException {

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -36,9 +37,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * How fast the event store takes commits and the relay gets them to Kafka, on the real PostgreSQL and broker with the
  * production relay settings: writers commit one event per transaction (what a command does) to many streams while the
- * relay publishes. Prints {@code benchmark:} lines with the figures; asserts only that every event arrived once.
+ * relay publishes. Prints {@code benchmark:} lines with the figures and writes them to BENCHMARKS.md; asserts only
+ * that every event arrived once. Tagged {@code benchmark}: only {@code ./mvnw verify -Pbenchmarks} runs it, or alone
+ * {@code ./mvnw install -pl event-store -Pbenchmarks -Dtest=OutboxRelayBenchmark}.
  */
 @QuarkusTest
+@Tag("benchmark")
 class OutboxRelayBenchmark {
 
     /** {@code -Dbenchmark.writers=8 -Dbenchmark.events=8000} to try other loads. */
@@ -116,7 +120,8 @@ class OutboxRelayBenchmark {
                     .map(e -> consumedAt.get(e.getKey()) - e.getValue()).sorted().toList();
             clinic.devstack.Benchmarks.record("relay-" + WRITERS + "-writers",
                     "Outbox relay, " + WRITERS + " concurrent writers (OutboxRelayBenchmark; other loads: "
-                            + "./mvnw install -pl event-store -Dtest=OutboxRelayBenchmark -Dbenchmark.writers=2)", List.of(
+                            + "./mvnw install -pl event-store -Pbenchmarks -Dtest=OutboxRelayBenchmark "
+                            + "-Dbenchmark.writers=2)", List.of(
                     String.format("%d events, one per transaction: %.0f commits/s; all on Kafka %.0f ms after the last "
                                     + "commit, %.0f events/s end to end", EVENTS, EVENTS / seconds(written - start),
                             (drained - written) / 1e6, EVENTS / seconds(drained - start)),

@@ -16,6 +16,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
@@ -24,7 +26,7 @@ import java.time.Instant;
 /** A customer's wish not to be contacted: it cancels their open calls and unsent surveys, and stops new ones. */
 @Path("/customers/{ref}/contact-preference")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Customers")
+@Tag(name = "Customers", description = "Whether a customer may be contacted")
 public class CustomerContactResource {
 
     public record ContactPreference(@NotNull Boolean doNotContact) {
@@ -45,7 +47,9 @@ public class CustomerContactResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record whether the customer may be contacted; doNotContact cancels open calls and unsent surveys")
+    @Operation(operationId = "setContactPreference",
+            summary = "Record whether the customer may be contacted; doNotContact cancels open calls and unsent surveys")
+    @Parameter(name = CommandHeaders.IF_MATCH, in = ParameterIn.HEADER, hidden = true) // only steps read it
     public ContactPreferenceResponse set(@PathParam("ref") @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}") String ref,
                                          @NotNull @Valid ContactPreference body, @BeanParam @Valid CommandHeaders h) {
         Instant now = clock.instant();
@@ -56,7 +60,7 @@ public class CustomerContactResource {
     }
 
     @GET
-    @Operation(summary = "Whether the customer may be contacted")
+    @Operation(operationId = "getContactPreference", summary = "Whether the customer may be contacted")
     public ContactPreferenceResponse get(@PathParam("ref") @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}") String ref) {
         return new ContactPreferenceResponse(ref, preferences.doNotContact(ref), 0);
     }

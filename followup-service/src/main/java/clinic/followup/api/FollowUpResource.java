@@ -42,6 +42,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -56,7 +61,8 @@ import java.util.UUID;
 /** Follow-up tasks over HTTP: a branch's work queue, handing tasks out, recording calls. */
 @Path("/followups")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Follow-ups")
+@Tag(name = "Follow-ups", description = "Follow-up calls: a branch's work queue, handing tasks out, recording calls, "
+        + "check-ins after corrective visits")
 public class FollowUpResource {
 
     public record NextRequest(@NotBlank @Size(max = 16) String branch, @NotBlank @Size(max = 100) String staff) {
@@ -97,7 +103,8 @@ public class FollowUpResource {
     }
 
     @GET
-    @Operation(summary = "A branch's work queue (overdue first, then earliest due), or a complaint's follow-ups. "
+    @Operation(operationId = "listFollowUps",
+            summary = "A branch's work queue (overdue first, then earliest due), or a complaint's follow-ups. "
             + "due: tasks due by then (an instant, or a date: by the end of that day in the branch's time zone)")
     public FollowUpPage list(@QueryParam("branch") String branch, @QueryParam("complaintId") String complaintId,
                              @QueryParam("due") String due, @QueryParam("status") String status,
@@ -130,7 +137,7 @@ public class FollowUpResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One follow-up task, with the steps it allows")
+    @Operation(operationId = "getFollowUp", summary = "One follow-up task, with the steps it allows")
     public Response get(@PathParam("id") UUID id) {
         TaskView view = tasks.get(id);
         return ok(view);
@@ -139,8 +146,13 @@ public class FollowUpResource {
     @POST
     @Path("/next")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Hand the next due task of a branch (overdue first) to a member of staff; 204 when none is "
+    @Operation(operationId = "assignNextFollowUp",
+            summary = "Hand the next due task of a branch (overdue first) to a member of staff; 204 when none is "
             + "due. Two people asking at once never get the same task.")
+    @APIResponse(responseCode = "200", description = "The task, now assigned to the member of staff",
+            content = @Content(schema = @Schema(implementation = FollowUpResponse.class)))
+    @APIResponse(responseCode = "204", description = "No task of the branch is due")
+    @Parameter(name = CommandHeaders.IF_MATCH, in = ParameterIn.HEADER, hidden = true) // only steps read it
     public Response next(@NotNull @Valid NextRequest body, @BeanParam @Valid CommandHeaders h) {
         List<FollowUpTaskRow> candidates = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
                 FollowUpTaskRow.<FollowUpTaskRow>find("branchId = ?1 and status = 'DUE'", Sort.by("dueAt").and("id"),
@@ -160,7 +172,7 @@ public class FollowUpResource {
     @POST
     @Path("/{id}/assign")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Give a due task to a member of staff (or to another one)")
+    @Operation(operationId = "assignFollowUp", summary = "Give a due task to a member of staff (or to another one)")
     public Response assign(@PathParam("id") UUID id, @NotNull @Valid AssignRequest body, @BeanParam @Valid CommandHeaders h) {
         Instant now = clock.instant();
         return ok(tasks.step(id, h.expectedVersion(), t -> new FollowUpCommand.Assign(body.staff(), now),
@@ -170,7 +182,8 @@ public class FollowUpResource {
     @POST
     @Path("/{id}/calls")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record a call: outcome, duration, notes. No answer tries again at the next working day's "
+    @Operation(operationId = "recordFollowUpCall",
+            summary = "Record a call: outcome, duration, notes. No answer tries again at the next working day's "
             + "opening, up to the policy's attempts; dissatisfied reopens the complaint")
     public Response call(@PathParam("id") UUID id, @NotNull @Valid CallRequest body, @BeanParam @Valid CommandHeaders h) {
         Instant now = clock.instant();
@@ -190,7 +203,13 @@ public class FollowUpResource {
     @POST
     @Path("/corrective-visits")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A corrective-treatment visit took place: schedules the check-in call within 24 hours")
+    @Operation(operationId = "recordCorrectiveVisit",
+            summary = "A corrective-treatment visit took place: schedules the check-in call within 24 hours")
+    @APIResponse(responseCode = "201", description = "The check-in call, scheduled",
+            content = @Content(schema = @Schema(implementation = FollowUpResponse.class)))
+    @APIResponse(responseCode = "409", description = "The customer asked not to be contacted: no check-in is scheduled",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @Parameter(name = CommandHeaders.IF_MATCH, in = ParameterIn.HEADER, hidden = true) // only steps read it
     public Response correctiveVisit(@NotNull @Valid CorrectiveVisitRequest body, @BeanParam @Valid CommandHeaders h) {
         ComplaintCases.Case c = cases.get(body.complaintId());
         if (c == null) {
@@ -210,7 +229,8 @@ public class FollowUpResource {
 
     @POST
     @Path("/read-model/rebuild")
-    @Operation(summary = "Operations: rebuild the task list and the survey list from the event store (after a fix to "
+    @Operation(operationId = "rebuildFollowUpLists",
+            summary = "Operations: rebuild the task list and the survey list from the event store (after a fix to "
             + "a projection)")
     public Map<String, Long> rebuild() {
         return Map.of("tasksReplayed", tasks.rebuildList(), "surveysReplayed", surveys.rebuildList());

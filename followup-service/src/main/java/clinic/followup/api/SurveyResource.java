@@ -22,6 +22,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
@@ -35,8 +37,11 @@ import java.util.stream.IntStream;
  * English with CSAT 1-5, NPS 0-10 and a comment) and answer once.
  */
 @Path("/surveys")
-@Tag(name = "Surveys")
+@Tag(name = "Surveys", description = "Case surveys: a case's survey for staff, and the page a customer answers it on")
 public class SurveyResource {
+
+    /** The page's answers, errors included, are HTML for the customer's browser. */
+    static final String HTML = MediaType.TEXT_HTML;
 
     /** A case's survey as staff see it. */
     public record SurveyResponse(UUID id, UUID complaintId, String branchId, String status, Instant sendAt,
@@ -57,7 +62,8 @@ public class SurveyResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A case's survey: its state, link (once sent) and scores (once answered)")
+    @Operation(operationId = "listSurveys",
+            summary = "A case's survey: its state, link (once sent) and scores (once answered)")
     public List<SurveyResponse> byComplaint(@QueryParam("complaintId") String complaintId) {
         if (complaintId == null) {
             throw new InvalidField("complaintId", "is required");
@@ -72,7 +78,12 @@ public class SurveyResource {
     @GET
     @Path("/{token}")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The survey page a customer opens from the link")
+    @Operation(operationId = "showSurveyPage", summary = "The survey page a customer opens from the link")
+    @APIResponse(responseCode = "200", description = "The survey form, or that it was answered",
+            content = @Content(mediaType = HTML))
+    @APIResponse(responseCode = "404", description = "No such survey, or one not sent",
+            content = @Content(mediaType = HTML))
+    @APIResponse(responseCode = "410", description = "The survey has expired", content = @Content(mediaType = HTML))
     public Response page(@PathParam("token") String token, @QueryParam("lang") String lang,
                          @HeaderParam("Accept-Language") String acceptLanguage) {
         SurveyTexts texts = SurveyTexts.pick(lang, acceptLanguage);
@@ -92,7 +103,15 @@ public class SurveyResource {
     @Path("/{token}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The customer's answer from the survey page; answered once")
+    @Operation(operationId = "answerSurvey", summary = "The customer's answer from the survey page; answered once")
+    @APIResponse(responseCode = "200", description = "Thanks for the answer", content = @Content(mediaType = HTML))
+    @APIResponse(responseCode = "400", description = "The form again: a score is missing or out of range",
+            content = @Content(mediaType = HTML))
+    @APIResponse(responseCode = "404", description = "No such survey", content = @Content(mediaType = HTML))
+    @APIResponse(responseCode = "409", description = "Answered already, or no longer open",
+            content = @Content(mediaType = HTML))
+    @APIResponse(responseCode = "410", description = "The survey has expired", content = @Content(mediaType = HTML))
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType") // not a form: refused before the page is reached
     public Response answer(@PathParam("token") String token, @QueryParam("lang") String lang,
                            @HeaderParam("Accept-Language") String acceptLanguage, @FormParam("csat") String csat,
                            @FormParam("nps") String nps, @FormParam("comment") String comment) {

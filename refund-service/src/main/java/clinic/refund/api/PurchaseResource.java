@@ -23,6 +23,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -39,7 +44,8 @@ import java.util.UUID;
  */
 @Path("/purchases")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Purchases")
+@Tag(name = "Purchases", description = "Purchase facts (orders and what was used since) that refund entitlements "
+        + "are calculated from")
 public class PurchaseResource {
 
     private final PurchaseService purchases;
@@ -54,8 +60,15 @@ public class PurchaseResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record an order: 201 the first time, 200 when the same order was recorded before, 422 when "
+    @Operation(operationId = "recordPurchase",
+            summary = "Record an order: 201 the first time, 200 when the same order was recorded before, 422 when "
             + "an order of that number was recorded with other content")
+    @APIResponse(responseCode = "200", description = "The same order was recorded before",
+            content = @Content(schema = @Schema(implementation = PurchaseResponse.class)))
+    @APIResponse(responseCode = "201", description = "The order, recorded",
+            content = @Content(schema = @Schema(implementation = PurchaseResponse.class)))
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent") // an order of that number with other content
+    @Parameter(name = CommandHeaders.IF_MATCH, in = ParameterIn.HEADER, hidden = true) // only steps read it
     public Response record(@NotNull(message = "a JSON body is required") @Valid PurchaseRequest body,
                            @BeanParam @Valid CommandHeaders h, @jakarta.ws.rs.core.Context UriInfo uri) {
         var view = purchases.record(body.toCommand(policy.reportingCurrency()),
@@ -71,8 +84,10 @@ public class PurchaseResource {
     @POST
     @Path("/{id}/usage")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record what was used after the sale (sessions redeemed, balance used, treatment performed, "
+    @Operation(operationId = "recordPurchaseUsage",
+            summary = "Record what was used after the sale (sessions redeemed, balance used, treatment performed, "
             + "product returned, instalments repaid); the same usageId again changes nothing")
+    @Parameter(name = CommandHeaders.IF_MATCH, in = ParameterIn.HEADER, hidden = true) // only steps read it
     public PurchaseResponse usage(@PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid UsageRequest body,
                                   @BeanParam @Valid CommandHeaders h) {
         var current = purchases.get(id).purchase();
@@ -84,7 +99,7 @@ public class PurchaseResource {
     }
 
     @GET
-    @Operation(summary = "A customer's orders (and/or a branch's), newest first")
+    @Operation(operationId = "listPurchases", summary = "A customer's orders (and/or a branch's), newest first")
     public List<PurchaseResponse> list(@QueryParam("customerRef") String customerRef, @QueryParam("branch") String branch) {
         if (customerRef == null && branch == null) {
             throw new clinic.eventstore.api.InvalidField("customerRef", "give a customerRef or a branch");
@@ -96,7 +111,7 @@ public class PurchaseResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One order, with what has been used of each line")
+    @Operation(operationId = "getPurchase", summary = "One order, with what has been used of each line")
     public PurchaseResponse get(@PathParam("id") UUID id) {
         var view = purchases.get(id);
         return PurchaseResponse.of(view.purchase(), view.version());
@@ -104,7 +119,8 @@ public class PurchaseResource {
 
     @POST
     @Path("/read-model/rebuild")
-    @Operation(summary = "Operations: rebuild the purchase list from the event store")
+    @Operation(operationId = "rebuildPurchaseList",
+            summary = "Operations: rebuild the purchase list from the event store")
     public Map<String, Long> rebuild() {
         return Map.of("streamsReplayed", purchases.rebuildList());
     }

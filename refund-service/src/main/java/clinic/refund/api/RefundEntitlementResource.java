@@ -25,7 +25,7 @@ import java.util.UUID;
  */
 @Path("/refunds/{id}/entitlements")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Refunds")
+@Tag(name = "Refunds", description = RefundResource.TAG)
 public class RefundEntitlementResource {
 
     /** Why an old calculation has no parameter set, inputs or re-run. */

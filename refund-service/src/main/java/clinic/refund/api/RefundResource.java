@@ -23,6 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -32,8 +33,11 @@ import java.util.UUID;
 /** Refund cases over HTTP. */
 @Path("/refunds")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Refunds")
+@Tag(name = "Refunds", description = RefundResource.TAG)
 public class RefundResource {
+
+    static final String TAG = "Refund cases: the list, a case, its steps (review, entitlement, offers, agreement, "
+            + "approval, payments) and its entitlement calculations";
 
     private final RefundService refunds;
     private final RefundPolicyConfig policy;
@@ -48,7 +52,8 @@ public class RefundResource {
     }
 
     @GET
-    @Operation(summary = "Refund cases, newest first, filtered by complaint, branch, state, overdue, amount at stake "
+    @Operation(operationId = "listRefunds",
+            summary = "Refund cases, newest first, filtered by complaint, branch, state, overdue, amount at stake "
             + "(agreed, else last offer, else paid; decimal in the case's currency) and request date")
     public RefundPage list(@QueryParam("complaintId") String complaintId, @QueryParam("branch") String branch,
                            @QueryParam("status") String status, @QueryParam("overdue") String overdue,
@@ -79,7 +84,8 @@ public class RefundResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One refund case, whole: negotiation rounds, agreement, payments, the entitlement and its orders")
+    @Operation(operationId = "getRefund",
+            summary = "One refund case, whole: negotiation rounds, agreement, payments, the entitlement and its orders")
     public Response get(@PathParam("id") UUID id) {
         var view = refunds.get(id);
         return Response.ok(RefundResponse.of(view.refund(), view.version())).tag(String.valueOf(view.version()))
@@ -89,9 +95,12 @@ public class RefundResource {
     @POST
     @Path("/calculate")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Preview a refund entitlement: itemised, with the rule of each line, under the policy of "
+    @Operation(operationId = "previewRefundEntitlement",
+            summary = "Preview a refund entitlement: itemised, with the rule of each line, under the policy of "
             + "branchId if given (its overrides over the chain's; else the chain's), with that parameter set and its "
             + "hash; opens nothing")
+    @APIResponse(responseCode = "200", description = "The itemised entitlement")
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent") // the calculation's rules refuse it
     public CalculationResponse calculate(@NotNull(message = "a JSON body is required") @Valid CalculationRequest body) {
         try {
             return CalculationResponse.of(EntitlementCalculator.calculate(body.toDomain(policy.reportingCurrency()),
@@ -105,7 +114,8 @@ public class RefundResource {
 
     @POST
     @Path("/read-model/rebuild")
-    @Operation(summary = "Operations: rebuild the refund list from the event store (after a fix to the projection)")
+    @Operation(operationId = "rebuildRefundList",
+            summary = "Operations: rebuild the refund list from the event store (after a fix to the projection)")
     public Map<String, Long> rebuild() {
         return Map.of("streamsReplayed", refunds.rebuildList());
     }

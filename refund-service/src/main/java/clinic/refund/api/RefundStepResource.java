@@ -45,7 +45,7 @@ import java.util.UUID;
 /** The steps of a refund case: review, offers and counter-offers, the written agreement, HQ approval, payments. */
 @Path("/refunds/{id}")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Refunds")
+@Tag(name = "Refunds", description = RefundResource.TAG)
 public class RefundStepResource {
 
     public record OfferRequest(@NotBlank @Size(max = 30) String amount, RefundRemedy remedy, @Size(max = 4000) String reason,
@@ -100,7 +100,7 @@ public class RefundStepResource {
 
     @POST
     @Path("/start-review")
-    @Operation(summary = "Start the contract review")
+    @Operation(operationId = "startRefundReview", summary = "Start the contract review")
     public Response startReview(@PathParam("id") UUID id, @BeanParam @Valid CommandHeaders h) {
         return step(id, h, (by, at, c) -> new RefundCommand.StartReview(by, at));
     }
@@ -108,7 +108,8 @@ public class RefundStepResource {
     @POST
     @Path("/offer")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The clinic's offer (an amount, its remedy, its reason, and the policy version of the "
+    @Operation(operationId = "makeRefundOffer",
+            summary = "The clinic's offer (an amount, its remedy, its reason, and the policy version of the "
             + "calculation behind it); without a remedy, all that was paid is a full refund and less a partial one")
     public Response offer(@PathParam("id") UUID id, @NotNull @Valid OfferRequest body, @BeanParam @Valid CommandHeaders h) {
         return step(id, h, (by, at, c) -> new RefundCommand.MakeOffer(money(c, body.amount(), "amount"), body.remedy(),
@@ -118,7 +119,8 @@ public class RefundStepResource {
     @POST
     @Path("/counter-offer")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A negotiation round: who, how much, which remedy, why")
+    @Operation(operationId = "makeRefundCounterOffer",
+            summary = "A negotiation round: who, how much, which remedy, why")
     public Response counterOffer(@PathParam("id") UUID id, @NotNull @Valid CounterOfferRequest body,
                                  @BeanParam @Valid CommandHeaders h) {
         return step(id, h, (by, at, c) -> new RefundCommand.CounterOffer(body.party(), money(c, body.amount(), "amount"),
@@ -128,7 +130,8 @@ public class RefundStepResource {
     @POST
     @Path("/agree")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The written agreement: amount, payment channels, due date (default: the branch's policy "
+    @Operation(operationId = "agreeRefund",
+            summary = "The written agreement: amount, payment channels, due date (default: the branch's policy "
             + "working days); above the branch's policy threshold HQ approves it first")
     public Response agree(@PathParam("id") UUID id, @NotNull @Valid AgreeRequest body, @BeanParam @Valid CommandHeaders h) {
         return step(id, h, (by, at, c) -> {
@@ -149,7 +152,8 @@ public class RefundStepResource {
     @POST
     @Path("/entitlement")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The contract review's calculation from the customer's recorded orders (purchases and what was "
+    @Operation(operationId = "recordRefundEntitlement",
+            summary = "The contract review's calculation from the customer's recorded orders (purchases and what was "
             + "used since) under the policy of the case's branch: itemised, stored on the case with the whole parameter "
             + "set, its hash and the inputs, so it can be re-run later (GET /refunds/{id}/entitlements)")
     public Response entitlement(@PathParam("id") UUID id, @NotNull @Valid EntitlementRequestJson body,
@@ -180,7 +184,8 @@ public class RefundStepResource {
     @POST
     @Path("/escalate")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The customer took the refund to an outside body (consumer association, 12315, mediation...)")
+    @Operation(operationId = "escalateRefund",
+            summary = "The customer took the refund to an outside body (consumer association, 12315, mediation...)")
     public Response escalate(@PathParam("id") UUID id, @NotNull @Valid EscalateRequest body, @BeanParam @Valid CommandHeaders h) {
         return step(id, h, (by, at, c) -> new RefundCommand.Escalate(body.body(), body.reference(), by, at));
     }
@@ -197,7 +202,8 @@ public class RefundStepResource {
 
     @POST
     @Path("/approve")
-    @Operation(summary = "HQ approves an agreement above the threshold; X-Actor is the approver")
+    @Operation(operationId = "approveRefund",
+            summary = "HQ approves an agreement above the threshold; X-Actor is the approver")
     public Response approve(@PathParam("id") UUID id, @BeanParam @Valid CommandHeaders h) {
         return step(id, h, (by, at, c) -> new RefundCommand.ApproveAgreement(by, at));
     }
@@ -205,7 +211,8 @@ public class RefundStepResource {
     @POST
     @Path("/record-payment")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Finance confirms a payment on one channel; the last one settles the refund")
+    @Operation(operationId = "recordRefundPayment",
+            summary = "Finance confirms a payment on one channel; the last one settles the refund")
     public Response recordPayment(@PathParam("id") UUID id, @NotNull @Valid PaymentRequest body,
                                   @BeanParam @Valid CommandHeaders h) {
         return step(id, h, (by, at, c) -> new RefundCommand.RecordPayment(body.channel(), money(c, body.amount(), "amount"),
@@ -215,7 +222,8 @@ public class RefundStepResource {
     @POST
     @Path("/reject")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reject the refund request, with the reason given to the customer")
+    @Operation(operationId = "rejectRefund",
+            summary = "Reject the refund request, with the reason given to the customer")
     public Response reject(@PathParam("id") UUID id, @NotNull @Valid ReasonRequest body, @BeanParam @Valid CommandHeaders h) {
         return step(id, h, (by, at, c) -> new RefundCommand.Reject(body.reason(), by, at));
     }
@@ -223,7 +231,7 @@ public class RefundStepResource {
     @POST
     @Path("/withdraw")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The customer withdraws the refund request")
+    @Operation(operationId = "withdrawRefund", summary = "The customer withdraws the refund request")
     public Response withdraw(@PathParam("id") UUID id, @NotNull @Valid ReasonRequest body, @BeanParam @Valid CommandHeaders h) {
         return step(id, h, (by, at, c) -> new RefundCommand.Withdraw(body.reason(), by, at));
     }
