@@ -2,27 +2,16 @@ package clinic.complaint.api;
 
 import clinic.complaint.application.IdempotencyKeyReused;
 import clinic.complaint.application.PersonalDataVault;
-import clinic.complaint.domain.CommandRejected;
-import clinic.complaint.domain.StepNotAllowed;
 import clinic.eventstore.api.Problem;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 
-/** Problem details for the complaint service's own refusals. */
+/**
+ * Problem details for the complaint service's own refusals (a step its state does not allow, or that breaks a rule:
+ * event-store's {@code ProblemMappers}).
+ */
 public class ComplaintProblems {
-
-    @ServerExceptionMapper
-    public Response stepNotAllowed(StepNotAllowed e) {
-        return Problem.of(Response.Status.CONFLICT, "step-not-allowed", e.getMessage())
-                .withState(e.status().name(), e.allowedSteps()).toResponse();
-    }
-
-    @ServerExceptionMapper
-    public Response commandRejected(CommandRejected e) {
-        return Problem.unprocessable("step-rejected", "'" + e.step() + "' refused: " + e.getMessage(), e.field(),
-                e.getMessage()).toResponse();
-    }
 
     @ServerExceptionMapper
     public Response customerErased(PersonalDataVault.CustomerErased e) {

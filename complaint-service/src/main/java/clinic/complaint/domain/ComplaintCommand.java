@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /**
  * What a user or a branch system asks of a case. Every command carries the time it happens at and the actor who asks;
- * {@link #step()} is its name in the API and in refusals.
+ * {@link #step()} is its name in the API and in refusals (a {@link ComplaintStep}'s, but for the automatic ones).
  */
 public sealed interface ComplaintCommand {
 
@@ -103,13 +103,13 @@ public sealed interface ComplaintCommand {
         }
 
         public String step() {
-            return "file";
+            return ComplaintStep.FILE.apiName();
         }
     }
 
     record AcknowledgeComplaint(String acknowledgedBy, Instant at) implements ComplaintCommand {
         public String step() {
-            return "acknowledge";
+            return ComplaintStep.ACKNOWLEDGE.apiName();
         }
     }
 
@@ -120,65 +120,65 @@ public sealed interface ComplaintCommand {
                            LocalDate today, WarrantyPolicy warranty, String owner, String assessedBy, Instant at)
             implements ComplaintCommand {
         public String step() {
-            return "assess";
+            return ComplaintStep.ASSESS.apiName();
         }
     }
 
     record CloseOutOfScope(String explanation, String closedBy, Instant at) implements ComplaintCommand {
         public String step() {
-            return "close-out-of-scope";
+            return ComplaintStep.CLOSE_OUT_OF_SCOPE.apiName();
         }
     }
 
     record StartInvestigation(String investigator, Instant at) implements ComplaintCommand {
         public String step() {
-            return "start-investigation";
+            return ComplaintStep.START_INVESTIGATION.apiName();
         }
     }
 
     record StartWait(WaitReason reason, String note, String by, Instant at) implements ComplaintCommand {
         public String step() {
-            return "wait";
+            return ComplaintStep.WAIT.apiName();
         }
     }
 
     record EndWait(String by, Instant at) implements ComplaintCommand {
         public String step() {
-            return "resume";
+            return ComplaintStep.RESUME.apiName();
         }
     }
 
     record AddEvidence(UUID evidenceId, EvidenceType type, String suppliedBy, String sha256, long sizeBytes,
                        String storedBy, Instant at) implements ComplaintCommand {
         public String step() {
-            return "add-evidence";
+            return ComplaintStep.ADD_EVIDENCE.apiName();
         }
     }
 
     record RequestAssessment(String assessor, String requestedBy, Instant at) implements ComplaintCommand {
         public String step() {
-            return "request-assessment";
+            return ComplaintStep.REQUEST_ASSESSMENT.apiName();
         }
     }
 
     record RecordAssessment(AssessmentResult result, String summary, String recordedBy, Instant at)
             implements ComplaintCommand {
         public String step() {
-            return "record-assessment";
+            return ComplaintStep.RECORD_ASSESSMENT.apiName();
         }
     }
 
     record ProposeRemedy(Remedy remedy, Money amount, String note, String proposedBy, Instant at)
             implements ComplaintCommand {
         public String step() {
-            return "propose-remedy";
+            return ComplaintStep.PROPOSE_REMEDY.apiName();
         }
     }
 
     record CounterOffer(Party party, Remedy remedy, Money amount, String reason, String by, Instant at)
             implements ComplaintCommand {
         public String step() {
-            return "counter-offer";
+            return ComplaintStep.COUNTER_OFFER.apiName();
         }
     }
 
@@ -186,38 +186,38 @@ public sealed interface ComplaintCommand {
                  Instant at)
             implements ComplaintCommand {
         public String step() {
-            return "agree";
+            return ComplaintStep.AGREE.apiName();
         }
     }
 
     record Resolve(String decision, String communicatedBy, Instant at) implements ComplaintCommand {
         public String step() {
-            return "resolve";
+            return ComplaintStep.RESOLVE.apiName();
         }
     }
 
     record Close(String closedBy, Instant at) implements ComplaintCommand {
         public String step() {
-            return "close";
+            return ComplaintStep.CLOSE.apiName();
         }
     }
 
     record Reopen(String reason, String by, Instant at) implements ComplaintCommand {
         public String step() {
-            return "reopen";
+            return ComplaintStep.REOPEN.apiName();
         }
     }
 
     record Withdraw(String reason, String by, Instant at) implements ComplaintCommand {
         public String step() {
-            return "withdraw";
+            return ComplaintStep.WITHDRAW.apiName();
         }
     }
 
     record Escalate(UUID escalationId, EscalationBody body, String referenceNumber, LocalDate deadline, String by,
                     Instant at) implements ComplaintCommand {
         public String step() {
-            return "escalate";
+            return ComplaintStep.ESCALATE.apiName();
         }
     }
 
@@ -235,7 +235,7 @@ public sealed interface ComplaintCommand {
     record RecordEscalationOutcome(UUID escalationId, String outcome, String by, Instant at)
             implements ComplaintCommand {
         public String step() {
-            return "record-escalation-outcome";
+            return ComplaintStep.RECORD_ESCALATION_OUTCOME.apiName();
         }
     }
 }

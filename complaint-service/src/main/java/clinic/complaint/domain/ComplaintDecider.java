@@ -64,6 +64,8 @@ import clinic.complaint.domain.ComplaintEvent.WaitEnded;
 import clinic.complaint.domain.ComplaintEvent.WaitStarted;
 
 import clinic.calendar.BusinessCalendar;
+import clinic.eventstore.domain.RuleBroken;
+import clinic.eventstore.domain.StepNotAllowed;
 import clinic.complaint.domain.sla.SlaClockName;
 import clinic.complaint.domain.sla.SlaClocks;
 import clinic.complaint.domain.sla.SlaPolicy;
@@ -99,7 +101,7 @@ public final class ComplaintDecider {
 
     public static List<ComplaintEvent> decide(ComplaintCommand command, Complaint state) {
         if (!(command instanceof ComplaintCommand.Automatic) && !allowedSteps(state).contains(command.step())) {
-            throw new StepNotAllowed(command.step(), state.status(), allowedSteps(state));
+            throw new StepNotAllowed(command.step(), "complaint", state.status(), allowedSteps(state));
         }
         UUID id = state.id();
         return switch (command) {
@@ -143,13 +145,13 @@ public final class ComplaintDecider {
                 checkRemedy(state, c.step(), c.remedy(), c.amount());
                 boolean money = c.remedy().isRefund() || c.remedy() == Remedy.COMPENSATION;
                 if (money && state.refund() != null && state.refund().agreedAmount() != null) {
-                    throw new CommandRejected(c.step(), "remedy", "the refund case agreed "
+                    throw new RuleBroken(c.step(), "remedy", "the refund case agreed "
                             + state.refund().agreedAmount().toDecimalString() + " " + state.refund().agreedAmount().currency()
                             + " already: its agreement is the case's");
                 }
                 // a money remedy without a due date is dated by refund-service's policy (goods or services)
                 if ((c.dueDate() == null && !money) || (c.dueDate() != null && c.dueDate().isBefore(c.today()))) {
-                    throw new CommandRejected(c.step(), "dueDate", "the payment due date must be today or later");
+                    throw new RuleBroken(c.step(), "dueDate", "the payment due date must be today or later");
                 }
                 yield List.of(new AgreementReached(id, c.remedy(), c.amount(), c.paymentMethod(), c.dueDate(),
                         c.recordedBy(), c.at(), null));
@@ -160,13 +162,13 @@ public final class ComplaintDecider {
             case Withdraw c -> List.of(new ComplaintWithdrawn(id, c.reason(), c.by(), c.at()));
             case Escalate c -> {
                 if (state.escalations().stream().anyMatch(e -> e.id().equals(c.escalationId()))) {
-                    throw new CommandRejected(c.step(), "escalationId", "escalation " + c.escalationId() + " exists already");
+                    throw new RuleBroken(c.step(), "escalationId", "escalation " + c.escalationId() + " exists already");
                 }
                 // a typed deadline wins over the body's norm; which one applies is kept with the escalation
                 java.time.LocalDate day = java.time.LocalDate.ofInstant(c.at(), java.time.ZoneOffset.UTC);
                 if (c.deadline() != null && (c.deadline().isBefore(day.minusDays(1))
                         || c.deadline().isAfter(day.plusYears(2)))) {
-                    throw new CommandRejected(c.step(), "deadline", "a deadline is today or later, at most two years ahead");
+                    throw new RuleBroken(c.step(), "deadline", "a deadline is today or later, at most two years ahead");
                 }
                 yield List.of(new EscalatedExternally(id, c.escalationId(), c.body(), c.referenceNumber(), c.deadline(),
                         c.by(), c.at(), EscalationNorms.sourceFor(c.body(), c.deadline())));
@@ -224,7 +226,7 @@ public final class ComplaintDecider {
             case RecordEscalationOutcome c -> {
                 boolean open = state.escalations().stream().anyMatch(e -> e.id().equals(c.escalationId()) && e.open());
                 if (!open) {
-                    throw new CommandRejected(c.step(), "escalationId", "no open escalation " + c.escalationId());
+                    throw new RuleBroken(c.step(), "escalationId", "no open escalation " + c.escalationId());
                 }
                 yield List.of(new EscalationOutcomeRecorded(id, c.escalationId(), c.outcome(), c.by(), c.at()));
             }
@@ -375,42 +377,44 @@ public final class ComplaintDecider {
 
     /** The steps the case accepts now, in the order a user would usually take them. */
     public static List<String> allowedSteps(Complaint c) {
-        List<String> steps = new ArrayList<>();
+        List<ComplaintStep> steps = new ArrayList<>();
         switch (c.status()) {
-            case NONE -> steps.add("file");
-            case RECEIVED -> steps.add("acknowledge");
-            case ACKNOWLEDGED -> steps.add("assess");
-            case ASSESSED -> steps.add(Boolean.TRUE.equals(c.inScope()) ? "start-investigation" : "close-out-of-scope");
+            case NONE -> steps.add(ComplaintStep.FILE);
+            case RECEIVED -> steps.add(ComplaintStep.ACKNOWLEDGE);
+            case ACKNOWLEDGED -> steps.add(ComplaintStep.ASSESS);
+            case ASSESSED -> steps.add(Boolean.TRUE.equals(c.inScope()) ? ComplaintStep.START_INVESTIGATION
+                    : ComplaintStep.CLOSE_OUT_OF_SCOPE);
             case INVESTIGATING -> {
-                steps.add(c.waiting() ? "resume" : "wait");
+                steps.add(c.waiting() ? ComplaintStep.RESUME : ComplaintStep.WAIT);
                 if (c.thirdPartyAssessment() != null && c.thirdPartyAssessment().pending()) {
-                    steps.add("record-assessment");
+                    steps.add(ComplaintStep.RECORD_ASSESSMENT);
                 } else {
-                    steps.add("request-assessment");
+                    steps.add(ComplaintStep.REQUEST_ASSESSMENT);
                 }
-                steps.addAll(List.of("propose-remedy", "resolve"));
+                steps.addAll(List.of(ComplaintStep.PROPOSE_REMEDY, ComplaintStep.RESOLVE));
             }
-            case REMEDY_PROPOSED, NEGOTIATING -> steps.addAll(List.of("counter-offer", "agree", "propose-remedy"));
-            case AGREED -> steps.add("resolve");
-            case RESOLVED -> steps.addAll(List.of("close", "reopen"));
-            case CLOSED -> steps.add("reopen");
+            case REMEDY_PROPOSED, NEGOTIATING -> steps.addAll(List.of(ComplaintStep.COUNTER_OFFER, ComplaintStep.AGREE,
+                    ComplaintStep.PROPOSE_REMEDY));
+            case AGREED -> steps.add(ComplaintStep.RESOLVE);
+            case RESOLVED -> steps.addAll(List.of(ComplaintStep.CLOSE, ComplaintStep.REOPEN));
+            case CLOSED -> steps.add(ComplaintStep.REOPEN);
             case CLOSED_OUT_OF_SCOPE, WITHDRAWN -> {
                 // final: only the external escalations below
             }
         }
         if (c.status().isOpen() && c.status() != AGREED && c.status() != RESOLVED) {
-            steps.add("add-evidence");
+            steps.add(ComplaintStep.ADD_EVIDENCE);
         }
         if (c.exists() && c.status() != WITHDRAWN) {
-            steps.add("escalate");
+            steps.add(ComplaintStep.ESCALATE);
         }
         if (c.hasOpenEscalation()) {
-            steps.add("record-escalation-outcome");
+            steps.add(ComplaintStep.RECORD_ESCALATION_OUTCOME);
         }
         if (c.status().isOpen()) {
-            steps.add("withdraw");
+            steps.add(ComplaintStep.WITHDRAW);
         }
-        return List.copyOf(steps);
+        return ComplaintStep.names(steps);
     }
 
     /** Raises each warning whose moment has come on a clock still running, once per clock and cycle. */
@@ -515,10 +519,10 @@ public final class ComplaintDecider {
     /** The warranty window a case falls in decides whether it is in after-sales scope. */
     private static List<ComplaintEvent> assess(UUID id, AssessComplaint c) {
         if ((c.category() == Category.ADVERSE_REACTION) && c.severity().compareTo(Severity.HIGH) < 0) {
-            throw new CommandRejected(c.step(), "severity", "an adverse reaction is at least HIGH severity");
+            throw new RuleBroken(c.step(), "severity", "an adverse reaction is at least HIGH severity");
         }
         if (c.serviceDate().isAfter(c.today())) {
-            throw new CommandRejected(c.step(), "serviceDate", "the service or sale cannot be in the future");
+            throw new RuleBroken(c.step(), "serviceDate", "the service or sale cannot be in the future");
         }
         long days = ChronoUnit.DAYS.between(c.serviceDate(), c.today());
         WarrantyPolicy w = c.warranty();
@@ -545,10 +549,10 @@ public final class ComplaintDecider {
 
     private static List<ComplaintEvent> addEvidence(Complaint state, AddEvidence c) {
         if (c.sha256() == null || !c.sha256().matches("[0-9a-f]{64}")) {
-            throw new CommandRejected(c.step(), "sha256", "must be the SHA-256 of the content, 64 lowercase hex digits");
+            throw new RuleBroken(c.step(), "sha256", "must be the SHA-256 of the content, 64 lowercase hex digits");
         }
         if (state.evidence().stream().anyMatch(e -> e.id().equals(c.evidenceId()))) {
-            throw new CommandRejected(c.step(), "evidenceId", "evidence " + c.evidenceId() + " exists already");
+            throw new RuleBroken(c.step(), "evidenceId", "evidence " + c.evidenceId() + " exists already");
         }
         return List.of(new EvidenceAdded(state.id(), c.evidenceId(), c.type(), c.suppliedBy(), c.sha256(),
                 c.sizeBytes(), c.storedBy(), c.at()));
@@ -562,11 +566,11 @@ public final class ComplaintDecider {
         ThirdPartyAssessment a = state.thirdPartyAssessment();
         if (a != null && a.result() == AssessmentResult.NOT_AT_FAULT
                 && (remedy == Remedy.FULL_REFUND || remedy == Remedy.COMPENSATION)) {
-            throw new CommandRejected(step, "remedy", "the third-party assessment found the clinic not at fault: no "
+            throw new RuleBroken(step, "remedy", "the third-party assessment found the clinic not at fault: no "
                     + remedy + "; offer correction, a partial refund or an apology");
         }
         if (a != null && a.result() == AssessmentResult.AT_FAULT && remedy == Remedy.APOLOGY) {
-            throw new CommandRejected(step, "remedy",
+            throw new RuleBroken(step, "remedy",
                     "the third-party assessment found the clinic at fault: an apology alone is not a remedy");
         }
         checkAmount(state, step, remedy, amount);
@@ -576,23 +580,23 @@ public final class ComplaintDecider {
     private static void checkAmount(Complaint state, String step, Remedy remedy, Money amount) {
         boolean money = remedy.isRefund() || remedy == Remedy.COMPENSATION;
         if (money && amount == null) {
-            throw new CommandRejected(step, "amount", remedy + " needs an amount");
+            throw new RuleBroken(step, "amount", remedy + " needs an amount");
         }
         if (!money && amount != null && amount.minorUnits() != 0) {
-            throw new CommandRejected(step, "amount", remedy + " carries no amount");
+            throw new RuleBroken(step, "amount", remedy + " carries no amount");
         }
         if (remedy.isRefund()) {
             Money paid = state.amountPaid();
             if (!paid.currency().equals(amount.currency())) {
-                throw new CommandRejected(step, "amount.currency", "the refund is in " + paid.currency()
+                throw new RuleBroken(step, "amount.currency", "the refund is in " + paid.currency()
                         + ", the currency the customer paid in");
             }
             if (amount.minorUnits() > paid.minorUnits()) {
-                throw new CommandRejected(step, "amount", "a refund of " + amount.toDecimalString() + " exceeds the "
+                throw new RuleBroken(step, "amount", "a refund of " + amount.toDecimalString() + " exceeds the "
                         + paid.toDecimalString() + " " + paid.currency() + " paid");
             }
             if (remedy == Remedy.FULL_REFUND && amount.minorUnits() != paid.minorUnits()) {
-                throw new CommandRejected(step, "amount", "a full refund is the " + paid.toDecimalString() + " "
+                throw new RuleBroken(step, "amount", "a full refund is the " + paid.toDecimalString() + " "
                         + paid.currency() + " paid");
             }
         }

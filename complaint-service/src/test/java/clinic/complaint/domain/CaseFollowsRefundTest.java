@@ -1,5 +1,6 @@
 package clinic.complaint.domain;
 
+import clinic.eventstore.domain.RuleBroken;
 import clinic.complaint.domain.ComplaintEvent.AgreementReached;
 import clinic.complaint.domain.ComplaintEvent.EscalatedToHq;
 import clinic.complaint.domain.ComplaintEvent.RefundAgreementRecorded;
@@ -72,7 +73,7 @@ class CaseFollowsRefundTest {
         Complaint proposed = fold(history(FILED, ACKNOWLEDGED, ASSESSED_IN_SCOPE, INVESTIGATING, PROPOSED));
         assertThatThrownBy(() -> ComplaintDecider.decide(new ComplaintCommand.Agree(Remedy.CORRECTIVE_TREATMENT, null,
                 "in clinic", null, TODAY, "staff:wang", at(150)), proposed))
-                .isInstanceOfSatisfying(CommandRejected.class, e -> assertThat(e.field()).isEqualTo("dueDate"));
+                .isInstanceOfSatisfying(RuleBroken.class, e -> assertThat(e.field()).isEqualTo("dueDate"));
 
         // the refund case agreed already, while the case was still being assessed: money is not agreed here again
         var h = history(FILED, ACKNOWLEDGED, new RefundAgreementRecorded(ID, REFUND, AMOUNT, TODAY.plusDays(9), at(50)),
@@ -80,7 +81,7 @@ class CaseFollowsRefundTest {
         Complaint c = fold(h);
         assertThatThrownBy(() -> ComplaintDecider.decide(new ComplaintCommand.Agree(Remedy.PARTIAL_REFUND,
                 new Money(500_000, "CNY"), "card", null, TODAY, "staff:wang", at(150)), c))
-                .isInstanceOfSatisfying(CommandRejected.class, e -> assertThat(e.getMessage()).contains("4500.00 CNY already"));
+                .isInstanceOfSatisfying(RuleBroken.class, e -> assertThat(e.getMessage()).contains("4500.00 CNY already"));
     }
 
     @Test
@@ -147,10 +148,10 @@ class CaseFollowsRefundTest {
         Complaint c = fold(history(FILED, ACKNOWLEDGED));
         assertThatThrownBy(() -> ComplaintDecider.decide(new ComplaintCommand.Escalate(UUID.randomUUID(),
                 EscalationBody.LAWYER_OR_COURT, "X", TODAY.minusDays(10), "staff:wang", at(10)), c))
-                .isInstanceOfSatisfying(CommandRejected.class, e -> assertThat(e.field()).isEqualTo("deadline"));
+                .isInstanceOfSatisfying(RuleBroken.class, e -> assertThat(e.field()).isEqualTo("deadline"));
         assertThatThrownBy(() -> ComplaintDecider.decide(new ComplaintCommand.Escalate(UUID.randomUUID(),
                 EscalationBody.LAWYER_OR_COURT, "X", TODAY.plusYears(3), "staff:wang", at(10)), c))
-                .isInstanceOf(CommandRejected.class);
+                .isInstanceOf(RuleBroken.class);
         assertThat(ComplaintDecider.decide(new ComplaintCommand.Escalate(UUID.randomUUID(),
                 EscalationBody.LAWYER_OR_COURT, "X", TODAY.plusDays(30), "staff:wang", at(10)), c)).hasSize(1);
     }

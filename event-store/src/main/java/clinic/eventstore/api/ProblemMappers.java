@@ -3,6 +3,8 @@ package clinic.eventstore.api;
 import clinic.eventstore.ConcurrencyConflict;
 import clinic.eventstore.EventTooLarge;
 import clinic.eventstore.StaleVersion;
+import clinic.eventstore.domain.RuleBroken;
+import clinic.eventstore.domain.StepNotAllowed;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -190,6 +192,19 @@ public class ProblemMappers {
         return Problem.of(Response.Status.CONFLICT, "concurrent-change",
                         "the case changed while this request was handled; read it again and retry")
                 .withCurrentVersion(e.actualVersion()).toResponse();
+    }
+
+    /** A step the aggregate's state does not allow: 409 with the state and the steps it allows. */
+    @ServerExceptionMapper
+    public Response stepNotAllowed(StepNotAllowed e) {
+        return Problem.of(Response.Status.CONFLICT, "step-not-allowed", e.getMessage())
+                .withState(e.state().name(), e.allowedSteps()).toResponse();
+    }
+
+    /** A step refused for what it asks: 422 naming the field. */
+    @ServerExceptionMapper
+    public Response ruleBroken(RuleBroken e) {
+        return Problem.unprocessable(e.problemType(), e.detail(), e.field(), e.getMessage()).toResponse();
     }
 
     @ServerExceptionMapper

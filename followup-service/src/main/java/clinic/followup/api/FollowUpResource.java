@@ -1,5 +1,7 @@
 package clinic.followup.api;
 
+import clinic.eventstore.domain.RuleBroken;
+import clinic.eventstore.domain.StepNotAllowed;
 import clinic.eventstore.ConcurrencyConflict;
 import clinic.eventstore.EventMetadata;
 import clinic.eventstore.StaleVersion;
@@ -21,7 +23,6 @@ import clinic.followup.domain.FollowUpCommand;
 import clinic.followup.domain.FollowUpKind;
 import clinic.followup.domain.FollowUpRules;
 import clinic.followup.domain.FollowUpStatus;
-import clinic.followup.domain.StepRefused;
 import clinic.followup.projection.FollowUpTaskRow;
 import io.quarkus.panache.common.Sort;
 import jakarta.validation.Valid;
@@ -162,7 +163,7 @@ public class FollowUpResource {
                 TaskView view = tasks.step(candidate.id, candidate.version, t -> new FollowUpCommand.Assign(body.staff(),
                         clock.instant()), t -> metadata(t.branchId(), h), clock.instant(), (t, em) -> { });
                 return ok(view);
-            } catch (StaleVersion | ConcurrencyConflict | StepRefused taken) {
+            } catch (StaleVersion | ConcurrencyConflict | StepNotAllowed | RuleBroken taken) {
                 // someone else took it first: the next one
             }
         }

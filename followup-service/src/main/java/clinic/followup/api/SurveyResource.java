@@ -1,11 +1,12 @@
 package clinic.followup.api;
 
+import clinic.eventstore.domain.RuleBroken;
+import clinic.eventstore.domain.StepNotAllowed;
 import clinic.eventstore.EventMetadata;
 import clinic.eventstore.api.InvalidField;
 import clinic.followup.application.SurveyService;
 import clinic.followup.application.SurveyService.SurveyView;
 import clinic.followup.config.FollowUpConfig;
-import clinic.followup.domain.StepRefused;
 import clinic.followup.domain.SurveyCommand;
 import clinic.followup.domain.SurveyStatus;
 import clinic.followup.projection.SurveyRow;
@@ -134,7 +135,7 @@ public class SurveyResource {
                             policy.dissatisfiedCsatAtMost(), policy.dissatisfiedNpsAtMost(), clock.instant()), text,
                     new EventMetadata(view.survey().branchId(), "customer", UUID.randomUUID(), null));
             return render(Response.Status.OK, texts, token, "thanks", null);
-        } catch (StepRefused e) {
+        } catch (StepNotAllowed | RuleBroken e) {
             String state = openState(surveys.byToken(token));
             return switch (state) {
                 case "answered" -> render(Response.Status.CONFLICT, texts, token, "answered", null);

@@ -13,6 +13,9 @@ import clinic.followup.domain.FollowUpEvent.FollowUpRescheduled;
 import clinic.followup.domain.FollowUpEvent.FollowUpScheduled;
 import clinic.followup.domain.FollowUpEvent.FollowUpUnreachable;
 
+import clinic.eventstore.domain.RuleBroken;
+import clinic.eventstore.domain.StepNotAllowed;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,14 +36,15 @@ public final class FollowUpDecider {
     private FollowUpDecider() {
     }
 
+    /**
+     * The steps the task takes now through the API ({@link FollowUpStep}). An open task is cancelled, and a new one
+     * scheduled, by what happens elsewhere, not through the API: neither is a step.
+     */
     public static List<String> allowedSteps(FollowUpTask t) {
-        return switch (t.status()) {
-            case NONE -> List.of("schedule");
-            case SCHEDULED -> List.of("cancel");
-            case DUE -> List.of("assign", "call", "cancel");
-            case ASSIGNED -> List.of("assign", "call", "cancel");
-            case DONE, UNREACHABLE, CANCELLED -> List.of();
-        };
+        return FollowUpStep.names(switch (t.status()) {
+            case DUE, ASSIGNED -> List.of(FollowUpStep.ASSIGN, FollowUpStep.CALLS);
+            case NONE, SCHEDULED, DONE, UNREACHABLE, CANCELLED -> List.of();
+        });
     }
 
     public static List<FollowUpEvent> decide(FollowUpCommand command, FollowUpTask state) {
@@ -57,9 +61,9 @@ public final class FollowUpDecider {
                     state.dueAt(), c.at()))
                     : List.of();
             case Assign c -> {
-                require(state, "assign");
+                require(state, FollowUpStep.ASSIGN);
                 if (c.staff() == null || c.staff().isBlank()) {
-                    throw StepRefused.rule("staff", "name the member of staff");
+                    throw new RuleBroken("staff", "name the member of staff");
                 }
                 yield List.of(new FollowUpAssigned(state.id(), c.staff(), c.at()));
             }
@@ -71,9 +75,9 @@ public final class FollowUpDecider {
     }
 
     private static List<FollowUpEvent> recordCall(FollowUpTask state, RecordCall c) {
-        require(state, "call");
+        require(state, FollowUpStep.CALLS);
         if (c.durationSeconds() < 0 || c.durationSeconds() > 4 * 3600) {
-            throw StepRefused.rule("durationSeconds", "a call lasts between 0 seconds and 4 hours");
+            throw new RuleBroken("durationSeconds", "a call lasts between 0 seconds and 4 hours");
         }
         int attempt = state.attempts() + 1;
         List<FollowUpEvent> events = new ArrayList<>();
@@ -106,10 +110,16 @@ public final class FollowUpDecider {
         };
     }
 
-    private static void require(FollowUpTask state, String step) {
-        if (!allowedSteps(state).contains(step)) {
-            throw StepRefused.inState(step, state.status(), allowedSteps(state));
+    private static void require(FollowUpTask state, FollowUpStep step) {
+        if (!allowedSteps(state).contains(step.apiName())) {
+            throw notAllowed(step.apiName(), state.status(), allowedSteps(state));
         }
+    }
+
+    /** A step the task's (or survey's) state does not allow, worded as the service has always worded it. */
+    static StepNotAllowed notAllowed(String step, Enum<?> state, List<String> allowed) {
+        return new StepNotAllowed(step, state, allowed,
+                step + " is not allowed when the task is " + state + "; allowed: " + allowed);
     }
 
     public static FollowUpTask evolve(FollowUpTask s, FollowUpEvent event) {

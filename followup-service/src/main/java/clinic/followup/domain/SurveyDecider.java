@@ -11,6 +11,8 @@ import clinic.followup.domain.SurveyEvent.SurveyExpired;
 import clinic.followup.domain.SurveyEvent.SurveyScheduled;
 import clinic.followup.domain.SurveyEvent.SurveySent;
 
+import clinic.eventstore.domain.RuleBroken;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,17 +56,18 @@ public final class SurveyDecider {
         switch (s.status()) {
             case SENT -> {
                 if (!c.at().isBefore(s.expiresAt())) {
-                    throw StepRefused.inState("answer", EXPIRED, List.of());
+                    throw FollowUpDecider.notAllowed(SurveyStep.ANSWER.apiName(), EXPIRED, List.of());
                 }
             }
-            case ANSWERED, EXPIRED -> throw StepRefused.inState("answer", s.status(), List.of());
-            default -> throw StepRefused.inState("answer", s.status(), List.of());
+            case ANSWERED, EXPIRED ->
+                    throw FollowUpDecider.notAllowed(SurveyStep.ANSWER.apiName(), s.status(), List.of());
+            default -> throw FollowUpDecider.notAllowed(SurveyStep.ANSWER.apiName(), s.status(), List.of());
         }
         if (c.csat() < 1 || c.csat() > 5) {
-            throw StepRefused.rule("csat", "CSAT is 1 to 5");
+            throw new RuleBroken("csat", "CSAT is 1 to 5");
         }
         if (c.nps() < 0 || c.nps() > 10) {
-            throw StepRefused.rule("nps", "NPS is 0 to 10");
+            throw new RuleBroken("nps", "NPS is 0 to 10");
         }
         List<SurveyEvent> events = new ArrayList<>();
         events.add(new SurveyAnswered(s.id(), s.complaintId(), s.branchId(), c.csat(), c.nps(), c.hasComment(), c.at()));

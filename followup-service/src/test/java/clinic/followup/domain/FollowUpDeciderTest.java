@@ -1,5 +1,7 @@
 package clinic.followup.domain;
 
+import clinic.eventstore.domain.RuleBroken;
+import clinic.eventstore.domain.StepNotAllowed;
 import clinic.followup.domain.FollowUpCommand.Assign;
 import clinic.followup.domain.FollowUpCommand.Cancel;
 import clinic.followup.domain.FollowUpCommand.MarkDue;
@@ -93,7 +95,7 @@ class FollowUpDeciderTest {
         t.then(new MarkDue(NEXT)).then(call(CallOutcome.NO_ANSWER)).then(new MarkDue(NEXT)).then(call(CallOutcome.NO_ANSWER));
         assertThat(t.state.status()).isEqualTo(FollowUpStatus.UNREACHABLE);
         assertThat(t.state.attempts()).isEqualTo(3);
-        assertThatThrownBy(() -> t.then(call(CallOutcome.REACHED_SATISFIED))).isInstanceOf(StepRefused.class);
+        assertThatThrownBy(() -> t.then(call(CallOutcome.REACHED_SATISFIED))).isInstanceOf(StepNotAllowed.class);
     }
 
     @Test
@@ -107,15 +109,16 @@ class FollowUpDeciderTest {
         Task t = new Task().then(new ScheduleFollowUp(TASK, COMPLAINT, null, "SH001", "c", FollowUpKind.INTAKE_CALLBACK,
                 0, DUE, DUE));
         assertThatThrownBy(() -> t.then(call(CallOutcome.REACHED_SATISFIED)))
-                .isInstanceOfSatisfying(StepRefused.class, e -> {
-                    assertThat(e.state()).isEqualTo("SCHEDULED");
-                    assertThat(e.allowed()).containsExactly("cancel");
+                .isInstanceOfSatisfying(StepNotAllowed.class, e -> {
+                    assertThat(e.state()).isEqualTo(FollowUpStatus.SCHEDULED);
+                    assertThat(e.step()).isEqualTo("calls");
+                    assertThat(e.allowedSteps()).isEmpty(); // cancelling follows events elsewhere: not a step
                 });
-        assertThatThrownBy(() -> t.then(new Assign("staff:wang", DUE))).isInstanceOf(StepRefused.class);
+        assertThatThrownBy(() -> t.then(new Assign("staff:wang", DUE))).isInstanceOf(StepNotAllowed.class);
         assertThatThrownBy(() -> due(COMPLAINT, FollowUpKind.INTAKE_CALLBACK).then(new Assign(" ", DUE)))
-                .isInstanceOfSatisfying(StepRefused.class, e -> assertThat(e.field()).isEqualTo("staff"));
+                .isInstanceOfSatisfying(RuleBroken.class, e -> assertThat(e.field()).isEqualTo("staff"));
         assertThatThrownBy(() -> due(COMPLAINT, FollowUpKind.INTAKE_CALLBACK).then(new RecordCall(CallOutcome.NO_ANSWER,
-                -1, false, "s", NEXT, 3, DUE))).isInstanceOfSatisfying(StepRefused.class,
+                -1, false, "s", NEXT, 3, DUE))).isInstanceOfSatisfying(RuleBroken.class,
                 e -> assertThat(e.field()).isEqualTo("durationSeconds"));
     }
 

@@ -1,5 +1,7 @@
 package clinic.followup.domain;
 
+import clinic.eventstore.domain.RuleBroken;
+import clinic.eventstore.domain.StepNotAllowed;
 import clinic.followup.domain.SurveyCommand.AnswerSurvey;
 import clinic.followup.domain.SurveyCommand.CancelSurvey;
 import clinic.followup.domain.SurveyCommand.ExpireSurvey;
@@ -63,7 +65,7 @@ class SurveyDeciderTest {
         assertThat(r.state.status()).isEqualTo(SurveyStatus.ANSWERED);
         assertThat(r.events).noneMatch(e -> e instanceof CustomerDissatisfied);
         assertThatThrownBy(() -> r.then(answer(1, 0, SEND.plusSeconds(90))))
-                .isInstanceOfSatisfying(StepRefused.class, e -> assertThat(e.state()).isEqualTo("ANSWERED"));
+                .isInstanceOfSatisfying(StepNotAllowed.class, e -> assertThat(e.state()).isEqualTo(SurveyStatus.ANSWERED));
     }
 
     @Test
@@ -80,19 +82,19 @@ class SurveyDeciderTest {
     @Test
     void scores_outside_the_scales_are_refused() {
         assertThatThrownBy(() -> sent().then(answer(0, 5, SEND)))
-                .isInstanceOfSatisfying(StepRefused.class, e -> assertThat(e.field()).isEqualTo("csat"));
+                .isInstanceOfSatisfying(RuleBroken.class, e -> assertThat(e.field()).isEqualTo("csat"));
         assertThatThrownBy(() -> sent().then(answer(3, 11, SEND)))
-                .isInstanceOfSatisfying(StepRefused.class, e -> assertThat(e.field()).isEqualTo("nps"));
+                .isInstanceOfSatisfying(RuleBroken.class, e -> assertThat(e.field()).isEqualTo("nps"));
     }
 
     @Test
     void an_expired_survey_takes_no_answer() {
         Instant late = SEND.plus(Duration.ofDays(28));
         assertThatThrownBy(() -> sent().then(answer(5, 10, late)))
-                .isInstanceOfSatisfying(StepRefused.class, e -> assertThat(e.state()).isEqualTo("EXPIRED"));
+                .isInstanceOfSatisfying(StepNotAllowed.class, e -> assertThat(e.state()).isEqualTo(SurveyStatus.EXPIRED));
         Run expired = sent().then(new ExpireSurvey(late));
         assertThat(expired.state.status()).isEqualTo(SurveyStatus.EXPIRED);
-        assertThatThrownBy(() -> expired.then(answer(5, 10, late))).isInstanceOf(StepRefused.class);
+        assertThatThrownBy(() -> expired.then(answer(5, 10, late))).isInstanceOf(StepNotAllowed.class);
     }
 
     @Test

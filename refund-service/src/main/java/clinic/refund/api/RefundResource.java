@@ -108,7 +108,7 @@ public class RefundResource {
         } catch (EntitlementCalculator.InvalidEntitlementRequest e) {
             // well-formed, but the calculation's rules refuse it (payments that do not add up, an amount past the
             // ceiling, interest over more than 30 years): 422 with the field and why
-            throw new clinic.refund.domain.RefundRuleBroken(e.field(), e.getMessage());
+            throw new clinic.eventstore.domain.RuleBroken(e.field(), e.getMessage());
         }
     }
 

@@ -13,8 +13,8 @@ import clinic.refund.domain.RefundCase;
 import clinic.refund.domain.RefundCommand;
 import clinic.refund.domain.RefundDecider;
 import clinic.refund.domain.RefundRemedy;
-import clinic.refund.domain.RefundRuleBroken;
-import clinic.refund.domain.RefundStepNotAllowed;
+import clinic.eventstore.domain.RuleBroken;
+import clinic.eventstore.domain.StepNotAllowed;
 import clinic.refund.domain.entitlement.FxRates;
 import clinic.refund.domain.entitlement.HandlingFee;
 import clinic.refund.domain.entitlement.RefundReason;
@@ -169,7 +169,7 @@ public class RefundStepResource {
                     : Amounts.rate(body.fxRateAtRefund(), "fxRateAtRefund");
             if (fxRateAtRefund != null) {
                 FxRates.whyImplausible(fxRateAtRefund).ifPresent(why -> {
-                    throw new RefundRuleBroken("fxRateAtRefund", why);
+                    throw new RuleBroken("fxRateAtRefund", why);
                 });
             }
             var basis = new EntitlementFromPurchases.Basis(

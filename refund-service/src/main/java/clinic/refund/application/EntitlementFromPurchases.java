@@ -5,7 +5,7 @@ import clinic.refund.config.RefundPolicyConfig;
 import clinic.refund.domain.Money;
 import clinic.refund.domain.RefundCase;
 import clinic.refund.domain.RefundCommand;
-import clinic.refund.domain.RefundRuleBroken;
+import clinic.eventstore.domain.RuleBroken;
 import clinic.refund.domain.entitlement.EntitlementCalculator;
 import clinic.refund.domain.entitlement.EntitlementRequest;
 import clinic.refund.domain.entitlement.FxRates;
@@ -50,7 +50,7 @@ public class EntitlementFromPurchases {
     public RefundCommand.RecordEntitlement command(RefundCase refund, List<UUID> orderIds, Basis basis, String by,
                                                    Instant at) {
         if (orderIds.isEmpty()) {
-            throw new RefundRuleBroken("orders", "name at least one recorded order");
+            throw new RuleBroken("orders", "name at least one recorded order");
         }
         List<Purchase> orders = new ArrayList<>();
         for (int i = 0; i < orderIds.size(); i++) {
@@ -58,17 +58,17 @@ public class EntitlementFromPurchases {
             try {
                 p = purchases.get(orderIds.get(i)).purchase();
             } catch (PurchaseService.PurchaseNotFound e) {
-                throw new RefundRuleBroken("orders[" + i + "]", e.getMessage());
+                throw new RuleBroken("orders[" + i + "]", e.getMessage());
             }
             if (!p.customerRef().equals(refund.customerRef())) {
-                throw new RefundRuleBroken("orders[" + i + "]", "order " + p.orderNo() + " is another customer's");
+                throw new RuleBroken("orders[" + i + "]", "order " + p.orderNo() + " is another customer's");
             }
             if (!orders.isEmpty() && !p.currency().equals(orders.getFirst().currency())) {
-                throw new RefundRuleBroken("orders[" + i + "]", "orders in different currencies are calculated apart");
+                throw new RuleBroken("orders[" + i + "]", "orders in different currencies are calculated apart");
             }
             if (!orders.isEmpty() && p.fxRateToReporting() != null
                     && p.fxRateToReporting().compareTo(orders.getFirst().fxRateToReporting()) != 0) {
-                throw new RefundRuleBroken("orders[" + i + "]", "foreign-currency orders paid at different rates are "
+                throw new RuleBroken("orders[" + i + "]", "foreign-currency orders paid at different rates are "
                         + "calculated apart");
             }
             orders.add(p);
@@ -77,7 +77,7 @@ public class EntitlementFromPurchases {
         FxRates fx = null;
         if (first.fxRateToReporting() != null) {
             if (basis.fxRateAtRefund() == null) {
-                throw new RefundRuleBroken("fxRateAtRefund", "the orders are in " + first.currency()
+                throw new RuleBroken("fxRateAtRefund", "the orders are in " + first.currency()
                         + ": give today's rate to " + policy.reportingCurrency());
             }
             fx = new FxRates(policy.reportingCurrency(), first.fxRateToReporting(), basis.fxRateAtRefund());
@@ -93,7 +93,7 @@ public class EntitlementFromPurchases {
             return new RefundCommand.RecordEntitlement(List.copyOf(orderIds),
                     EntitlementCalculator.calculate(request, policy.policy(refund.branchId())), by, at);
         } catch (EntitlementCalculator.InvalidEntitlementRequest e) {
-            throw new RefundRuleBroken(e.field(), e.getMessage());
+            throw new RuleBroken(e.field(), e.getMessage());
         }
     }
 }

@@ -7,7 +7,7 @@ import clinic.refund.config.RefundPolicyConfig;
 import clinic.refund.domain.RefundCase;
 import clinic.refund.domain.RefundDecider;
 import clinic.refund.domain.RefundEvent;
-import clinic.refund.domain.RefundRuleBroken;
+import clinic.eventstore.domain.RuleBroken;
 import clinic.refund.domain.entitlement.EntitlementCalculator;
 import clinic.refund.domain.entitlement.RefundPolicy;
 import clinic.refund.domain.entitlement.Rerun;
@@ -87,7 +87,7 @@ public class EntitlementHistory {
             return new Explanation(c, history.branchId(), Rerun.of(c.event().entitlement(), current));
         } catch (EntitlementCalculator.InvalidEntitlementRequest e) {
             // the stored inputs break a rule the calculation has gained since
-            throw new RefundRuleBroken(e.field(), "calculation " + n + " cannot be re-run under today's rules: "
+            throw new RuleBroken(e.field(), "calculation " + n + " cannot be re-run under today's rules: "
                     + e.getMessage());
         }
     }

@@ -19,7 +19,10 @@ public sealed interface RefundCommand {
     sealed interface Automatic extends RefundCommand {
     }
 
-    /** A complaint asked for a refund, or a refund remedy was proposed or agreed on it: open its refund case. */
+    /**
+     * A complaint asked for a refund, or a refund remedy was proposed or agreed on it: open its refund case. Not a
+     * step of the API ({@link RefundStep}): a case that is open already refuses it ({@link RefundAlreadyOpen}).
+     */
     record RequestRefund(UUID refundId, UUID complaintId, String branchId, String customerRef, RefundKind kind,
                          Money amountPaid, Instant at) implements RefundCommand {
         public String step() {
@@ -29,7 +32,7 @@ public sealed interface RefundCommand {
 
     record StartReview(String by, Instant at) implements RefundCommand {
         public String step() {
-            return "start-review";
+            return RefundStep.START_REVIEW.apiName();
         }
     }
 
@@ -44,7 +47,7 @@ public sealed interface RefundCommand {
         }
 
         public String step() {
-            return "offer";
+            return RefundStep.OFFER.apiName();
         }
     }
 
@@ -52,14 +55,14 @@ public sealed interface RefundCommand {
     record RecordEntitlement(List<UUID> orders, clinic.refund.domain.entitlement.Entitlement entitlement, String by,
                              Instant at) implements RefundCommand {
         public String step() {
-            return "calculate-entitlement";
+            return RefundStep.ENTITLEMENT.apiName();
         }
     }
 
     /** The customer took the refund to an outside body (consumer association, 12315, mediation, court...). */
     record Escalate(String body, String reference, String by, Instant at) implements RefundCommand {
         public String step() {
-            return "escalate";
+            return RefundStep.ESCALATE.apiName();
         }
     }
 
@@ -70,7 +73,7 @@ public sealed interface RefundCommand {
         }
 
         public String step() {
-            return "counter-offer";
+            return RefundStep.COUNTER_OFFER.apiName();
         }
     }
 
@@ -82,32 +85,32 @@ public sealed interface RefundCommand {
                  Money approvalThreshold, String by, Instant at) implements RefundCommand {
 
         public String step() {
-            return "agree";
+            return RefundStep.AGREE.apiName();
         }
     }
 
     record ApproveAgreement(String approvedBy, Instant at) implements RefundCommand {
         public String step() {
-            return "approve";
+            return RefundStep.APPROVE.apiName();
         }
     }
 
     /** A payment made on one channel, confirmed by its reference. */
     record RecordPayment(String channel, Money amount, String reference, String by, Instant at) implements RefundCommand {
         public String step() {
-            return "record-payment";
+            return RefundStep.RECORD_PAYMENT.apiName();
         }
     }
 
     record Reject(String reason, String by, Instant at) implements RefundCommand {
         public String step() {
-            return "reject";
+            return RefundStep.REJECT.apiName();
         }
     }
 
     record Withdraw(String reason, String by, Instant at) implements RefundCommand {
         public String step() {
-            return "withdraw";
+            return RefundStep.WITHDRAW.apiName();
         }
     }
 
@@ -132,7 +135,7 @@ public sealed interface RefundCommand {
     /** HQ sets aside a not-at-fault finding for this case, with the reason on record. */
     record OverrideAssessment(String reason, String by, Instant at) implements RefundCommand {
         public String step() {
-            return "override-assessment";
+            return RefundStep.OVERRIDE_ASSESSMENT.apiName();
         }
     }
 

@@ -25,6 +25,8 @@ import clinic.refund.domain.RefundEvent.RefundSettled;
 import clinic.refund.domain.RefundEvent.RefundWithdrawn;
 
 import clinic.refund.domain.entitlement.RefundReason;
+import clinic.eventstore.domain.RuleBroken;
+import clinic.eventstore.domain.StepNotAllowed;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,6 +45,16 @@ import static clinic.refund.domain.RefundStatus.SETTLED;
 import static clinic.refund.domain.RefundStatus.SETTLING;
 import static clinic.refund.domain.RefundStatus.UNDER_REVIEW;
 import static clinic.refund.domain.RefundStatus.WITHDRAWN;
+import static clinic.refund.domain.RefundStep.AGREE;
+import static clinic.refund.domain.RefundStep.APPROVE;
+import static clinic.refund.domain.RefundStep.COUNTER_OFFER;
+import static clinic.refund.domain.RefundStep.ENTITLEMENT;
+import static clinic.refund.domain.RefundStep.ESCALATE;
+import static clinic.refund.domain.RefundStep.OFFER;
+import static clinic.refund.domain.RefundStep.RECORD_PAYMENT;
+import static clinic.refund.domain.RefundStep.REJECT;
+import static clinic.refund.domain.RefundStep.START_REVIEW;
+import static clinic.refund.domain.RefundStep.WITHDRAW;
 
 /** The rules of a refund case, as two pure functions. */
 public final class RefundDecider {
@@ -57,8 +69,9 @@ public final class RefundDecider {
         if (command instanceof RecordPayment c && state.paymentWithReference(c.reference()).isPresent()) {
             return repeatedPayment(state.paymentWithReference(c.reference()).get(), c); // whatever the case's state now
         }
-        if (!(command instanceof RefundCommand.Automatic) && !allowedSteps(state).contains(command.step())) {
-            throw new RefundStepNotAllowed(command.step(), state.status(), allowedSteps(state));
+        if (!(command instanceof RefundCommand.Automatic || command instanceof RequestRefund)
+                && !allowedSteps(state).contains(command.step())) {
+            throw new StepNotAllowed(command.step(), "refund", state.status(), allowedSteps(state));
         }
         UUID id = state.id();
         UUID complaint = state.complaintId();
@@ -75,11 +88,11 @@ public final class RefundDecider {
             }
             case RefundCommand.RecordEntitlement c -> {
                 if (c.orders().isEmpty()) {
-                    throw new RefundRuleBroken("orders", "an entitlement is calculated from at least one recorded order");
+                    throw new RuleBroken("orders", "an entitlement is calculated from at least one recorded order");
                 }
                 checkReason(state, c.entitlement().reason());
                 if (!c.entitlement().total().currency().equals(state.amountPaid().currency())) {
-                    throw new RefundRuleBroken("orders", "the orders are in " + c.entitlement().total().currency()
+                    throw new RuleBroken("orders", "the orders are in " + c.entitlement().total().currency()
                             + "; the refund is in " + state.amountPaid().currency());
                 }
                 yield List.of(new RefundEvent.RefundEntitlementCalculated(id, complaint, List.copyOf(c.orders()),
@@ -102,15 +115,15 @@ public final class RefundDecider {
                 long split = 0;
                 for (RefundCommand.ChannelShare share : c.channels()) {
                     if (!share.amount().currency().equals(c.amount().currency()) || share.amount().minorUnits() <= 0) {
-                        throw new RefundRuleBroken("channels", "each channel pays a positive amount in " + c.amount().currency());
+                        throw new RuleBroken("channels", "each channel pays a positive amount in " + c.amount().currency());
                     }
                     split += share.amount().minorUnits();
                 }
                 if (c.channels().isEmpty() || split != c.amount().minorUnits()) {
-                    throw new RefundRuleBroken("channels", "the channels must pay the agreed amount exactly");
+                    throw new RuleBroken("channels", "the channels must pay the agreed amount exactly");
                 }
                 if (c.dueDate() == null || c.dueDate().isBefore(c.today())) {
-                    throw new RefundRuleBroken("dueDate", "the due date must be today or later");
+                    throw new RuleBroken("dueDate", "the due date must be today or later");
                 }
                 boolean needsApproval = c.approvalThreshold() != null
                         && c.amount().minorUnits() > c.approvalThreshold().minorUnits();
@@ -175,23 +188,24 @@ public final class RefundDecider {
 
     /** The steps the case accepts now. */
     public static List<String> allowedSteps(RefundCase s) {
-        List<String> steps = new ArrayList<>(stepsOfStatus(s));
+        List<RefundStep> steps = new ArrayList<>(stepsOfStatus(s));
         if (s.negotiating() && s.assessment() != null && s.assessment().forbidsFullRefund()) {
-            steps.add("override-assessment");
+            steps.add(RefundStep.OVERRIDE_ASSESSMENT);
         }
-        return List.copyOf(steps);
+        return RefundStep.names(steps);
     }
 
-    private static List<String> stepsOfStatus(RefundCase s) {
+    /** NONE: none (the case is opened from the complaint's events, {@link RequestRefund}, not through the API). */
+    private static List<RefundStep> stepsOfStatus(RefundCase s) {
         return switch (s.status()) {
-            case NONE -> List.of("request");
-            case REQUESTED -> List.of("start-review", "reject", "withdraw", "escalate");
-            case UNDER_REVIEW -> List.of("calculate-entitlement", "offer", "reject", "withdraw", "escalate");
-            case OFFERED, COUNTER_OFFERED -> List.of("calculate-entitlement", "counter-offer", "agree", "offer", "reject",
-                    "withdraw", "escalate");
-            case ESCALATED -> List.of("calculate-entitlement", "offer", "counter-offer", "agree", "reject", "withdraw");
-            case AWAITING_APPROVAL -> List.of("approve", "withdraw");
-            case AGREED, SETTLING -> List.of("record-payment");
+            case NONE -> List.of();
+            case REQUESTED -> List.of(START_REVIEW, REJECT, WITHDRAW, ESCALATE);
+            case UNDER_REVIEW -> List.of(ENTITLEMENT, OFFER, REJECT, WITHDRAW, ESCALATE);
+            case OFFERED, COUNTER_OFFERED -> List.of(ENTITLEMENT, COUNTER_OFFER, AGREE, OFFER, REJECT, WITHDRAW,
+                    ESCALATE);
+            case ESCALATED -> List.of(ENTITLEMENT, OFFER, COUNTER_OFFER, AGREE, REJECT, WITHDRAW);
+            case AWAITING_APPROVAL -> List.of(APPROVE, WITHDRAW);
+            case AGREED, SETTLING -> List.of(RECORD_PAYMENT);
             case SETTLED, REJECTED, WITHDRAWN -> List.of();
         };
     }
@@ -199,7 +213,7 @@ public final class RefundDecider {
     /** The remedy named, or the one the amount implies; a full refund is everything paid. */
     private static RefundRemedy remedy(RefundCase state, Money amount, RefundRemedy named) {
         if (named == RefundRemedy.FULL_REFUND && amount.minorUnits() != state.amountPaid().minorUnits()) {
-            throw new RefundRuleBroken("remedy", "a full refund is the " + state.amountPaid().minorUnits()
+            throw new RuleBroken("remedy", "a full refund is the " + state.amountPaid().minorUnits()
                     + " paid (minor units); this is a partial one");
         }
         return named != null ? named : RefundRemedy.implied(amount, state.amountPaid());
@@ -216,14 +230,14 @@ public final class RefundDecider {
      */
     private static void checkAmount(RefundCase state, Money amount, RefundRemedy named, String field) {
         if (amount == null) {
-            throw new RefundRuleBroken(field, "is required");
+            throw new RuleBroken(field, "is required");
         }
         if (!amount.currency().equals(state.amountPaid().currency())) {
-            throw new RefundRuleBroken(field, "the refund is in " + state.amountPaid().currency()
+            throw new RuleBroken(field, "the refund is in " + state.amountPaid().currency()
                     + ", the currency the customer paid in");
         }
         if (named != RefundRemedy.COMPENSATION && amount.minorUnits() > state.amountPaid().minorUnits()) {
-            throw new RefundRuleBroken(field, "exceeds the " + state.amountPaid().minorUnits() + " paid (minor units)");
+            throw new RuleBroken(field, "exceeds the " + state.amountPaid().minorUnits() + " paid (minor units)");
         }
     }
 
@@ -234,21 +248,21 @@ public final class RefundDecider {
     private static List<RefundEvent> recordPayment(RefundCase s, RecordPayment c) {
         Agreement a = s.agreement();
         if (c.reference() == null || c.reference().isBlank()) {
-            throw new RefundRuleBroken("reference", "a payment is confirmed by its reference");
+            throw new RuleBroken("reference", "a payment is confirmed by its reference");
         }
         if (c.amount() == null || !c.amount().currency().equals(a.amount().currency()) || c.amount().minorUnits() <= 0) {
-            throw new RefundRuleBroken("amount", "a payment is a positive amount in " + a.amount().currency());
+            throw new RuleBroken("amount", "a payment is a positive amount in " + a.amount().currency());
         }
         Map<String, Long> left = leftToPay(s);
         if (!left.containsKey(c.channel())) {
-            throw new RefundRuleBroken("channel", "the agreement pays through " + left.keySet() + ", not " + c.channel());
+            throw new RuleBroken("channel", "the agreement pays through " + left.keySet() + ", not " + c.channel());
         }
         long leftOnChannel = left.get(c.channel());
         if (c.amount().minorUnits() > leftOnChannel) {
             Map<String, Long> elsewhere = new LinkedHashMap<>(left);
             elsewhere.remove(c.channel());
             elsewhere.values().removeIf(owed -> owed == 0);
-            throw new RefundRuleBroken("amount", (leftOnChannel == 0
+            throw new RuleBroken("amount", (leftOnChannel == 0
                     ? c.channel() + " is paid in full (" + money(a, dueOn(a, c.channel())) + ")"
                     : "only " + money(a, leftOnChannel) + " is left to pay on " + c.channel() + " (of its "
                     + money(a, dueOn(a, c.channel())) + ")")
@@ -272,7 +286,7 @@ public final class RefundDecider {
         if (recorded.channel().equals(c.channel()) && recorded.amount().equals(c.amount())) {
             return List.of();
         }
-        throw new RefundRuleBroken("reference", "payment " + c.reference() + " is already recorded for "
+        throw new RuleBroken("reference", "payment " + c.reference() + " is already recorded for "
                 + recorded.channel() + " " + recorded.amount().toDecimalString()
                 + "; another payment is confirmed by its own reference");
     }
@@ -303,7 +317,7 @@ public final class RefundDecider {
         RefundCase.Assessment a = state.assessment();
         if (a != null && a.forbidsFullRefund()
                 && (remedy == RefundRemedy.FULL_REFUND || remedy == RefundRemedy.COMPENSATION)) {
-            throw new RefundRuleBroken("remedy", "the third-party assessment by " + a.assessor()
+            throw new RuleBroken("remedy", "the third-party assessment by " + a.assessor()
                     + " found the clinic not at fault: no " + remedy + " unless HQ overrides the finding with a reason"
                     + " (override-assessment); offer a partial refund");
         }
@@ -318,7 +332,7 @@ public final class RefundDecider {
             if (state.assessment() != null && state.assessment().finding() == AssessmentFinding.AT_FAULT) {
                 return RefundReason.RESULT_AT_FAULT;
             }
-            throw new RefundRuleBroken("reason", "is required: no third-party assessment on the complaint found the "
+            throw new RuleBroken("reason", "is required: no third-party assessment on the complaint found the "
                     + "clinic at fault");
         }
         checkReason(state, given);
@@ -332,11 +346,11 @@ public final class RefundDecider {
     private static void checkReason(RefundCase state, RefundReason reason) {
         AssessmentFinding finding = state.assessment() == null ? null : state.assessment().finding();
         if (finding == AssessmentFinding.AT_FAULT && reason != RefundReason.RESULT_AT_FAULT) {
-            throw new RefundRuleBroken("reason", "the third-party assessment by " + state.assessment().assessor()
+            throw new RuleBroken("reason", "the third-party assessment by " + state.assessment().assessor()
                     + " found the clinic at fault: the entitlement is " + RefundReason.RESULT_AT_FAULT + ", not " + reason);
         }
         if (finding != AssessmentFinding.AT_FAULT && reason == RefundReason.RESULT_AT_FAULT) {
-            throw new RefundRuleBroken("reason", RefundReason.RESULT_AT_FAULT + " needs a third-party assessment that "
+            throw new RuleBroken("reason", RefundReason.RESULT_AT_FAULT + " needs a third-party assessment that "
                     + "found the clinic at fault; " + (finding == null ? "none is recorded on the complaint"
                     : "the one recorded found " + finding));
         }
@@ -363,7 +377,7 @@ public final class RefundDecider {
             }
             return List.of(new RefundCounterOffered(s.id(), s.complaintId(), c.party(), c.amount(), COMPLAINT_ROUND, c.by(),
                     c.at(), remedy));
-        } catch (RefundRuleBroken refused) {
+        } catch (RuleBroken refused) {
             return List.of(); // complaint-service holds its rounds to the same rules; nothing to add to this negotiation
         }
     }
@@ -394,7 +408,7 @@ public final class RefundDecider {
                 return List.of(new RefundAgreed(s.id(), s.complaintId(), c.amount(),
                         List.of(new RefundCommand.ChannelShare(channel, c.amount())), c.dueDate(), needsApproval, c.by(),
                         c.at(), remedy));
-            } catch (RefundRuleBroken e) {
+            } catch (RuleBroken e) {
                 refused = e.getMessage();
             }
         }

@@ -1,5 +1,6 @@
 package clinic.refund.domain;
 
+import clinic.eventstore.domain.RuleBroken;
 import clinic.refund.domain.RefundCommand.MakeOffer;
 import clinic.refund.domain.RefundCommand.NoteAssessment;
 import clinic.refund.domain.RefundCommand.OverrideAssessment;
@@ -112,9 +113,9 @@ class RefundFollowsComplaintTest {
         var c = assessed(AssessmentFinding.NOT_AT_FAULT).then(new StartReview("staff:li", AT));
 
         assertThatThrownBy(() -> RefundDecider.decide(new MakeOffer(PAID, "goodwill", null, "staff:li", AT), c.state))
-                .isInstanceOf(RefundRuleBroken.class).hasMessageContaining("not at fault");
+                .isInstanceOf(RuleBroken.class).hasMessageContaining("not at fault");
         assertThatThrownBy(() -> RefundDecider.decide(new MakeOffer(cny(100_000), RefundRemedy.COMPENSATION, "goodwill",
-                null, "staff:li", AT), c.state)).isInstanceOf(RefundRuleBroken.class);
+                null, "staff:li", AT), c.state)).isInstanceOf(RuleBroken.class);
         assertThat(RefundDecider.decide(new MakeOffer(cny(300_000), "partial", null, "staff:li", AT), c.state)).hasSize(1);
         assertThat(RefundDecider.decide(complaintAgreement(RefundRemedy.FULL_REFUND, PAID.minorUnits()), c.state))
                 .singleElement().isInstanceOf(ComplaintAgreementNotApplied.class);
@@ -134,7 +135,7 @@ class RefundFollowsComplaintTest {
         var fault = entitlement(RefundReason.RESULT_AT_FAULT);
 
         assertThatThrownBy(() -> RefundDecider.decide(record(personal), atFault.state))
-                .isInstanceOf(RefundRuleBroken.class).hasMessageContaining("found the clinic at fault");
+                .isInstanceOf(RuleBroken.class).hasMessageContaining("found the clinic at fault");
         var recorded = atFault.then(record(fault));
         assertThat(recorded.state.entitlement().refund()).isEqualTo(cny(1_000_000)); // everything paid for the item
     }
@@ -146,9 +147,9 @@ class RefundFollowsComplaintTest {
         var fault = entitlement(RefundReason.RESULT_AT_FAULT);
 
         assertThatThrownBy(() -> RefundDecider.decide(record(fault), none.state))
-                .isInstanceOf(RefundRuleBroken.class).hasMessageContaining("none is recorded");
+                .isInstanceOf(RuleBroken.class).hasMessageContaining("none is recorded");
         assertThatThrownBy(() -> RefundDecider.decide(record(fault), inconclusive.state))
-                .isInstanceOf(RefundRuleBroken.class).hasMessageContaining("INCONCLUSIVE");
+                .isInstanceOf(RuleBroken.class).hasMessageContaining("INCONCLUSIVE");
         // inconclusive binds nothing else: any remedy may be offered, another reason is the reviewer's
         assertThat(RefundDecider.decide(new MakeOffer(PAID, "full", null, "staff:li", AT), inconclusive.state)).hasSize(1);
         assertThat(RefundDecider.decide(record(entitlement(RefundReason.PERSONAL_CANCELLATION)), inconclusive.state)).hasSize(1);

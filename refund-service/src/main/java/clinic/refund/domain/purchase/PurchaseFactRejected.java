@@ -1,16 +1,19 @@
 package clinic.refund.domain.purchase;
 
-/** A purchase fact that contradicts the order or itself; names the field and why. */
-public class PurchaseFactRejected extends RuntimeException {
+import clinic.eventstore.domain.RuleBroken;
 
-    private final String field;
+/**
+ * A purchase fact that contradicts the order or itself; names the field and why. A broken rule, answered by
+ * event-store's {@code ProblemMappers} as a 422 of its own kind, {@code purchase-fact-rejected}.
+ */
+public class PurchaseFactRejected extends RuleBroken {
 
     public PurchaseFactRejected(String field, String reason) {
-        super(reason);
-        this.field = field;
+        super(field, reason);
     }
 
-    public String field() {
-        return field;
+    @Override
+    public String problemType() {
+        return "purchase-fact-rejected";
     }
 }

@@ -1,0 +1,39 @@
+package clinic.refund;
+
+import clinic.refund.domain.RefundStep;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every step the case can advertise ({@code allowedSteps}, X-Allowed-Steps: {@link RefundStep}'s names) is served:
+ * the OpenAPI document has an operation with the step's operationId, a POST at the path its name says.
+ */
+@QuarkusTest
+class RefundStepsServedTest {
+
+    @Test
+    void every_step_has_an_operation_with_its_operation_id_at_its_path() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(given().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().asString());
+        Map<String, String> operations = new HashMap<>();
+        doc.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            if (operation.getValue().has("operationId")) {
+                operations.put(operation.getValue().path("operationId").asText(),
+                        operation.getKey().toUpperCase() + " " + path.getKey());
+            }
+        }));
+        for (RefundStep step : RefundStep.values()) {
+            assertThat(operations.get(step.operationId()))
+                    .as("step '%s': operation %s", step.apiName(), step.operationId())
+                    .isEqualTo("POST /refunds/{id}/" + step.apiName());
+        }
+    }
+}
