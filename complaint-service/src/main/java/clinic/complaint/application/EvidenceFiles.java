@@ -9,10 +9,7 @@ import clinic.eventstore.api.InvalidField;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -115,11 +112,7 @@ public class EvidenceFiles {
     }
 
     static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return clinic.eventstore.domain.Sha256.hex(content);
     }
 
     /** Content that is not kept as evidence: the message names the types (never anything of the content itself). */

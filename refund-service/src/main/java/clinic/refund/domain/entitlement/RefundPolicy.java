@@ -57,12 +57,7 @@ public record RefundPolicy(String version, int handlingFeeCapBasisPoints, int in
 
     /** SHA-256 of {@link #canonical()} (UTF-8), in lower-case hex: the same parameters, the same hash. */
     public String hash() {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(canonical().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e); // every Java runtime has SHA-256
-        }
+        return clinic.eventstore.domain.Sha256.hex(canonical());
     }
 
     /** One parameter and its value under two policies. */
