@@ -2,12 +2,10 @@ package clinic.followup;
 
 import clinic.followup.domain.FollowUpStep;
 import clinic.followup.domain.SurveyStep;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import clinic.devstack.OpenApiOperations;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -22,16 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FollowUpStepsServedTest {
 
     @Test
-    void every_step_has_an_operation_with_its_operation_id_at_its_path() throws Exception {
-        JsonNode doc = new ObjectMapper().readTree(given().get("/q/openapi?format=json").then().statusCode(200)
-                .extract().asString());
-        Map<String, String> operations = new HashMap<>();
-        doc.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
-            if (operation.getValue().has("operationId")) {
-                operations.put(operation.getValue().path("operationId").asText(),
-                        operation.getKey().toUpperCase() + " " + path.getKey());
-            }
-        }));
+    void every_step_has_an_operation_with_its_operation_id_at_its_path() {
+        Map<String, String> operations = OpenApiOperations.byOperationId(given().get("/q/openapi?format=json").then()
+                .statusCode(200).extract().jsonPath().getMap("paths"));
         for (FollowUpStep step : FollowUpStep.values()) {
             assertThat(operations.get(step.operationId()))
                     .as("step '%s': operation %s", step.apiName(), step.operationId())

@@ -414,7 +414,7 @@ public final class ComplaintDecider {
         if (c.status().isOpen()) {
             steps.add(ComplaintStep.WITHDRAW);
         }
-        return ComplaintStep.names(steps);
+        return clinic.eventstore.domain.ApiStep.names(steps);
     }
 
     /** Raises each warning whose moment has come on a clock still running, once per clock and cycle. */

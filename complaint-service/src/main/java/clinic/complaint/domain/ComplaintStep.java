@@ -1,14 +1,12 @@
 package clinic.complaint.domain;
 
-import java.util.List;
-
 /**
  * The steps a user takes on a complaint case through the API: each with its API name (the last segment of its path,
  * {@code POST /complaints/{id}/<name>}; filing is {@code POST /complaints}) and the {@code operationId} of its
  * operation in the OpenAPI document. {@link ComplaintDecider#allowedSteps} names these; the commands the system gives
  * itself ({@link ComplaintCommand.Automatic}) are not steps.
  */
-public enum ComplaintStep {
+public enum ComplaintStep implements clinic.eventstore.domain.ApiStep {
     FILE("file", "fileComplaint"),
     ACKNOWLEDGE("acknowledge", "acknowledgeComplaint"),
     ASSESS("assess", "assessComplaint"),
@@ -47,8 +45,4 @@ public enum ComplaintStep {
         return operationId;
     }
 
-    /** The steps' API names, in order. */
-    public static List<String> names(List<ComplaintStep> steps) {
-        return steps.stream().map(ComplaintStep::apiName).toList();
-    }
 }

@@ -1,12 +1,10 @@
 package clinic.complaint.api;
 
 import clinic.complaint.domain.ComplaintStep;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import clinic.devstack.OpenApiOperations;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -20,16 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ComplaintStepsServedTest {
 
     @Test
-    void every_step_has_an_operation_with_its_operation_id_at_its_path() throws Exception {
-        JsonNode doc = new ObjectMapper().readTree(given().get("/q/openapi?format=json").then().statusCode(200)
-                .extract().asString());
-        Map<String, String> operations = new HashMap<>();
-        doc.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
-            if (operation.getValue().has("operationId")) {
-                operations.put(operation.getValue().path("operationId").asText(),
-                        operation.getKey().toUpperCase() + " " + path.getKey());
-            }
-        }));
+    void every_step_has_an_operation_with_its_operation_id_at_its_path() {
+        Map<String, String> operations = OpenApiOperations.byOperationId(given().get("/q/openapi?format=json").then()
+                .statusCode(200).extract().jsonPath().getMap("paths"));
         for (ComplaintStep step : ComplaintStep.values()) {
             String expected = step == ComplaintStep.FILE ? "POST /complaints" : "POST /complaints/{id}/" + step.apiName();
             assertThat(operations.get(step.operationId()))

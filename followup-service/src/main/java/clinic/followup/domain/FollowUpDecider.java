@@ -41,7 +41,7 @@ public final class FollowUpDecider {
      * scheduled, by what happens elsewhere, not through the API: neither is a step.
      */
     public static List<String> allowedSteps(FollowUpTask t) {
-        return FollowUpStep.names(switch (t.status()) {
+        return clinic.eventstore.domain.ApiStep.names(switch (t.status()) {
             case DUE, ASSIGNED -> List.of(FollowUpStep.ASSIGN, FollowUpStep.CALLS);
             case NONE, SCHEDULED, DONE, UNREACHABLE, CANCELLED -> List.of();
         });

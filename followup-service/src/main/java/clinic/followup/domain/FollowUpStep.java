@@ -1,14 +1,12 @@
 package clinic.followup.domain;
 
-import java.util.List;
-
 /**
  * The steps a member of staff takes on a follow-up task through the API: each with its API name (the last segment of
  * its path, {@code POST /followups/{id}/<name>}) and the {@code operationId} of its operation in the OpenAPI document.
  * {@link FollowUpDecider#allowedSteps} names these. Scheduling, the task falling due and cancelling follow what
  * happened elsewhere (complaint and refund events, the scheduler): none of them is a step.
  */
-public enum FollowUpStep {
+public enum FollowUpStep implements clinic.eventstore.domain.ApiStep {
     ASSIGN("assign", "assignFollowUp"),
     CALLS("calls", "recordFollowUpCall");
 
@@ -30,8 +28,4 @@ public enum FollowUpStep {
         return operationId;
     }
 
-    /** The steps' API names, in order. */
-    public static List<String> names(List<FollowUpStep> steps) {
-        return steps.stream().map(FollowUpStep::apiName).toList();
-    }
 }

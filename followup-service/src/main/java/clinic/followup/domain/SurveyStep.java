@@ -5,7 +5,7 @@ package clinic.followup.domain;
  * ({@code POST /surveys/{token}}: the page's own path, no step segment), with the {@code operationId} of its
  * operation in the OpenAPI document. Scheduling, sending, expiring and cancelling are the service's own.
  */
-public enum SurveyStep {
+public enum SurveyStep implements clinic.eventstore.domain.ApiStep {
     ANSWER("answer", "answerSurvey");
 
     private final String apiName;

@@ -192,7 +192,7 @@ public final class RefundDecider {
         if (s.negotiating() && s.assessment() != null && s.assessment().forbidsFullRefund()) {
             steps.add(RefundStep.OVERRIDE_ASSESSMENT);
         }
-        return RefundStep.names(steps);
+        return clinic.eventstore.domain.ApiStep.names(steps);
     }
 
     /** NONE: none (the case is opened from the complaint's events, {@link RequestRefund}, not through the API). */

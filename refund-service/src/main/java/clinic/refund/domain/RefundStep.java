@@ -1,7 +1,5 @@
 package clinic.refund.domain;
 
-import java.util.List;
-
 /**
  * The steps a user takes on a refund case through the API: each with its API name (the last segment of its path,
  * {@code POST /refunds/{id}/<name>}) and the {@code operationId} of its operation in the OpenAPI document.
@@ -9,7 +7,7 @@ import java.util.List;
  * ({@link RefundCommand.RequestRefund}), and the {@link RefundCommand.Automatic} commands follow other services' events
  * or the service's own alarm: none of them is a step.
  */
-public enum RefundStep {
+public enum RefundStep implements clinic.eventstore.domain.ApiStep {
     START_REVIEW("start-review", "startRefundReview"),
     ENTITLEMENT("entitlement", "recordRefundEntitlement"),
     OFFER("offer", "makeRefundOffer"),
@@ -40,8 +38,4 @@ public enum RefundStep {
         return operationId;
     }
 
-    /** The steps' API names, in order. */
-    public static List<String> names(List<RefundStep> steps) {
-        return steps.stream().map(RefundStep::apiName).toList();
-    }
 }
