@@ -73,8 +73,7 @@ public final class LayeringRules {
     /**
      * (c) The read models do not use the application: the application (a service handling a command) updates and
      * reads its projections, so the dependency goes application -> projection only, and the two make no cycle.
-     * The projections' {@code rebuild} name the stream's first event type with a constant of the application's
-     * {@code *EventTypes}: inlined, so this rule does not see it (issue #11: those names belong beside the events).
+     * (Which streams a read model is rebuilt from is the command pipeline's to know, not the projection's.)
      */
     public static ArchRule projectionDoesNotUseApplication(String base, Known... known) {
         return noDependencies(base + ".projection..", base + ".application..", known)

@@ -41,12 +41,14 @@ public class EventStore {
     }
 
     /**
-     * Appends {@code events} to a stream that is at {@code expectedVersion}. Exactly one of two concurrent appends at
-     * the same version wins; the other gets a {@link ConcurrencyConflict}.
+     * Appends {@code events} to a stream that is at {@code expectedVersion} ({@link #NEW_STREAM}: it must not exist).
+     * Exactly one of two concurrent appends at the same version wins; the other gets a {@link ConcurrencyConflict}.
      *
-     * <p>Write the events before anything else in the transaction (when the stream already exists). The relay
-     * publishes in the order transactions obtained their ids, and a transaction obtains its id at its first write; an
-     * earlier write could give it an id older than that of the event it follows.
+     * <p>The stream's row in {@code streams} is written first, under its lock: the version is checked there, and so is
+     * the order of transactions. An append from a transaction older than the last one that appended to the stream
+     * (it wrote something else before it read the stream) is an {@link AppendOutOfOrder}: nothing was decided wrong,
+     * the command is run again in a new transaction. So the relay, which publishes in the order transactions obtained
+     * their ids, always publishes a stream's events in their order, whatever else the transaction writes and when.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<StoredEvent> append(String streamId, long expectedVersion, List<NewEvent> events, EventMetadata metadata) {
@@ -59,9 +61,7 @@ public class EventStore {
         String sql = "insert into events (event_id, stream_id, version, event_type, payload, occurred_at, branch_id, "
                 + "actor, correlation_id, causation_id) values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?) returning " + COLUMNS;
         try (Connection c = dataSource.getConnection()) {
-            if (expectedVersion != NEW_STREAM) {
-                ensureFirstWrite(c, streamId);
-            }
+            claim(c, streamId, expectedVersion, expectedVersion + events.size(), events.getFirst().type());
             List<StoredEvent> stored = new ArrayList<>(events.size());
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 long version = expectedVersion;
@@ -111,20 +111,6 @@ public class EventStore {
                 streamId, Timestamp.from(instant));
     }
 
-    /** Every event of every stream, in store order, a page at a time: what a read model is rebuilt from. */
-    public long forEachEvent(java.util.function.Consumer<StoredEvent> action) {
-        long position = 0;
-        long count = 0;
-        List<StoredEvent> page;
-        while (!(page = query("select " + COLUMNS + " from events where global_position > ? order by global_position limit 1000",
-                position)).isEmpty()) {
-            page.forEach(action);
-            count += page.size();
-            position = page.getLast().globalPosition();
-        }
-        return count;
-    }
-
     /** The stream's last version, 0 when it does not exist. */
     public long currentVersion(String streamId) {
         try (Connection c = dataSource.getConnection()) {
@@ -149,18 +135,35 @@ public class EventStore {
         }
     }
 
-    private static void ensureFirstWrite(Connection c, String streamId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "select pg_current_xact_id_if_assigned() is not null, "
-                        + "exists (select 1 from events where transaction_id = pg_current_xact_id_if_assigned())")) {
+    /**
+     * Moves the stream's row from {@code expected} to {@code next}, or refuses: another writer got there first (a
+     * {@link ConcurrencyConflict}), or this transaction is older than the stream's last writer ({@link AppendOutOfOrder}).
+     * The upsert takes the row's lock, so concurrent appends to one stream queue here and the loser sees the winner.
+     */
+    private static void claim(Connection c, String streamId, long expected, long next, String firstType) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into streams (stream_id, type, version, last_transaction_id) "
+                + "values (?, ?, ?, pg_current_xact_id()) on conflict (stream_id) do update "
+                + "set version = excluded.version, last_transaction_id = excluded.last_transaction_id "
+                + "where streams.version = ? and streams.last_transaction_id < excluded.last_transaction_id "
+                + "returning version")) {
+            ps.setString(1, streamId);
+            ps.setString(2, firstType);
+            ps.setInt(3, Math.toIntExact(next));
+            ps.setInt(4, Math.toIntExact(expected));
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                boolean wroteBefore = rs.getBoolean(1);
-                boolean wroteEventsBefore = rs.getBoolean(2);
-                if (wroteBefore && !wroteEventsBefore) {
-                    throw new IllegalStateException("append to " + streamId
-                            + " must come before the transaction's other writes, or the relay could publish it out of order");
+                if (rs.next()) {
+                    return;
                 }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("select version from streams where stream_id = ?")) {
+            ps.setString(1, streamId);
+            try (ResultSet rs = ps.executeQuery()) {
+                long actual = rs.next() ? rs.getLong(1) : NEW_STREAM;
+                if (actual != expected) {
+                    throw new ConcurrencyConflict(streamId, expected, actual);
+                }
+                throw new AppendOutOfOrder(streamId);
             }
         }
     }
@@ -182,25 +185,65 @@ public class EventStore {
         }
     }
 
+    /** A stream as the {@code streams} table knows it: its place in the order streams began, id and version. */
+    public record StreamRef(long position, String streamId, long version) {
+    }
+
     /**
-     * The streams that begin with an event of {@code firstEventType}, oldest first: what a read model is rebuilt from,
-     * stream by stream; a service keeps several kinds of stream in one store (refund cases and purchases), and each
-     * read model reads its own kind.
+     * Up to {@code limit} streams of the given kinds (their first event's types) that began after {@code position}, in
+     * the order they began: what a read model is rebuilt from, a batch at a time.
      */
-    public List<String> streamIdsStartingWith(String firstEventType) {
+    public List<StreamRef> streamsAfter(java.util.Set<String> types, long position, int limit) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "select stream_id from events where version = 1 and event_type = ? order by global_position")) {
-            ps.setString(1, firstEventType);
+             PreparedStatement ps = c.prepareStatement("select position, stream_id, version from streams "
+                     + "where type = any(?) and position > ? order by position limit ?")) {
+            ps.setArray(1, c.createArrayOf("text", types.toArray()));
+            ps.setLong(2, position);
+            ps.setInt(3, limit);
             try (ResultSet rs = ps.executeQuery()) {
-                List<String> ids = new ArrayList<>();
+                List<StreamRef> refs = new ArrayList<>();
                 while (rs.next()) {
-                    ids.add(rs.getString(1));
+                    refs.add(new StreamRef(rs.getLong(1), rs.getString(2), rs.getLong(3)));
                 }
-                return ids;
+                return refs;
             }
         } catch (SQLException e) {
-            throw new EventStoreException("reading stream ids failed", e);
+            throw new EventStoreException("reading streams failed", e);
+        }
+    }
+
+    /** How many streams of the given kinds there are, and how many events they hold. */
+    public long[] countStreams(java.util.Set<String> types) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "select count(*), coalesce(sum(version), 0) from streams where type = any(?)")) {
+            ps.setArray(1, c.createArrayOf("text", types.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new long[]{rs.getLong(1), rs.getLong(2)};
+            }
+        } catch (SQLException e) {
+            throw new EventStoreException("counting streams failed", e);
+        }
+    }
+
+    /** The events of several streams in one read, each stream's oldest first, by stream id. */
+    public java.util.Map<String, List<StoredEvent>> loadStreams(List<String> streamIds) {
+        java.util.Map<String, List<StoredEvent>> byStream = new java.util.LinkedHashMap<>();
+        streamIds.forEach(id -> byStream.put(id, new ArrayList<>()));
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from events where stream_id = any(?) "
+                     + "order by stream_id, version")) {
+            ps.setArray(1, c.createArrayOf("text", streamIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    StoredEvent e = read(rs);
+                    byStream.get(e.streamId()).add(e);
+                }
+            }
+            return byStream;
+        } catch (SQLException e) {
+            throw new EventStoreException("reading streams failed", e);
         }
     }
 

@@ -51,6 +51,13 @@ public final class EventTypeRegistry<E> {
         return type;
     }
 
+    /** Every type name this registry reads, old (upcast) ones included: the kinds of stream that are its own. */
+    public java.util.Set<String> types() {
+        java.util.Set<String> all = new java.util.TreeSet<>(classesByType.keySet());
+        all.addAll(upcasters.keySet());
+        return all;
+    }
+
     public boolean knows(String type) {
         return classesByType.containsKey(type) || upcasters.containsKey(type);
     }

@@ -28,11 +28,16 @@ public final class TransientFailures {
 
     /** {@code work}, tried up to {@code attempts} times while it fails transiently; waits 20 ms, 40 ms, ... up to 1 s. */
     public static <T> T retry(int attempts, Supplier<T> work) {
+        return retry(attempts, TransientFailures::isTransient, work);
+    }
+
+    /** {@link #retry(int, Supplier)} for the failures {@code worthAnotherTry} accepts. */
+    public static <T> T retry(int attempts, java.util.function.Predicate<Throwable> worthAnotherTry, Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return work.get();
             } catch (RuntimeException e) {
-                if (attempt >= attempts || !isTransient(e)) {
+                if (attempt >= attempts || !worthAnotherTry.test(e)) {
                     throw e;
                 }
                 pause(attempt);
@@ -51,7 +56,7 @@ public final class TransientFailures {
     /** Whether {@code failure}, or one of its causes, may go away if the same work is tried again. */
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConcurrencyConflict || t instanceof SQLTransientException
+            if (t instanceof ConcurrencyConflict || t instanceof AppendOutOfOrder || t instanceof SQLTransientException
                     || TRANSIENT_CLASSES.contains(t.getClass().getName())) {
                 return true;
             }

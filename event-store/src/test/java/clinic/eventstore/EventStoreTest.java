@@ -123,19 +123,76 @@ class EventStoreTest {
     }
 
     @Test
-    void an_append_after_other_writes_of_its_transaction_is_refused() {
+    void an_append_may_come_after_other_writes_of_its_transaction() {
         String stream = "case-" + UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> store.append(stream, 0,
                 List.of(event("test.opened.v1", "{}", Instant.now())), meta()));
 
-        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
-            try (var c = dataSource.getConnection(); var st = c.createStatement()) {
-                st.executeUpdate("insert into inbox (consumer, event_id, event_type) values ('x', gen_random_uuid(), 't')");
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
+        QuarkusTransaction.requiringNew().run(() -> {
+            insertInboxRow();
             store.append(stream, 1, List.of(event("test.noted.v1", "{}", Instant.now())), meta());
-        })).hasMessageContaining("must come before");
+        });
+
+        assertThat(store.currentVersion(stream)).isEqualTo(2);
+    }
+
+    @Test
+    void an_append_from_a_transaction_older_than_the_streams_last_writer_is_refused_as_out_of_order() throws Exception {
+        String stream = "case-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> store.append(stream, 0,
+                List.of(event("test.opened.v1", "{}", Instant.now())), meta()));
+        CountDownLatch older = new CountDownLatch(1);
+        CountDownLatch newerCommitted = new CountDownLatch(1);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        Future<?> newer = other.submit(() -> {
+            older.await(); // the first transaction has its id by now
+            QuarkusTransaction.requiringNew().run(() -> store.append(stream, 1,
+                    List.of(event("test.noted.v1", "{\"by\":\"newer\"}", Instant.now())), meta()));
+            newerCommitted.countDown();
+            return null;
+        });
+
+        // published in transaction order, this append (version 3) would go out before the newer one's (version 2)
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            insertInboxRow();
+            older.countDown();
+            await(newerCommitted);
+            store.append(stream, 2, List.of(event("test.noted.v1", "{\"by\":\"older\"}", Instant.now())), meta());
+        })).isInstanceOf(AppendOutOfOrder.class);
+        newer.get();
+        other.shutdown();
+
+        assertThat(store.load(stream)).extracting(StoredEvent::payload).containsExactly("{}", "{\"by\": \"newer\"}");
+        assertThat(TransientFailures.isTransient(new AppendOutOfOrder(stream))).isTrue();
+    }
+
+    @Test
+    void a_stream_that_must_be_new_is_refused_when_it_exists() {
+        String stream = "case-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> store.append(stream, 0,
+                List.of(event("test.opened.v1", "{}", Instant.now())), meta()));
+
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> store.append(stream, 0,
+                List.of(event("test.opened.v1", "{}", Instant.now())), meta())))
+                .isInstanceOf(ConcurrencyConflict.class);
         assertThat(store.currentVersion(stream)).isEqualTo(1);
+    }
+
+    private void insertInboxRow() {
+        try (var c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.executeUpdate("insert into inbox (consumer, event_id, event_type) values ('x', gen_random_uuid(), 't')");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the other transaction did not commit");
+            }
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -311,8 +311,8 @@ public class ComplaintResource {
     @Path("/read-model/rebuild")
     @Operation(operationId = "rebuildComplaintList",
             summary = "Operations: rebuild the case list from the event store (after a fix to the projection)")
-    public Map<String, Long> rebuildList() {
-        return Map.of("casesRebuilt", complaints.rebuildList());
+    public clinic.eventstore.projection.RebuildProgress rebuildList() {
+        return complaints.rebuildList();
     }
 
     /** The {@code escalated} filter of the list: where the case went, as a condition on the list row (never input). */

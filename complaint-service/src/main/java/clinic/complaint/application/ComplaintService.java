@@ -13,19 +13,21 @@ import clinic.complaint.domain.Remedy;
 import clinic.complaint.domain.WarrantyPolicy;
 import clinic.complaint.domain.sla.SlaReading;
 import clinic.complaint.projection.ComplaintListProjection;
-import clinic.eventstore.ConcurrencyConflict;
-import clinic.eventstore.TransientFailures;
+import clinic.eventstore.CommandPipeline;
+import clinic.eventstore.CommandPipeline.Loaded;
+import clinic.eventstore.CommandPipelines;
 import clinic.eventstore.Decider;
 import clinic.eventstore.EventMetadata;
-import clinic.eventstore.EventSourcedRepository;
-import clinic.eventstore.EventSourcedRepository.Loaded;
 import clinic.eventstore.EventStore;
 import clinic.eventstore.EventTypeRegistry;
+import clinic.eventstore.Expected;
 import clinic.eventstore.NewEvent;
 import clinic.eventstore.StoredEvent;
-import clinic.eventstore.StreamNotFound;
 import clinic.eventstore.config.BranchCalendars;
+import clinic.eventstore.projection.ProjectionRunner;
+import clinic.eventstore.projection.RebuildProgress;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -37,9 +39,16 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** The one entry point that changes complaint cases: load, decide, append, in one transaction per command. */
+/**
+ * The one entry point that changes complaint cases, through their command pipeline: it keeps the case list (a read
+ * model, rebuildable) and the SLA schedule (kept live) in the transaction of every change.
+ */
+@Startup
 @ApplicationScoped
 public class ComplaintService {
+
+    /** The case list's name for rebuilds. */
+    public static final String LIST = "complaint-list";
 
     /** A new complaint as a branch system or staff member reports it. */
     public record Filing(String branchId, String customerRef, String customerName, String customerPhone,
@@ -59,30 +68,34 @@ public class ComplaintService {
                            List<SlaReading> sla, List<EscalationNorms.Deadline> escalationDeadlines) {
     }
 
-    private final EventSourcedRepository<ComplaintCommand, ComplaintEvent, Complaint> cases;
+    private final CommandPipeline<ComplaintCommand, ComplaintEvent, Complaint> cases;
     private final EventStore store;
     private final CaseNumbers caseNumbers;
     private final ComplaintConfig config;
     private final Clock clock;
-    private final ComplaintListProjection list;
     private final PersonalDataVault vault;
     private final SlaSchedule sla;
     private final BranchCalendars calendars;
+    private final ProjectionRunner projections;
     private final EntityManager em;
 
-    public ComplaintService(EventStore store, EventTypeRegistry<ComplaintEvent> types, CaseNumbers caseNumbers,
-                            ComplaintConfig config, Clock clock, ComplaintListProjection list, PersonalDataVault vault,
-                            SlaSchedule sla, BranchCalendars calendars, EntityManager em) {
+    public ComplaintService(CommandPipelines pipelines, EventStore store, EventTypeRegistry<ComplaintEvent> types,
+                            CaseNumbers caseNumbers, ComplaintConfig config, Clock clock, ComplaintListProjection list,
+                            PersonalDataVault vault, SlaSchedule sla, BranchCalendars calendars,
+                            ProjectionRunner projections, EntityManager em) {
         this.store = store;
-        this.cases = new EventSourcedRepository<>(store, types,
-                new Decider<>(ComplaintDecider::decide, ComplaintDecider::evolve, Complaint.NONE));
+        this.cases = pipelines.define("complaint", types,
+                        new Decider<>(ComplaintDecider::decide, ComplaintDecider::evolve, Complaint.NONE),
+                        id -> new ComplaintNotFound(UUID.fromString(id)))
+                .readModel(LIST, (state, version, now) -> list.update(state, version, sla.clocks(state, now)))
+                .keepLive("sla-schedule", (state, version, now) -> sla.reschedule(state, now));
         this.caseNumbers = caseNumbers;
         this.config = config;
         this.clock = clock;
-        this.list = list;
         this.vault = vault;
         this.sla = sla;
         this.calendars = calendars;
+        this.projections = projections;
         this.em = em;
     }
 
@@ -117,8 +130,8 @@ public class ComplaintService {
         var command = new ComplaintCommand.FileComplaint(id, caseNumber, f.branchId(), f.customerRef(), f.channel(),
                 f.category(), f.requestedRemedy(), f.amountPaid(), sla.policyFor(f.branchId()),
                 sla.calendarFor(f.branchId(), now), now);
-        var result = cases.create(id.toString(), command, metadata(f.branchId(), caller), now);
-        afterChange(result.state(), result.version(), now);
+        var result = cases.on(id).expecting(Expected.noStream()).by(metadata(f.branchId(), caller)).at(now)
+                .decide(command);
 
         PersonalDetails personal = new PersonalDetails();
         personal.complaintId = id;
@@ -179,42 +192,21 @@ public class ComplaintService {
     /** Like {@link #step(UUID, Long, Caller, Function)}, with {@code alsoStore} run after the append in its transaction. */
     public CaseView step(UUID id, Long ifMatch, Caller caller, Function<StepContext, ComplaintCommand> step,
                          java.util.function.Consumer<Complaint> alsoStore) {
-        // a step that names no version is decided again on the case as it now is when another change won the race
-        return TransientFailures.retry(ifMatch == null ? 3 : 1,
-                () -> QuarkusTransaction.requiringNew().call(() -> stepOnce(id, ifMatch, caller, step, alsoStore)));
-    }
-
-    private CaseView stepOnce(UUID id, Long ifMatch, Caller caller, Function<StepContext, ComplaintCommand> step,
-                              java.util.function.Consumer<Complaint> alsoStore) {
         Instant now = clock.instant();
-        try {
-            var result = cases.handleWithState(id.toString(), ifMatch,
-                    state -> step.apply(new StepContext(now, today(state.branchId(), now), config.warrantyFor(state.branchId()))),
-                    state -> metadata(state.branchId(), caller), now);
-            alsoStore.accept(result.state());
-            afterChange(result.state(), result.version(), now);
-            return new CaseView(result.state(), result.version(), personalData(id), false, sla.clocks(result.state(), now),
-                    sla.escalationDeadlines(result.state(), now));
-        } catch (StreamNotFound e) {
-            throw new ComplaintNotFound(id);
-        }
+        var result = cases.on(id).expecting(Expected.at(ifMatch)).by(state -> metadata(state.branchId(), caller)).at(now)
+                .alongside(changed -> alsoStore.accept(changed.state()))
+                .decide(state -> step.apply(new StepContext(now, today(state.branchId(), now),
+                        config.warrantyFor(state.branchId()))));
+        return view(id, new Loaded<>(result.state(), result.version()));
     }
 
     /**
      * Applies what another service's event means for the case, inside the caller's transaction (the consumer's inbox
-     * transaction): the events are appended first, then the list row and SLA schedule.
+     * transaction).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyFromAnotherService(UUID id, ComplaintCommand.Automatic command, EventMetadata metadata) {
-        Instant now = clock.instant();
-        try {
-            var result = cases.handle(id.toString(), null, command, state -> metadata, now);
-            if (!result.events().isEmpty()) {
-                afterChange(result.state(), result.version(), now);
-            }
-        } catch (StreamNotFound e) {
-            throw new ComplaintNotFound(id);
-        }
+        cases.on(id).by(metadata).decide(command);
     }
 
     /**
@@ -227,13 +219,8 @@ public class ComplaintService {
             return; // another instance is looking at this case right now
         }
         Instant now = clock.instant();
-        try {
-            var result = cases.handleWithState(id.toString(), null, state -> sla.check(state, now),
-                    state -> new EventMetadata(state.branchId(), "sla-scheduler", UUID.randomUUID(), null), now);
-            afterChange(result.state(), result.version(), now);
-        } catch (StreamNotFound gone) {
-            // nothing to check
-        }
+        cases.on(id).by(state -> new EventMetadata(state.branchId(), "sla-scheduler", UUID.randomUUID(), null)).at(now)
+                .decideIfExists(state -> sla.check(state, now));
     }
 
     private boolean lockForSlaCheck(UUID id) {
@@ -241,16 +228,9 @@ public class ComplaintService {
                 .setParameter(1, id.toString()).getSingleResult();
     }
 
-    /** What every change to a case also updates, in its transaction: the list row and the SLA schedule. */
-    private void afterChange(Complaint state, long version, Instant now) {
-        list.update(state, version, sla.clocks(state, now));
-        sla.reschedule(state, now);
-    }
-
     /** Operations: rebuilds the case list from the event store. */
-    public long rebuildList() {
-        Instant now = clock.instant();
-        return list.rebuild(cases, state -> sla.clocks(state, now));
+    public RebuildProgress rebuildList() {
+        return projections.rebuild(LIST);
     }
 
     public CaseView get(UUID id) {

@@ -1,35 +1,26 @@
 package clinic.complaint.projection;
 
-import clinic.complaint.application.ComplaintEventTypes;
 import clinic.complaint.domain.Complaint;
-import clinic.complaint.domain.ComplaintEvent;
 import clinic.complaint.domain.sla.SlaReading;
 import clinic.complaint.domain.sla.SlaState;
-import clinic.eventstore.EventSourcedRepository;
-import clinic.eventstore.EventStore;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Keeps {@code complaint_list} equal to the cases' states: written in the transaction that appends a case's events,
- * from the state they produce; rebuilt by folding every stream again.
+ * from the state they produce; rebuilt by the projection runner (ComplaintService registers it).
  */
 @ApplicationScoped
 public class ComplaintListProjection {
 
-    private final EventStore store;
-
-    public ComplaintListProjection(EventStore store) {
-        this.store = store;
-    }
-
     @Transactional(Transactional.TxType.MANDATORY)
     public void update(Complaint c, long version, List<SlaReading> clocks) {
         ComplaintListRow row = ComplaintListRow.findById(c.id());
+        if (row != null && row.version > version) {
+            return; // a rebuild batch that read the case before its latest step
+        }
         if (row == null) {
             row = new ComplaintListRow();
             row.id = c.id();
@@ -72,20 +63,5 @@ public class ComplaintListProjection {
             case ON_TRACK -> 1;
             default -> 0;
         };
-    }
-
-    /** Empties the list and writes every case again from its stream; returns how many cases. */
-    public long rebuild(EventSourcedRepository<?, ComplaintEvent, Complaint> cases, Function<Complaint, List<SlaReading>> clocks) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            ComplaintListRow.deleteAll();
-            List<String> streams = store.streamIdsStartingWith(ComplaintEventTypes.FILED);
-            for (String stream : streams) {
-                var loaded = cases.load(stream);
-                if (loaded.state().exists()) {
-                    update(loaded.state(), loaded.version(), clocks.apply(loaded.state()));
-                }
-            }
-            return (long) streams.size();
-        });
     }
 }

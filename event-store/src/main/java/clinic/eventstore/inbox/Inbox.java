@@ -43,14 +43,14 @@ public class Inbox {
         return TransientFailures.retry(ATTEMPTS, () -> processOnceNow(consumer, event, effect));
     }
 
-    /** {@link #processOnce} tried once: for callers that retry around it themselves. */
-    public boolean processOnceNow(String consumer, IncomingEvent event, Consumer<IncomingEvent> effect) {
+    private boolean processOnceNow(String consumer, IncomingEvent event, Consumer<IncomingEvent> effect) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 if (seen(consumer, event.id())) {
                     return false;
                 }
-                // the effect first: an append must be the transaction's first write (see EventStore.append)
+                // the effect first: its appends then obtain the transaction's id after reading their streams, which
+                // keeps retries for ordering (EventStore.append) rare; the inbox row commits with it either way
                 effect.accept(event);
                 if (!record(consumer, event)) {
                     throw new DuplicateDelivery();

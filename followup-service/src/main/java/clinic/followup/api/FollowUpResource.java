@@ -233,8 +233,8 @@ public class FollowUpResource {
     @Operation(operationId = "rebuildFollowUpLists",
             summary = "Operations: rebuild the task list and the survey list from the event store (after a fix to "
             + "a projection)")
-    public Map<String, Long> rebuild() {
-        return Map.of("tasksReplayed", tasks.rebuildList(), "surveysReplayed", surveys.rebuildList());
+    public java.util.List<clinic.eventstore.projection.RebuildProgress> rebuild() {
+        return java.util.List.of(tasks.rebuildList(), surveys.rebuildList());
     }
 
     private Instant dueBy(String due, String branch) {

@@ -24,7 +24,7 @@ public class ComplaintCases {
     }
 
     public void filed(UUID complaintId, String branchId, String customerRef) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        QuarkusTransaction.joiningExisting().run(() -> em.createNativeQuery("""
                         insert into complaint_cases (complaint_id, branch_id, customer_ref, cycle, status)
                         values (?1, ?2, ?3, 0, 'OPEN') on conflict (complaint_id) do nothing""")
                 .setParameter(1, complaintId).setParameter(2, branchId).setParameter(3, customerRef).executeUpdate());
@@ -32,13 +32,13 @@ public class ComplaintCases {
 
     /** Records a new status and, for a reopening, the cycle it starts (the count complaint-service gives). */
     public void changed(UUID complaintId, String status, Integer cycle) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        QuarkusTransaction.joiningExisting().run(() -> em.createNativeQuery("""
                         update complaint_cases set status = ?2, cycle = coalesce(?3, cycle) where complaint_id = ?1""")
                 .setParameter(1, complaintId).setParameter(2, status).setParameter(3, cycle).executeUpdate());
     }
 
     public Case get(UUID complaintId) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return QuarkusTransaction.joiningExisting().call(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
                             select complaint_id, branch_id, customer_ref, cycle, status from complaint_cases

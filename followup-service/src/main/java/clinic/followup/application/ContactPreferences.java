@@ -21,13 +21,13 @@ public class ContactPreferences {
         if (customerRef == null) {
             return false;
         }
-        return QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery(
+        return QuarkusTransaction.joiningExisting().call(() -> !em.createNativeQuery(
                         "select 1 from contact_preferences where customer_ref = ?1 and do_not_contact")
                 .setParameter(1, customerRef).getResultList().isEmpty());
     }
 
     public void set(String customerRef, boolean doNotContact, String by, Instant at) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        QuarkusTransaction.joiningExisting().run(() -> em.createNativeQuery("""
                         insert into contact_preferences (customer_ref, do_not_contact, changed_by, changed_at)
                         values (?1, ?2, ?3, ?4)
                         on conflict (customer_ref) do update set do_not_contact = excluded.do_not_contact,

@@ -95,27 +95,27 @@ public class FollowUpScheduling {
      */
     public void caseNoLongerFits(UUID complaintId, String reason, Instant at, EventMetadata m) {
         windows.interrupt(complaintId, reason, at, m);
-        List<UUID> open = QuarkusTransaction.requiringNew().call(() -> FollowUpTaskRow.<FollowUpTaskRow>list(
+        List<UUID> open = QuarkusTransaction.joiningExisting().call(() -> FollowUpTaskRow.<FollowUpTaskRow>list(
                 "complaintId = ?1 and status in ('SCHEDULED', 'DUE', 'ASSIGNED')", complaintId).stream()
                 .map(r -> r.id).toList());
         for (UUID task : open) {
             tasks.apply(task, new FollowUpCommand.Cancel(reason, at), m);
         }
         UUID survey = FollowUpRules.surveyId(complaintId);
-        if (QuarkusTransaction.requiringNew().call(() -> SurveyRow.findById(survey)) != null) {
+        if (QuarkusTransaction.joiningExisting().call(() -> SurveyRow.findById(survey)) != null) {
             surveys.apply(survey, new SurveyCommand.CancelSurvey(reason, at), m);
         }
     }
 
     /** A customer asked not to be contacted: their open calls and unsent surveys are cancelled. */
     public int doNotContact(String customerRef, Instant at, EventMetadata m) {
-        List<UUID> open = QuarkusTransaction.requiringNew().call(() -> FollowUpTaskRow.<FollowUpTaskRow>list(
+        List<UUID> open = QuarkusTransaction.joiningExisting().call(() -> FollowUpTaskRow.<FollowUpTaskRow>list(
                 "customerRef = ?1 and status in ('SCHEDULED', 'DUE', 'ASSIGNED')", customerRef).stream()
                 .map(r -> r.id).toList());
         for (UUID task : open) {
             tasks.apply(task, new FollowUpCommand.Cancel("the customer asked not to be contacted", at), m);
         }
-        List<UUID> unsent = QuarkusTransaction.requiringNew().call(() -> SurveyRow.<SurveyRow>list(
+        List<UUID> unsent = QuarkusTransaction.joiningExisting().call(() -> SurveyRow.<SurveyRow>list(
                 "customerRef = ?1 and status = 'SCHEDULED'", customerRef).stream().map(r -> r.id).toList());
         for (UUID survey : unsent) {
             surveys.apply(survey, new SurveyCommand.CancelSurvey("the customer asked not to be contacted", at), m);

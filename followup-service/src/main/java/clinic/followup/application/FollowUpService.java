@@ -1,51 +1,57 @@
 package clinic.followup.application;
 
-import clinic.eventstore.TransientFailures;
-import clinic.eventstore.ConcurrencyConflict;
+import clinic.eventstore.CommandPipeline;
+import clinic.eventstore.CommandPipelines;
 import clinic.eventstore.Decider;
 import clinic.eventstore.EventMetadata;
-import clinic.eventstore.EventSourcedRepository;
-import clinic.eventstore.EventStore;
 import clinic.eventstore.EventTypeRegistry;
-import clinic.eventstore.StreamNotFound;
+import clinic.eventstore.Expected;
+import clinic.eventstore.projection.ProjectionRunner;
+import clinic.eventstore.projection.RebuildProgress;
 import clinic.followup.domain.FollowUpCommand;
 import clinic.followup.domain.FollowUpDecider;
 import clinic.followup.domain.FollowUpEvent;
 import clinic.followup.domain.FollowUpTask;
 import clinic.followup.projection.FollowUpTasksProjection;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
- * The one entry point that changes follow-up tasks. Each change is one task in one transaction (load, decide,
- * append, project): the event store wants an append to be its transaction's first write, and a task changed by
- * someone else meanwhile is simply read again and decided again.
+ * The one entry point that changes follow-up tasks, through their command pipeline (which keeps the task list). A
+ * change that ends a callback of a complaint's series tells its follow-up window in the same transaction.
  */
+@Startup
 @ApplicationScoped
 public class FollowUpService {
+
+    /** The task list's name for rebuilds. */
+    public static final String LIST = "followup-tasks";
 
     /** A task at a version. */
     public record TaskView(FollowUpTask task, long version) {
     }
 
-    private final EventSourcedRepository<FollowUpCommand, FollowUpEvent, FollowUpTask> tasks;
-    private final FollowUpTasksProjection projection;
+    private final CommandPipeline<FollowUpCommand, FollowUpEvent, FollowUpTask> tasks;
     private final FollowUpWindows windows;
+    private final ProjectionRunner projections;
     private final EntityManager em;
 
-    public FollowUpService(EventStore store, EventTypeRegistry<FollowUpEvent> types, FollowUpTasksProjection projection,
-                           FollowUpWindows windows, EntityManager em) {
-        this.tasks = new EventSourcedRepository<>(store, types,
-                new Decider<>(FollowUpDecider::decide, FollowUpDecider::evolve, FollowUpTask.NONE));
-        this.projection = projection;
+    public FollowUpService(CommandPipelines pipelines, EventTypeRegistry<FollowUpEvent> types,
+                           FollowUpTasksProjection list, FollowUpWindows windows, ProjectionRunner projections,
+                           EntityManager em) {
+        this.tasks = pipelines.define("follow-up task", types,
+                        new Decider<>(FollowUpDecider::decide, FollowUpDecider::evolve, FollowUpTask.NONE),
+                        id -> new TaskNotFound(UUID.fromString(id)))
+                .readModel(LIST, (state, version, now) -> list.update(state, version));
         this.windows = windows;
+        this.projections = projections;
         this.em = em;
     }
 
@@ -54,65 +60,32 @@ public class FollowUpService {
      * A cancelled callback is over for its follow-up window, which is told in the same transaction.
      */
     public TaskView apply(UUID taskId, FollowUpCommand command, EventMetadata metadata) {
-        return retryingConflicts(() -> QuarkusTransaction.requiringNew().call(() -> {
-            // read before the first write (FollowUpWindows): only a cancellation can end a task here
-            FollowUpWindows.Read window = command instanceof FollowUpCommand.Cancel
-                    ? windows.read(tasks.load(taskId.toString()).state()) : null;
-            var result = tasks.handleNewOrExisting(taskId.toString(), command, metadata, command.at());
-            if (!result.events().isEmpty()) {
-                windows.afterTaskChange(window, result.state(), metadata, command.at());
-                projection.update(result.state(), result.version(), result.events().getFirst().occurredAt());
-            }
-            return new TaskView(result.state(), result.version());
-        }));
+        var result = tasks.on(taskId).expecting(Expected.any()).by(metadata).at(command.at())
+                .alongside(changed -> windows.afterTaskChange(changed.state(), metadata, command.at()))
+                .decide(command);
+        return new TaskView(result.state(), result.version());
     }
 
     /**
      * A step a person takes on an existing task (assign, record a call), checked against the version they saw. The
-     * command is made from the task's state (its branch decides the next working slot). {@code afterAppend} runs in the
+     * command is made from the task's state (its branch decides the next working slot). {@code alsoStore} runs in the
      * same transaction after the events are written (a call's notes). A call that ends a callback tells its follow-up
-     * window in the same transaction; when the window changed meanwhile (another callback of the complaint ended at
-     * that moment), the step is decided again.
+     * window in the same transaction.
      */
     public TaskView step(UUID taskId, Long ifMatch, Function<FollowUpTask, FollowUpCommand> command,
                          Function<FollowUpTask, EventMetadata> metadata, Instant at,
-                         java.util.function.BiConsumer<FollowUpTask, EntityManager> afterAppend) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return QuarkusTransaction.requiringNew().call(() -> stepOnce(taskId, ifMatch, command, metadata, at,
-                        afterAppend));
-            } catch (RuntimeException e) {
-                if (attempt >= 3 || !FollowUpWindows.moved(e)) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private TaskView stepOnce(UUID taskId, Long ifMatch, Function<FollowUpTask, FollowUpCommand> command,
-                              Function<FollowUpTask, EventMetadata> metadata, Instant at,
-                              java.util.function.BiConsumer<FollowUpTask, EntityManager> afterAppend) {
-        try {
-            // read before the first write (FollowUpWindows)
-            FollowUpTask before = tasks.load(taskId.toString()).state();
-            FollowUpWindows.Read window = windows.read(before);
-            var result = tasks.handleWithState(taskId.toString(), ifMatch, command, metadata, at);
-            if (!result.events().isEmpty()) {
-                windows.afterTaskChange(window, result.state(), metadata.apply(before), at);
-                projection.update(result.state(), result.version(), null);
-                afterAppend.accept(result.state(), em);
-            }
-            return new TaskView(result.state(), result.version());
-        } catch (StreamNotFound e) {
-            throw new TaskNotFound(taskId);
-        }
+                         BiConsumer<FollowUpTask, EntityManager> alsoStore) {
+        var result = tasks.on(taskId).expecting(Expected.at(ifMatch)).by(metadata).at(at)
+                .alongside(changed -> {
+                    windows.afterTaskChange(changed.state(), metadata.apply(changed.state()), at);
+                    alsoStore.accept(changed.state(), em);
+                })
+                .decide(command);
+        return new TaskView(result.state(), result.version());
     }
 
     public TaskView get(UUID taskId) {
-        var loaded = tasks.load(taskId.toString());
-        if (loaded.state().id() == null) {
-            throw new TaskNotFound(taskId);
-        }
+        var loaded = tasks.get(taskId.toString());
         return new TaskView(loaded.state(), loaded.version());
     }
 
@@ -123,12 +96,9 @@ public class FollowUpService {
                 .setParameter(4, Timestamp.from(at)).executeUpdate();
     }
 
-    public long rebuildList() {
-        return projection.rebuild(tasks);
-    }
-
-    static <T> T retryingConflicts(Supplier<T> work) {
-        return TransientFailures.retry(3, work);
+    /** Operations: rebuilds the task list from the event store. */
+    public RebuildProgress rebuildList() {
+        return projections.rebuild(LIST);
     }
 
     public static class TaskNotFound extends clinic.eventstore.api.NotFound {

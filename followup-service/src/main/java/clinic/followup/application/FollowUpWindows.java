@@ -1,12 +1,11 @@
 package clinic.followup.application;
 
-import clinic.eventstore.ConcurrencyConflict;
+import clinic.eventstore.CommandPipeline;
+import clinic.eventstore.CommandPipelines;
 import clinic.eventstore.Decider;
 import clinic.eventstore.EventMetadata;
-import clinic.eventstore.EventSourcedRepository;
-import clinic.eventstore.EventStore;
 import clinic.eventstore.EventTypeRegistry;
-import clinic.eventstore.StaleVersion;
+import clinic.eventstore.Expected;
 import clinic.followup.domain.CallbackResult;
 import clinic.followup.domain.FollowUpKind;
 import clinic.followup.domain.FollowUpRules;
@@ -18,7 +17,6 @@ import clinic.followup.domain.FollowUpWindowCommand.OpenWindow;
 import clinic.followup.domain.FollowUpWindowCommand.RecordCallbackEnded;
 import clinic.followup.domain.FollowUpWindowDecider;
 import clinic.followup.domain.FollowUpWindowEvent;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -29,32 +27,19 @@ import java.util.UUID;
 /**
  * The follow-up windows of complaints (one stream per complaint, see {@link FollowUpWindowDecider}): opened with a
  * cycle's 1-3-7 series, interrupted by a reopening or a withdrawal, and told of each callback that is over in the very
- * transaction that ends it, so that no callback's end is lost and the window ends exactly once.
- *
- * <p>That transaction writes two streams, the task's and the window's. Both are read before its first write
- * ({@link #read}), and the window is appended at the version read ({@link #afterTaskChange}); a window changed
- * meanwhile is a {@link WindowMoved} and the whole change is decided again. So the relay, which publishes in the order
- * transactions obtained their ids, still publishes the window's events in their order.
+ * transaction that ends it, so that no callback's end is lost and the window ends exactly once. That transaction
+ * writes two streams, the task's and the window's; a window another transaction changed meanwhile makes the whole
+ * change be decided again (the command pipeline's retry).
  */
 @ApplicationScoped
 public class FollowUpWindows {
 
-    /** A complaint's window as read before the transaction's first write. */
-    public record Read(String streamId, FollowUpWindow window, long version) {
-    }
+    private final CommandPipeline<FollowUpWindowCommand, FollowUpWindowEvent, FollowUpWindow> windows;
 
-    /** The window changed between its read and the append: the task's change is decided again. */
-    public static class WindowMoved extends ConcurrencyConflict {
-        public WindowMoved(String streamId, long expectedVersion, long actualVersion) {
-            super(streamId, expectedVersion, actualVersion);
-        }
-    }
-
-    private final EventSourcedRepository<FollowUpWindowCommand, FollowUpWindowEvent, FollowUpWindow> windows;
-
-    public FollowUpWindows(EventStore store, EventTypeRegistry<FollowUpWindowEvent> types) {
-        this.windows = new EventSourcedRepository<>(store, types,
-                new Decider<>(FollowUpWindowDecider::decide, FollowUpWindowDecider::evolve, FollowUpWindow.NONE));
+    public FollowUpWindows(CommandPipelines pipelines, EventTypeRegistry<FollowUpWindowEvent> types) {
+        this.windows = pipelines.define("follow-up window", types,
+                new Decider<>(FollowUpWindowDecider::decide, FollowUpWindowDecider::evolve, FollowUpWindow.NONE),
+                id -> new IllegalStateException("no follow-up window " + id));
     }
 
     /**
@@ -85,20 +70,7 @@ public class FollowUpWindows {
     }
 
     private void apply(UUID complaintId, FollowUpWindowCommand command, EventMetadata m) {
-        String stream = FollowUpRules.windowId(complaintId).toString();
-        FollowUpService.retryingConflicts(() -> QuarkusTransaction.requiringNew().call(() ->
-                windows.handleNewOrExisting(stream, command, m, command.at())));
-    }
-
-    /** Before a task's change, ahead of the transaction's first write: the window of the task's complaint, or null. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Read read(FollowUpTask task) {
-        if (task.complaintId() == null) {
-            return null; // a product follow-up
-        }
-        String stream = FollowUpRules.windowId(task.complaintId()).toString();
-        var loaded = windows.load(stream);
-        return new Read(stream, loaded.state(), loaded.version());
+        windows.on(FollowUpRules.windowId(complaintId)).expecting(Expected.any()).by(m).at(command.at()).decide(command);
     }
 
     /**
@@ -106,9 +78,9 @@ public class FollowUpWindows {
      * (which may end it); any call that found the customer dissatisfied interrupts it.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void afterTaskChange(Read read, FollowUpTask task, EventMetadata m, Instant at) {
-        if (read == null) {
-            return;
+    public void afterTaskChange(FollowUpTask task, EventMetadata m, Instant at) {
+        if (task.complaintId() == null) {
+            return; // a product follow-up
         }
         CallbackResult result = FollowUpWindowDecider.resultOf(task);
         FollowUpWindowCommand command;
@@ -119,25 +91,7 @@ public class FollowUpWindows {
         } else {
             return;
         }
-        if (FollowUpWindowDecider.decide(command, read.window()).isEmpty()) {
-            return; // no window, over already, or not this cycle's callback
-        }
-        try {
-            windows.handle(read.streamId(), read.version(), command, w -> m, at);
-        } catch (StaleVersion e) {
-            throw new WindowMoved(read.streamId(), read.version(), e.currentVersion());
-        } catch (ConcurrencyConflict e) {
-            throw new WindowMoved(read.streamId(), read.version(), e.actualVersion());
-        }
-    }
-
-    /** Whether {@code failure} is a {@link WindowMoved}, possibly wrapped. */
-    static boolean moved(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof WindowMoved) {
-                return true;
-            }
-        }
-        return false;
+        // no window, over already, or not this cycle's callback: the decider decides nothing
+        windows.on(FollowUpRules.windowId(task.complaintId())).expecting(Expected.any()).by(m).at(at).decide(command);
     }
 }

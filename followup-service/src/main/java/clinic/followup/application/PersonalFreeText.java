@@ -19,7 +19,7 @@ public class PersonalFreeText {
 
     /** Deletes the customer's call notes and survey comments; returns how many texts went. */
     public int erase(String customerRef) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+        return QuarkusTransaction.joiningExisting().call(() -> em.createNativeQuery("""
                         delete from call_notes where task_id in (select id from followup_tasks where customer_ref = ?1)""")
                 .setParameter(1, customerRef).executeUpdate()
                 + em.createNativeQuery("""

@@ -1,10 +1,13 @@
 package clinic.followup.application;
 
+import clinic.eventstore.CommandPipeline;
+import clinic.eventstore.CommandPipelines;
 import clinic.eventstore.Decider;
 import clinic.eventstore.EventMetadata;
-import clinic.eventstore.EventSourcedRepository;
-import clinic.eventstore.EventStore;
 import clinic.eventstore.EventTypeRegistry;
+import clinic.eventstore.Expected;
+import clinic.eventstore.projection.ProjectionRunner;
+import clinic.eventstore.projection.RebuildProgress;
 import clinic.followup.domain.Survey;
 import clinic.followup.domain.SurveyCommand;
 import clinic.followup.domain.SurveyDecider;
@@ -12,6 +15,7 @@ import clinic.followup.domain.SurveyEvent;
 import clinic.followup.projection.SurveyRow;
 import clinic.followup.projection.SurveysProjection;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -20,24 +24,30 @@ import java.sql.Timestamp;
 import java.util.Base64;
 import java.util.UUID;
 
-/** The one entry point that changes case surveys; one survey in one transaction, like the tasks. */
+/** The one entry point that changes case surveys, through their command pipeline (which keeps the survey list). */
+@Startup
 @ApplicationScoped
 public class SurveyService {
+
+    /** The survey list's name for rebuilds. */
+    public static final String LIST = "surveys";
 
     public record SurveyView(Survey survey, long version) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final EventSourcedRepository<SurveyCommand, SurveyEvent, Survey> surveys;
-    private final SurveysProjection projection;
+    private final CommandPipeline<SurveyCommand, SurveyEvent, Survey> surveys;
+    private final ProjectionRunner projections;
     private final EntityManager em;
 
-    public SurveyService(EventStore store, EventTypeRegistry<SurveyEvent> types, SurveysProjection projection,
-                         EntityManager em) {
-        this.surveys = new EventSourcedRepository<>(store, types,
-                new Decider<>(SurveyDecider::decide, SurveyDecider::evolve, Survey.NONE));
-        this.projection = projection;
+    public SurveyService(CommandPipelines pipelines, EventTypeRegistry<SurveyEvent> types, SurveysProjection list,
+                         ProjectionRunner projections, EntityManager em) {
+        this.surveys = pipelines.define("survey", types,
+                        new Decider<>(SurveyDecider::decide, SurveyDecider::evolve, Survey.NONE),
+                        id -> new IllegalStateException("no survey " + id))
+                .readModel(LIST, (state, version, now) -> list.update(state, version));
+        this.projections = projections;
         this.em = em;
     }
 
@@ -50,27 +60,23 @@ public class SurveyService {
 
     /** Applies a command to a survey, new or existing; repeats decide nothing. */
     public SurveyView apply(UUID surveyId, SurveyCommand command, EventMetadata metadata) {
-        return FollowUpService.retryingConflicts(() -> QuarkusTransaction.requiringNew().call(() -> {
-            var result = surveys.handleNewOrExisting(surveyId.toString(), command, metadata, command.at());
-            if (!result.events().isEmpty()) {
-                projection.update(result.state(), result.version());
-            }
-            return new SurveyView(result.state(), result.version());
-        }));
+        var result = surveys.on(surveyId).expecting(Expected.any()).by(metadata).at(command.at()).decide(command);
+        return new SurveyView(result.state(), result.version());
     }
 
     /** The customer's answer, with their comment kept outside the events. */
     public SurveyView answer(UUID surveyId, SurveyCommand.AnswerSurvey answer, String comment, EventMetadata metadata) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var result = surveys.handleNewOrExisting(surveyId.toString(), answer, metadata, answer.at());
-            projection.update(result.state(), result.version());
-            if (comment != null && !comment.isBlank()) {
-                em.createNativeQuery("insert into survey_comments (survey_id, comment, recorded_at) values (?1, ?2, ?3)")
-                        .setParameter(1, surveyId).setParameter(2, comment.strip())
-                        .setParameter(3, Timestamp.from(answer.at())).executeUpdate();
-            }
-            return new SurveyView(result.state(), result.version());
-        });
+        var result = surveys.on(surveyId).expecting(Expected.any()).by(metadata).at(answer.at())
+                .alongside(answered -> {
+                    if (comment != null && !comment.isBlank()) {
+                        em.createNativeQuery("insert into survey_comments (survey_id, comment, recorded_at) "
+                                        + "values (?1, ?2, ?3)")
+                                .setParameter(1, surveyId).setParameter(2, comment.strip())
+                                .setParameter(3, Timestamp.from(answer.at())).executeUpdate();
+                    }
+                })
+                .decide(answer);
+        return new SurveyView(result.state(), result.version());
     }
 
     /** The survey behind a link, or null. */
@@ -83,7 +89,8 @@ public class SurveyService {
         return new SurveyView(loaded.state(), loaded.version());
     }
 
-    public long rebuildList() {
-        return projection.rebuild(surveys);
+    /** Operations: rebuilds the survey list from the event store. */
+    public RebuildProgress rebuildList() {
+        return projections.rebuild(LIST);
     }
 }

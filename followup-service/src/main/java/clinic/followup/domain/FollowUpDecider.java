@@ -125,7 +125,7 @@ public final class FollowUpDecider {
     public static FollowUpTask evolve(FollowUpTask s, FollowUpEvent event) {
         return switch (event) {
             case FollowUpScheduled e -> new FollowUpTask(e.taskId(), e.complaintId(), e.purchaseId(), e.branchId(),
-                    e.customerRef(), e.kind(), e.day(), SCHEDULED, e.dueAt(), 0, null, null);
+                    e.customerRef(), e.kind(), e.day(), SCHEDULED, e.dueAt(), 0, null, null, e.scheduledAt());
             case FollowUpDue e -> s.with(DUE, s.dueAt(), s.attempts(), s.assignedTo(), s.lastOutcome());
             case FollowUpAssigned e -> s.with(ASSIGNED, s.dueAt(), s.attempts(), e.staff(), s.lastOutcome());
             case CallRecorded e -> s.with(switch (e.outcome()) {

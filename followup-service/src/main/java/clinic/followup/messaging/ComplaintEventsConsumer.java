@@ -1,7 +1,6 @@
 package clinic.followup.messaging;
 
 import clinic.eventstore.EventMetadata;
-import clinic.eventstore.TransientFailures;
 import clinic.eventstore.inbox.Inbox;
 import clinic.eventstore.inbox.IncomingEvent;
 import clinic.eventstore.inbox.IncomingPayload;
@@ -57,15 +56,18 @@ public class ComplaintEventsConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        // each effect is idempotent on its own (derived ids, cancel-once), so a transient failure retries the whole
-        TransientFailures.retry(Inbox.ATTEMPTS, () -> handle(record));
+        IncomingEvent event = IncomingEvent.from(record);
+        if (ACTED_ON.contains(event.type())) {
+            // the effects (tasks, windows, surveys, case rows) and the inbox row commit together, or not at all
+            inbox.processOnce(CONSUMER, event, this::handle);
+        }
     }
 
-    private void handle(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record);
-        if (inbox.seen(CONSUMER, event.id())) {
-            return;
-        }
+    /** The complaint events this service acts on; the others pass by without a trace. */
+    private static final java.util.Set<String> ACTED_ON = java.util.Set.of("complaint.filed.v1", "complaint.resolved.v1",
+            "complaint.closed.v1", "complaint.reopened.v1", "customer.personal-data-erased.v1", "complaint.withdrawn.v1");
+
+    private void handle(IncomingEvent event) {
         EventMetadata m = event.causing(CONSUMER);
         switch (event.type()) {
             case "complaint.filed.v1" -> {
@@ -98,11 +100,8 @@ public class ComplaintEventsConsumer {
                 cases.changed(c.complaintId(), "WITHDRAWN", null);
                 scheduling.caseNoLongerFits(c.complaintId(), "the complaint was withdrawn", event.time(), m);
             }
-            default -> {
-                return; // not an event this service acts on
-            }
+            default -> throw new IllegalStateException("not acted on: " + event.type());
         }
-        inbox.processOnceNow(CONSUMER, event, e -> { });
     }
 
     private ComplaintCases.Case known(CaseMessage message) {

@@ -1,7 +1,6 @@
 package clinic.followup.messaging;
 
 import clinic.eventstore.EventMetadata;
-import clinic.eventstore.TransientFailures;
 import clinic.eventstore.inbox.Inbox;
 import clinic.eventstore.inbox.IncomingEvent;
 import clinic.eventstore.inbox.IncomingPayload;
@@ -44,15 +43,14 @@ public class RefundEventsConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        // each effect is idempotent on its own (derived ids, cancel-once), so a transient failure retries the whole
-        TransientFailures.retry(Inbox.ATTEMPTS, () -> handle(record));
+        IncomingEvent event = IncomingEvent.from(record);
+        if (event.type().equals("refund.settled.v1") || event.type().equals("purchase.recorded.v1")) {
+            // the effects and the inbox row commit together, or not at all
+            inbox.processOnce(ComplaintEventsConsumer.CONSUMER, event, this::handle);
+        }
     }
 
-    private void handle(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record);
-        if (inbox.seen(ComplaintEventsConsumer.CONSUMER, event.id())) {
-            return;
-        }
+    private void handle(IncomingEvent event) {
         EventMetadata m = event.causing(ComplaintEventsConsumer.CONSUMER);
         switch (event.type()) {
             case "refund.settled.v1" -> {
@@ -72,11 +70,8 @@ public class RefundEventsConsumer {
                     scheduling.productsSold(p.purchaseId(), p.branchId(), p.customerRef(), p.purchasedAt(), products, m);
                 }
             }
-            default -> {
-                return;
-            }
+            default -> throw new IllegalStateException("not acted on: " + event.type());
         }
-        inbox.processOnceNow(ComplaintEventsConsumer.CONSUMER, event, e -> { });
     }
 
     private static ProductLine productLine(String name) {

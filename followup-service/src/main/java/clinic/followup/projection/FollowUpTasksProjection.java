@@ -1,38 +1,28 @@
 package clinic.followup.projection;
 
-import clinic.eventstore.EventSourcedRepository;
-import clinic.eventstore.EventStore;
-import clinic.followup.application.FollowUpEventTypes;
-import clinic.followup.domain.FollowUpEvent;
 import clinic.followup.domain.FollowUpTask;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
-import java.util.List;
 
 /**
  * Keeps {@code followup_tasks} equal to the tasks' states: written in the transaction that appends a task's events,
- * from the state they produce; rebuilt by folding every task stream again.
+ * from the state they produce; rebuilt by the projection runner (FollowUpService registers it).
  */
 @ApplicationScoped
 public class FollowUpTasksProjection {
 
-    private final EventStore store;
-
-    public FollowUpTasksProjection(EventStore store) {
-        this.store = store;
-    }
-
     @Transactional(Transactional.TxType.MANDATORY)
-    public void update(FollowUpTask t, long version, Instant scheduledAt) {
+    public void update(FollowUpTask t, long version) {
         FollowUpTaskRow row = FollowUpTaskRow.findById(t.id());
+        if (row != null && row.version > version) {
+            return; // a rebuild batch that read the task before its latest step
+        }
         if (row == null) {
             row = new FollowUpTaskRow();
             row.id = t.id();
-            row.scheduledAt = scheduledAt;
         }
+        row.scheduledAt = t.scheduledAt();
         row.complaintId = t.complaintId();
         row.purchaseId = t.purchaseId();
         row.branchId = t.branchId();
@@ -46,18 +36,5 @@ public class FollowUpTasksProjection {
         row.lastOutcome = t.lastOutcome() == null ? null : t.lastOutcome().name();
         row.version = version;
         row.persist();
-    }
-
-    /** Empties the table and writes every task again from its stream; returns how many streams it read. */
-    public long rebuild(EventSourcedRepository<?, FollowUpEvent, FollowUpTask> tasks) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            FollowUpTaskRow.deleteAll();
-            List<String> streams = store.streamIdsStartingWith(FollowUpEventTypes.SCHEDULED);
-            for (String stream : streams) {
-                var loaded = tasks.load(stream);
-                update(loaded.state(), loaded.version(), store.load(stream).getFirst().occurredAt());
-            }
-            return (long) streams.size();
-        });
     }
 }

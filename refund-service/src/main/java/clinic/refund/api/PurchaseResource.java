@@ -121,8 +121,8 @@ public class PurchaseResource {
     @Path("/read-model/rebuild")
     @Operation(operationId = "rebuildPurchaseList",
             summary = "Operations: rebuild the purchase list from the event store")
-    public Map<String, Long> rebuild() {
-        return Map.of("streamsReplayed", purchases.rebuildList());
+    public clinic.eventstore.projection.RebuildProgress rebuild() {
+        return purchases.rebuildList();
     }
 
 }

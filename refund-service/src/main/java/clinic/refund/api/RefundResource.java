@@ -116,7 +116,7 @@ public class RefundResource {
     @Path("/read-model/rebuild")
     @Operation(operationId = "rebuildRefundList",
             summary = "Operations: rebuild the refund list from the event store (after a fix to the projection)")
-    public Map<String, Long> rebuild() {
-        return Map.of("streamsReplayed", refunds.rebuildList());
+    public clinic.eventstore.projection.RebuildProgress rebuild() {
+        return refunds.rebuildList();
     }
 }

@@ -81,21 +81,16 @@ public class RefundStepResource {
     }
 
     private final RefundService refunds;
-    private final RefundPolicyConfig policy;
     private final Clock clock;
     private final EntitlementFromPurchases entitlements;
-    private final BranchCalendars calendars;
     private final PaymentDeadlines deadlines;
 
-    public RefundStepResource(RefundService refunds, RefundPolicyConfig policy, Clock clock,
-                              EntitlementFromPurchases entitlements, BranchCalendars calendars,
+    public RefundStepResource(RefundService refunds, Clock clock, EntitlementFromPurchases entitlements,
                               PaymentDeadlines deadlines) {
         this.deadlines = deadlines;
         this.refunds = refunds;
-        this.policy = policy;
         this.clock = clock;
         this.entitlements = entitlements;
-        this.calendars = calendars;
     }
 
     @POST
@@ -140,12 +135,7 @@ public class RefundStepResource {
                 ChannelJson share = body.channels().get(i);
                 channels.add(new RefundCommand.ChannelShare(share.channel(), money(c, share.amount(), "channels[" + i + "].amount")));
             }
-            LocalDate today = LocalDate.ofInstant(at, calendars.of(c.branchId()).zone());
-            LocalDate due = body.dueDate() != null ? body.dueDate() : deadlines.dueDate(c.complaintId(), c.branchId(), at);
-            Long thresholdMinor = policy.approvalThresholdMinor(c.branchId());
-            Money threshold = thresholdMinor == null ? null : new Money(thresholdMinor, c.amountPaid().currency());
-            return new RefundCommand.Agree(money(c, body.amount(), "amount"), body.remedy(), channels, due, today, threshold,
-                    by, at);
+            return deadlines.agreement(c, money(c, body.amount(), "amount"), body.remedy(), channels, body.dueDate(), by, at);
         });
     }
 
@@ -167,13 +157,7 @@ public class RefundStepResource {
             }
             BigDecimal fxRateAtRefund = body.fxRateAtRefund() == null ? null
                     : Amounts.rate(body.fxRateAtRefund(), "fxRateAtRefund");
-            if (fxRateAtRefund != null) {
-                FxRates.whyImplausible(fxRateAtRefund).ifPresent(why -> {
-                    throw new RuleBroken("fxRateAtRefund", why);
-                });
-            }
-            var basis = new EntitlementFromPurchases.Basis(
-                    RefundDecider.entitlementReason(c, body.reason()), fees,
+            var basis = new EntitlementFromPurchases.Basis(body.reason(), fees,
                     body.contractFeeCap() == null ? null : money(c, body.contractFeeCap(), "contractFeeCap"),
                     body.reasonableCosts() == null ? null : money(c, body.reasonableCosts(), "reasonableCosts"),
                     fxRateAtRefund);

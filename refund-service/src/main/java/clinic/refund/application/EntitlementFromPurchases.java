@@ -4,6 +4,7 @@ import clinic.eventstore.config.BranchCalendars;
 import clinic.refund.config.RefundPolicyConfig;
 import clinic.refund.domain.Money;
 import clinic.refund.domain.RefundCase;
+import clinic.refund.domain.RefundDecider;
 import clinic.refund.domain.RefundCommand;
 import clinic.eventstore.domain.RuleBroken;
 import clinic.refund.domain.entitlement.EntitlementCalculator;
@@ -32,7 +33,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class EntitlementFromPurchases {
 
-    /** What the review adds to the recorded facts. {@code fxRateAtRefund} is needed for a foreign-currency order. */
+    /**
+     * What the review adds to the recorded facts. {@code reason} may be null when the assessment found the clinic at
+     * fault ({@link RefundDecider#entitlementReason}); {@code fxRateAtRefund} is needed for a foreign-currency order.
+     */
     public record Basis(RefundReason reason, List<HandlingFee> handlingFees, Money contractFeeCap, Money reasonableCosts,
                         BigDecimal fxRateAtRefund) {
     }
@@ -49,6 +53,12 @@ public class EntitlementFromPurchases {
 
     public RefundCommand.RecordEntitlement command(RefundCase refund, List<UUID> orderIds, Basis basis, String by,
                                                    Instant at) {
+        RefundReason reason = RefundDecider.entitlementReason(refund, basis.reason());
+        if (basis.fxRateAtRefund() != null) {
+            FxRates.whyImplausible(basis.fxRateAtRefund()).ifPresent(why -> {
+                throw new RuleBroken("fxRateAtRefund", why);
+            });
+        }
         if (orderIds.isEmpty()) {
             throw new RuleBroken("orders", "name at least one recorded order");
         }
@@ -87,7 +97,7 @@ public class EntitlementFromPurchases {
         var zone = calendars.of(refund.branchId()).zone();
         LocalDate paidOn = orders.stream().map(p -> LocalDate.ofInstant(p.purchasedAt(), zone)).min(LocalDate::compareTo)
                 .orElseThrow();
-        var request = new EntitlementRequest(basis.reason(), first.currency(), items, payments, basis.handlingFees(),
+        var request = new EntitlementRequest(reason, first.currency(), items, payments, basis.handlingFees(),
                 basis.contractFeeCap(), paidOn, LocalDate.ofInstant(at, zone), basis.reasonableCosts(), fx);
         try {
             return new RefundCommand.RecordEntitlement(List.copyOf(orderIds),

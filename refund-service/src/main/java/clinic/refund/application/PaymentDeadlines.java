@@ -32,6 +32,37 @@ public class PaymentDeadlines {
         return dueDate(branchId, goods, at);
     }
 
+    /**
+     * A written agreement as the policy completes it: due on {@code dueDate} if the parties named one, else the
+     * policy's working days after today; HQ approval above the branch's threshold, in the case's currency.
+     */
+    public clinic.refund.domain.RefundCommand.Agree agreement(clinic.refund.domain.RefundCase c,
+                                                              clinic.refund.domain.Money amount,
+                                                              clinic.refund.domain.RefundRemedy remedy,
+                                                              java.util.List<clinic.refund.domain.RefundCommand.ChannelShare> channels,
+                                                              LocalDate dueDate, String by, Instant at) {
+        LocalDate today = LocalDate.ofInstant(at, calendars.of(c.branchId()).zone());
+        LocalDate due = dueDate != null ? dueDate : dueDate(c.complaintId(), c.branchId(), at);
+        Long thresholdMinor = policy.approvalThresholdMinor(c.branchId());
+        var threshold = thresholdMinor == null ? null
+                : new clinic.refund.domain.Money(thresholdMinor, c.amountPaid().currency());
+        return new clinic.refund.domain.RefundCommand.Agree(amount, remedy, channels, due, today, threshold, by, at);
+    }
+
+    /**
+     * The complaint's written money agreement as the refund case takes it: the due date agreed or else the policy's
+     * for goods or services, HQ's approval above the branch's threshold.
+     */
+    public clinic.refund.domain.RefundCommand.RecordComplaintAgreement complaintAgreement(
+            ComplaintFacts.Facts facts, clinic.refund.domain.RefundRemedy remedy, clinic.refund.domain.Money amount,
+            String paymentMethod, LocalDate dueDate, String by, Instant at) {
+        LocalDate due = dueDate != null ? dueDate : dueDate(facts.branchId(), facts.goods(), at);
+        Long thresholdMinor = policy.approvalThresholdMinor(facts.branchId());
+        var threshold = thresholdMinor == null ? null : new clinic.refund.domain.Money(thresholdMinor, amount.currency());
+        return new clinic.refund.domain.RefundCommand.RecordComplaintAgreement(remedy, amount, paymentMethod, due,
+                threshold, by, at);
+    }
+
     public LocalDate dueDate(String branchId, boolean goods, Instant at) {
         var calendar = calendars.of(branchId);
         int days = goods ? policy.goodsPaymentDueWorkingDays(branchId) : policy.paymentDueWorkingDays(branchId);

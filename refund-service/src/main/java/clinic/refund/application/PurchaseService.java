@@ -1,12 +1,13 @@
 package clinic.refund.application;
 
-import clinic.eventstore.ConcurrencyConflict;
+import clinic.eventstore.CommandPipeline;
+import clinic.eventstore.CommandPipelines;
 import clinic.eventstore.Decider;
 import clinic.eventstore.EventMetadata;
-import clinic.eventstore.EventSourcedRepository;
-import clinic.eventstore.EventStore;
 import clinic.eventstore.EventTypeRegistry;
-import clinic.eventstore.StreamNotFound;
+import clinic.eventstore.Expected;
+import clinic.eventstore.projection.ProjectionRunner;
+import clinic.eventstore.projection.RebuildProgress;
 import clinic.eventstore.inbox.Inbox;
 import clinic.eventstore.inbox.IncomingEvent;
 import clinic.refund.domain.purchase.Purchase;
@@ -17,7 +18,7 @@ import clinic.refund.domain.purchase.PurchaseDecider;
 import clinic.refund.domain.purchase.PurchaseEvent;
 import clinic.refund.domain.purchase.PurchaseFactRejected;
 import clinic.refund.projection.PurchasesProjection;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
@@ -31,8 +32,12 @@ import java.util.UUID;
  * again as it was, it changes nothing; sent again with other content, it is refused. A usage record is recorded once
  * per message (or usage) id, through the inbox.
  */
+@Startup
 @ApplicationScoped
 public class PurchaseService {
+
+    /** The purchase list's name for rebuilds. */
+    public static final String LIST = "purchase-list";
 
     /** The inbox name under which purchase message ids are remembered. */
     static final String INTAKE = "purchase-facts";
@@ -43,15 +48,17 @@ public class PurchaseService {
     public record PurchaseView(Purchase purchase, long version, Outcome outcome) {
     }
 
-    private final EventSourcedRepository<PurchaseCommand, PurchaseEvent, Purchase> purchases;
-    private final PurchasesProjection projection;
+    private final CommandPipeline<PurchaseCommand, PurchaseEvent, Purchase> purchases;
+    private final ProjectionRunner projections;
     private final Inbox inbox;
 
-    public PurchaseService(EventStore store, EventTypeRegistry<PurchaseEvent> types, PurchasesProjection projection,
-                           Inbox inbox) {
-        this.purchases = new EventSourcedRepository<>(store, types,
-                new Decider<>(PurchaseDecider::decide, PurchaseDecider::evolve, Purchase.NONE));
-        this.projection = projection;
+    public PurchaseService(CommandPipelines pipelines, EventTypeRegistry<PurchaseEvent> types, PurchasesProjection list,
+                           ProjectionRunner projections, Inbox inbox) {
+        this.purchases = pipelines.define("purchase", types,
+                        new Decider<>(PurchaseDecider::decide, PurchaseDecider::evolve, Purchase.NONE),
+                        id -> new PurchaseNotFound(UUID.fromString(id)))
+                .readModel(LIST, (state, version, now) -> list.update(state, version));
+        this.projections = projections;
         this.inbox = inbox;
     }
 
@@ -67,24 +74,13 @@ public class PurchaseService {
     /** Records an order; the same order again (same content) is {@link Outcome#ALREADY_RECORDED}. */
     public PurchaseView record(RecordPurchase command, EventMetadata metadata, Instant at) {
         PurchaseDecider.decide(command, Purchase.NONE); // an order inconsistent in itself is refused for what it is
-        String stream = command.purchaseId().toString();
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                var existing = purchases.load(stream);
-                if (existing.state().id() != null) {
-                    return sameOrder(existing.state(), command, existing.version());
-                }
-                var result = purchases.create(stream, command, metadata, at);
-                projection.update(result.state(), result.version());
-                return new PurchaseView(result.state(), result.version(), Outcome.RECORDED);
-            });
-        } catch (ConcurrencyConflict raced) {
-            // the same order recorded concurrently: that transaction is over, read what won in a new one
-            return QuarkusTransaction.requiringNew().call(() -> {
-                var now = purchases.load(stream);
-                return sameOrder(now.state(), command, now.version());
-            });
+        // the same order recorded concurrently: the loser is decided again, finds the order and compares
+        var result = purchases.on(command.purchaseId()).expecting(Expected.any()).by(metadata).at(at)
+                .decide(state -> state.id() != null ? null : command);
+        if (result.changed()) {
+            return new PurchaseView(result.state(), result.version(), Outcome.RECORDED);
         }
+        return sameOrder(result.state(), command, result.version());
     }
 
     /** Records what was used of an order, once per {@code usageKey}; a repeat returns the order unchanged. */
@@ -92,27 +88,18 @@ public class PurchaseService {
                                     Instant at) {
         IncomingEvent key = new IncomingEvent(usageKey, "purchase-usage", metadata.actor(), purchaseId.toString(), at,
                 metadata.correlationId(), metadata.branchId(), 0, "");
-        try {
-            inbox.processOnce(INTAKE, key, e -> {
-                var result = purchases.handle(purchaseId.toString(), null, command, s -> metadata, at);
-                projection.update(result.state(), result.version());
-            });
-        } catch (StreamNotFound e) {
-            throw new PurchaseNotFound(purchaseId);
-        }
+        inbox.processOnce(INTAKE, key, e -> purchases.on(purchaseId).by(metadata).at(at).decide(command));
         return get(purchaseId);
     }
 
     public PurchaseView get(UUID id) {
-        var loaded = purchases.load(id.toString());
-        if (loaded.state().id() == null) {
-            throw new PurchaseNotFound(id);
-        }
+        var loaded = purchases.get(id.toString());
         return new PurchaseView(loaded.state(), loaded.version(), Outcome.ALREADY_RECORDED);
     }
 
-    public long rebuildList() {
-        return projection.rebuild(purchases);
+    /** Operations: rebuilds the purchase list from the event store. */
+    public RebuildProgress rebuildList() {
+        return projections.rebuild(LIST);
     }
 
     private static PurchaseView sameOrder(Purchase existing, RecordPurchase c, long version) {

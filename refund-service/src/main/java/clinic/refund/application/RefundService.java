@@ -1,42 +1,51 @@
 package clinic.refund.application;
 
-import clinic.eventstore.ConcurrencyConflict;
+import clinic.eventstore.CommandPipeline;
+import clinic.eventstore.CommandPipelines;
 import clinic.eventstore.Decider;
 import clinic.eventstore.EventMetadata;
-import clinic.eventstore.EventSourcedRepository;
-import clinic.eventstore.EventStore;
 import clinic.eventstore.EventTypeRegistry;
-import clinic.eventstore.StreamNotFound;
+import clinic.eventstore.Expected;
+import clinic.eventstore.projection.ProjectionRunner;
+import clinic.eventstore.projection.RebuildProgress;
 import clinic.refund.domain.RefundCase;
 import clinic.refund.domain.RefundCommand;
 import clinic.refund.domain.RefundDecider;
 import clinic.refund.domain.RefundEvent;
 import clinic.refund.domain.RefundKind;
 import clinic.refund.projection.RefundCasesProjection;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** The one entry point that changes refund cases: load, decide, append, project, in one transaction. */
+/** The one entry point that changes refund cases, through their command pipeline (which keeps the refund list). */
+@Startup
 @ApplicationScoped
 public class RefundService {
+
+    /** The refund list's name for rebuilds. */
+    public static final String LIST = "refund-list";
 
     /** A case at a version. */
     public record RefundView(RefundCase refund, long version) {
     }
 
-    private final EventSourcedRepository<RefundCommand, RefundEvent, RefundCase> cases;
-    private final RefundCasesProjection projection;
+    private final CommandPipeline<RefundCommand, RefundEvent, RefundCase> cases;
+    private final ProjectionRunner projections;
 
-    public RefundService(EventStore store, EventTypeRegistry<RefundEvent> types, RefundCasesProjection projection) {
-        this.cases = new EventSourcedRepository<>(store, types,
-                new Decider<>(RefundDecider::decide, RefundDecider::evolve, RefundCase.NONE));
-        this.projection = projection;
+    public RefundService(CommandPipelines pipelines, EventTypeRegistry<RefundEvent> types, RefundCasesProjection list,
+                         ProjectionRunner projections) {
+        this.cases = pipelines.define("refund case", types,
+                        new Decider<>(RefundDecider::decide, RefundDecider::evolve, RefundCase.NONE),
+                        id -> new RefundNotFound(UUID.fromString(id)))
+                .readModel(LIST, (state, version, now) -> list.update(state, version));
+        this.projections = projections;
     }
 
     /** A complaint's refund case has an id derived from the complaint, so the same request never opens two. */
@@ -51,27 +60,22 @@ public class RefundService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public RefundView openFor(ComplaintFacts.Facts complaint, RefundKind kind, Instant at, EventMetadata metadata) {
-        String id = refundIdFor(complaint.complaintId()).toString();
-        var loaded = cases.load(id);
-        if (loaded.version() > 0) {
-            return new RefundView(loaded.state(), loaded.version());
-        }
-        // a concurrent opening of the same case loses on the stream version; its transaction is over then, and the
-        // inbox's retry finds the case open
-        var result = cases.create(id, new RefundCommand.RequestRefund(UUID.fromString(id), complaint.complaintId(),
-                complaint.branchId(), complaint.customerRef(), kind, complaint.amountPaid(), at), metadata, at);
+        UUID id = refundIdFor(complaint.complaintId());
+        var result = cases.on(id).expecting(Expected.any()).by(metadata).at(at)
+                .decide(state -> state.id() != null ? null : new RefundCommand.RequestRefund(id,
+                        complaint.complaintId(), complaint.branchId(), complaint.customerRef(), kind,
+                        complaint.amountPaid(), at));
         var assessment = complaint.assessment(at);
-        if (assessment.isPresent()) {
-            result = cases.handle(id, null, assessment.get(), state -> metadata, at);
+        if (result.changed() && assessment.isPresent()) {
+            result = cases.on(id).by(metadata).at(at).decide(assessment.get());
         }
-        projection.update(result.state(), result.version());
         return new RefundView(result.state(), result.version());
     }
 
     /** The complaint's refund case, if it has one. */
-    public java.util.Optional<RefundCase> caseOf(UUID complaintId) {
+    public Optional<RefundCase> caseOf(UUID complaintId) {
         var loaded = cases.load(refundIdFor(complaintId).toString());
-        return loaded.version() == 0 ? java.util.Optional.empty() : java.util.Optional.of(loaded.state());
+        return loaded.exists() ? Optional.of(loaded.state()) : Optional.empty();
     }
 
     /**
@@ -79,48 +83,30 @@ public class RefundService {
      * the caller's transaction.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public java.util.Optional<RefundView> follow(UUID complaintId, RefundCommand.Automatic command,
-                                                 EventMetadata metadata) {
-        String id = refundIdFor(complaintId).toString();
-        if (cases.load(id).version() == 0) {
-            return java.util.Optional.empty();
-        }
-        var result = cases.handle(id, null, command, state -> metadata, command.at());
-        if (!result.events().isEmpty()) {
-            projection.update(result.state(), result.version());
-        }
-        return java.util.Optional.of(new RefundView(result.state(), result.version()));
+    public Optional<RefundView> follow(UUID complaintId, RefundCommand.Automatic command, EventMetadata metadata) {
+        return cases.on(refundIdFor(complaintId)).by(metadata).at(command.at())
+                .decideIfExists(state -> command)
+                .map(result -> new RefundView(result.state(), result.version()));
     }
 
     /**
-     * One step of a refund case, in its own transaction. The command and its metadata are made from the case's current
-     * state (its currency, its branch), read once.
+     * One step of a refund case. The command and its metadata are made from the case's current state (its currency,
+     * its branch), read once; without {@code ifMatch} a step that lost a race is decided again on the new state.
      */
     public RefundView step(UUID id, Long ifMatch, Instant at, Function<RefundCase, RefundCommand> command,
                            Function<RefundCase, EventMetadata> metadata) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            try {
-                var result = cases.handleWithState(id.toString(), ifMatch, command, metadata, at);
-                if (!result.events().isEmpty()) {
-                    projection.update(result.state(), result.version());
-                }
-                return new RefundView(result.state(), result.version());
-            } catch (StreamNotFound e) {
-                throw new RefundNotFound(id);
-            }
-        });
+        var result = cases.on(id).expecting(Expected.at(ifMatch)).by(metadata).at(at).decide(command);
+        return new RefundView(result.state(), result.version());
     }
 
     public RefundView get(UUID id) {
-        var loaded = cases.load(id.toString());
-        if (loaded.state().id() == null) {
-            throw new RefundNotFound(id);
-        }
+        var loaded = cases.get(id.toString());
         return new RefundView(loaded.state(), loaded.version());
     }
 
-    public long rebuildList() {
-        return projection.rebuild(cases);
+    /** Operations: rebuilds the refund list from the event store. */
+    public RebuildProgress rebuildList() {
+        return projections.rebuild(LIST);
     }
 
     public static class RefundNotFound extends clinic.eventstore.api.NotFound {

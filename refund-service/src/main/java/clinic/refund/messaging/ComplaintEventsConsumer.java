@@ -20,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.time.LocalDate;
 import java.util.UUID;
 
 /**
@@ -45,16 +44,14 @@ public class ComplaintEventsConsumer {
     private final RefundService refunds;
     private final ComplaintFacts complaints;
     private final PaymentDeadlines deadlines;
-    private final RefundPolicyConfig policy;
     private final IncomingPayload payloads;
 
     public ComplaintEventsConsumer(Inbox inbox, RefundService refunds, ComplaintFacts complaints,
-                                   PaymentDeadlines deadlines, RefundPolicyConfig policy, ObjectMapper mapper) {
+                                   PaymentDeadlines deadlines, ObjectMapper mapper) {
         this.inbox = inbox;
         this.refunds = refunds;
         this.complaints = complaints;
         this.deadlines = deadlines;
-        this.policy = policy;
         this.payloads = new IncomingPayload(mapper);
     }
 
@@ -90,11 +87,7 @@ public class ComplaintEventsConsumer {
         } catch (IllegalArgumentException e) {
             throw new MalformedMessage("complaint " + filed.complaintId() + ": " + e.getMessage());
         }
-        RefundKind kind = switch (filed.requestedRemedy()) {
-            case "FULL_REFUND" -> RefundKind.FULL_REFUND;
-            case "PARTIAL_REFUND" -> RefundKind.PARTIAL_REFUND;
-            default -> null;
-        };
+        RefundKind kind = RefundKind.requestedOnFiling(filed.requestedRemedy());
         var facts = new ComplaintFacts.Facts(filed.complaintId(), filed.branchId(), filed.customerRef(), paid, false,
                 null, null, null);
         inbox.processOnce(CONSUMER, event, e -> {
@@ -129,7 +122,7 @@ public class ComplaintEventsConsumer {
         Money amount = m.money();
         inbox.processOnce(CONSUMER, event, e -> {
             EventMetadata metadata = e.causing(CONSUMER);
-            refunds.openFor(known(m.complaintId(), event), kindOf(remedy), event.time(), metadata);
+            refunds.openFor(known(m.complaintId(), event), RefundKind.openedBy(remedy), event.time(), metadata);
             refunds.follow(m.complaintId(), new RefundCommand.RecordComplaintOffer(m.refundParty(), remedy, amount,
                     actorOf(m), event.time()), metadata);
         });
@@ -154,12 +147,9 @@ public class ComplaintEventsConsumer {
         inbox.processOnce(CONSUMER, event, e -> {
             EventMetadata metadata = e.causing(CONSUMER);
             var facts = known(m.complaintId(), event);
-            refunds.openFor(facts, kindOf(remedy), event.time(), metadata);
-            LocalDate due = m.dueDate() != null ? m.dueDate() : deadlines.dueDate(facts.branchId(), facts.goods(), event.time());
-            Long thresholdMinor = policy.approvalThresholdMinor(facts.branchId());
-            Money threshold = thresholdMinor == null ? null : new Money(thresholdMinor, amount.currency());
-            refunds.follow(m.complaintId(), new RefundCommand.RecordComplaintAgreement(remedy, amount,
-                    m.paymentMethod(), due, threshold, actorOf(m), event.time()), metadata);
+            refunds.openFor(facts, RefundKind.openedBy(remedy), event.time(), metadata);
+            refunds.follow(m.complaintId(), deadlines.complaintAgreement(facts, remedy, amount, m.paymentMethod(),
+                    m.dueDate(), actorOf(m), event.time()), metadata);
         });
     }
 
@@ -179,14 +169,6 @@ public class ComplaintEventsConsumer {
                         c.customerRef(), c.amountPaid(), false, null, null, null)))
                 .orElseThrow(() -> new MalformedMessage(event.type() + " " + event.id() + ": complaint " + complaintId
                         + " is unknown here (filed before refund-service kept filings, without a refund case)"));
-    }
-
-    private static RefundKind kindOf(RefundRemedy remedy) {
-        return switch (remedy) {
-            case FULL_REFUND -> RefundKind.FULL_REFUND;
-            case COMPENSATION -> RefundKind.COMPENSATION;
-            default -> RefundKind.PARTIAL_REFUND;
-        };
     }
 
     private static String actorOf(ComplaintMessages.Remedy m) {

@@ -1,5 +1,6 @@
 package clinic.refund.messaging;
 
+import clinic.contracts.EventContracts;
 import clinic.devstack.TopicReader;
 import clinic.devstack.TopicWriter;
 import clinic.eventstore.EventStore;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -51,13 +53,16 @@ class ComplaintEventsConsumerTest {
         producer.close();
     }
 
-    /** complaint.filed.v1 as complaint-service's relay publishes it, on partition 0 so the test knows the order. */
+    /**
+     * complaint.filed.v1 as complaint-service's relay publishes it (its contract), on partition 0 so the test knows the
+     * order; with a field a later version of complaint-service might add, which the consumer must ignore.
+     */
     static ProducerRecord<String, String> filed(UUID complaintId, String remedy, UUID eventId) {
-        String payload = """
-                {"complaintId":"%s","caseNumber":"SH001-2026-000042","branchId":"SH001","customerRef":"cust-889",
-                 "channel":"FRONT_DESK","category":"TREATMENT_RESULT","requestedRemedy":"%s",
-                 "amountPaid":{"minorUnits":1280000,"currency":"CNY"},"filedAt":"2026-03-02T02:15:00Z",
-                 "someFieldAddedLater":true}""".formatted(complaintId, remedy);
+        String payload = EventContracts.message("complaint.filed.v1", "complaintId", complaintId,
+                "caseNumber", "SH001-2026-000042", "branchId", "SH001", "customerRef", "cust-889",
+                "channel", "FRONT_DESK", "category", "TREATMENT_RESULT", "requestedRemedy", remedy,
+                "amountPaid", Map.of("minorUnits", 1280000, "currency", "CNY"), "filedAt", "2026-03-02T02:15:00Z")
+                .replaceFirst("}$", ",\"someFieldAddedLater\":true}");
         StoredEvent e = new StoredEvent(1, eventId, complaintId.toString(), 1, "complaint.filed.v1", payload,
                 Instant.parse("2026-03-02T02:15:00Z"), Instant.now(), "SH001", "api", UUID.randomUUID(), null);
         return new ProducerRecord<>(ComplaintEventsConsumer.CHANNEL, 0, e.streamId(), payload,
@@ -149,23 +154,35 @@ class ComplaintEventsConsumerTest {
         awaitRefunds(complaint, 0);
 
         given().post("/refunds/read-model/rebuild").then().statusCode(200)
-                .body("streamsReplayed", greaterThanOrEqualTo(1));
+                .body("streamsDone", greaterThanOrEqualTo(1)).body("finishedAt", org.hamcrest.Matchers.notNullValue());
 
         awaitRefunds(complaint, 1);
         given().queryParam("complaintId", complaint.toString()).get("/refunds").then()
                 .body("items[0].amountPaid.amount", equalTo("12800.00"));
     }
 
-    /** Another complaint event as complaint-service's relay publishes it, at {@code version} of the complaint's stream. */
+    /**
+     * Another complaint event as complaint-service's relay publishes it, at {@code version} of the complaint's stream.
+     * The payload must keep the event type's contract (event-contracts).
+     */
     static ProducerRecord<String, String> complaintEvent(UUID complaintId, int version, String type, String payload) {
+        EventContracts.assertValid(type, payload);
         StoredEvent e = new StoredEvent(version, UUID.randomUUID(), complaintId.toString(), version, type, payload,
                 Instant.parse("2026-03-02T02:15:00Z"), Instant.now(), "SH001", "staff:wang", UUID.randomUUID(), null);
         return new ProducerRecord<>(ComplaintEventsConsumer.CHANNEL, 0, e.streamId(), payload,
                 CloudEventHeaders.of(e, "/clinic/complaint-service"));
     }
 
-    static String money(long minor) {
-        return "{\"minorUnits\":%d,\"currency\":\"CNY\"}".formatted(minor);
+    static Map<String, Object> money(long minor) {
+        return Map.of("minorUnits", minor, "currency", "CNY");
+    }
+
+    /** complaint-service's written agreement; {@code dueDate} and {@code refundId} may be null, as it writes them. */
+    static String agreement(UUID complaint, String remedy, long minor, String paymentMethod, String dueDate,
+                            UUID refundId) {
+        return EventContracts.message("complaint.agreement-reached.v1", "complaintId", complaint, "remedy", remedy,
+                "amount", money(minor), "paymentMethod", paymentMethod, "dueDate", dueDate, "recordedBy", "staff:wang",
+                "refundId", refundId);
     }
 
     @Test
@@ -173,15 +190,14 @@ class ComplaintEventsConsumerTest {
             throws Exception {
         UUID complaint = UUID.randomUUID();
         send(filed(complaint, "CORRECTIVE_TREATMENT", UUID.randomUUID()));
-        send(complaintEvent(complaint, 5, "complaint.remedy-proposed.v1", """
-                {"complaintId":"%s","remedy":"PARTIAL_REFUND","amount":%s,"note":"sessions used","proposedBy":"staff:wang"}"""
-                .formatted(complaint, money(300_000))));
-        send(complaintEvent(complaint, 6, "complaint.counter-offer-made.v1", """
-                {"complaintId":"%s","party":"CUSTOMER","remedy":"PARTIAL_REFUND","amount":%s,"reason":"none used","by":"cust-889"}"""
-                .formatted(complaint, money(600_000))));
-        send(complaintEvent(complaint, 7, "complaint.agreement-reached.v1", """
-                {"complaintId":"%s","remedy":"PARTIAL_REFUND","amount":%s,"paymentMethod":"original card",
-                 "dueDate":"2026-03-16","recordedBy":"staff:wang","refundId":null}""".formatted(complaint, money(450_000))));
+        send(complaintEvent(complaint, 5, "complaint.remedy-proposed.v1", EventContracts.message(
+                "complaint.remedy-proposed.v1", "complaintId", complaint, "remedy", "PARTIAL_REFUND",
+                "amount", money(300_000), "note", "sessions used", "proposedBy", "staff:wang")));
+        send(complaintEvent(complaint, 6, "complaint.counter-offer-made.v1", EventContracts.message(
+                "complaint.counter-offer-made.v1", "complaintId", complaint, "party", "CUSTOMER",
+                "remedy", "PARTIAL_REFUND", "amount", money(600_000), "reason", "none used", "by", "cust-889")));
+        send(complaintEvent(complaint, 7, "complaint.agreement-reached.v1", agreement(complaint, "PARTIAL_REFUND",
+                450_000, "original card", "2026-03-16", null)));
 
         awaitRefunds(complaint, 1);
         UUID refundId = RefundService.refundIdFor(complaint);
@@ -204,11 +220,10 @@ class ComplaintEventsConsumerTest {
         UUID service = UUID.randomUUID();
         for (UUID c : List.of(goods, service)) {
             send(filed(c, "APOLOGY", UUID.randomUUID()));
-            send(complaintEvent(c, 3, "complaint.assessed.v1", """
-                    {"complaintId":"%s","subject":"%s"}""".formatted(c, c == goods ? "PRODUCT" : "SERVICE")));
-            send(complaintEvent(c, 7, "complaint.agreement-reached.v1", """
-                    {"complaintId":"%s","remedy":"FULL_REFUND","amount":%s,"paymentMethod":"card","recordedBy":"staff:wang"}"""
-                    .formatted(c, money(1_280_000))));
+            send(complaintEvent(c, 3, "complaint.assessed.v1", EventContracts.message("complaint.assessed.v1",
+                    "complaintId", c, "subject", c == goods ? "PRODUCT" : "SERVICE")));
+            send(complaintEvent(c, 7, "complaint.agreement-reached.v1", agreement(c, "FULL_REFUND", 1_280_000, "card",
+                    null, null)));
         }
         for (UUID c : List.of(goods, service)) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/refunds/" + RefundService.refundIdFor(c))
@@ -223,17 +238,14 @@ class ComplaintEventsConsumerTest {
     void an_agreement_the_case_cannot_take_is_published_as_not_applied_with_the_reason() throws Exception {
         UUID complaint = UUID.randomUUID();
         send(filed(complaint, "PARTIAL_REFUND", UUID.randomUUID()));
-        send(complaintEvent(complaint, 7, "complaint.agreement-reached.v1", """
-                {"complaintId":"%s","remedy":"PARTIAL_REFUND","amount":%s,"paymentMethod":"card","dueDate":"2026-03-20"}"""
-                .formatted(complaint, money(400_000))));
-        send(complaintEvent(complaint, 9, "complaint.agreement-reached.v1", """
-                {"complaintId":"%s","remedy":"PARTIAL_REFUND","amount":%s,"paymentMethod":"card","dueDate":"2026-03-20"}"""
-                .formatted(complaint, money(500_000))));
+        send(complaintEvent(complaint, 7, "complaint.agreement-reached.v1", agreement(complaint, "PARTIAL_REFUND",
+                400_000, "card", "2026-03-20", null)));
+        send(complaintEvent(complaint, 9, "complaint.agreement-reached.v1", agreement(complaint, "PARTIAL_REFUND",
+                500_000, "card", "2026-03-20", null)));
 
         // the refund case's own agreement coming back through the complaint (remedy named differently there) is no news
-        send(complaintEvent(complaint, 8, "complaint.agreement-reached.v1", """
-                {"complaintId":"%s","remedy":"FULL_REFUND","amount":%s,"paymentMethod":"card","dueDate":"2026-03-20",
-                 "refundId":"%s"}""".formatted(complaint, money(400_000), RefundService.refundIdFor(complaint))));
+        send(complaintEvent(complaint, 8, "complaint.agreement-reached.v1", agreement(complaint, "FULL_REFUND",
+                400_000, "card", "2026-03-20", RefundService.refundIdFor(complaint))));
         UUID refundId = RefundService.refundIdFor(complaint);
         List<ConsumerRecord<String, String>> notApplied = read("refund-events", r -> refundId.toString().equals(r.key())
                 && "refund.complaint-agreement-not-applied.v1".equals(header(r, "ce_type")), 1);
@@ -245,12 +257,12 @@ class ComplaintEventsConsumerTest {
     void the_assessment_recorded_on_the_complaint_reaches_a_case_opened_later() throws Exception {
         UUID complaint = UUID.randomUUID();
         send(filed(complaint, "CORRECTIVE_TREATMENT", UUID.randomUUID()));
-        send(complaintEvent(complaint, 4, "complaint.third-party-assessment-recorded.v1", """
-                {"complaintId":"%s","assessor":"medical association","result":"AT_FAULT","summary":"not for refund-service",
-                 "recordedAt":"2026-03-04T03:00:00Z"}""".formatted(complaint)));
-        send(complaintEvent(complaint, 5, "complaint.remedy-proposed.v1", """
-                {"complaintId":"%s","remedy":"FULL_REFUND","amount":%s,"proposedBy":"staff:wang"}"""
-                .formatted(complaint, money(1_280_000))));
+        send(complaintEvent(complaint, 4, "complaint.third-party-assessment-recorded.v1", EventContracts.message(
+                "complaint.third-party-assessment-recorded.v1", "complaintId", complaint, "assessor", "medical association",
+                "result", "AT_FAULT", "summary", "not for refund-service", "recordedAt", "2026-03-04T03:00:00Z")));
+        send(complaintEvent(complaint, 5, "complaint.remedy-proposed.v1", EventContracts.message(
+                "complaint.remedy-proposed.v1", "complaintId", complaint, "remedy", "FULL_REFUND",
+                "amount", money(1_280_000), "proposedBy", "staff:wang")));
 
         UUID refundId = RefundService.refundIdFor(complaint);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/refunds/" + refundId).then()

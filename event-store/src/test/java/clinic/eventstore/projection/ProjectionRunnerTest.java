@@ -1,0 +1,187 @@
+package clinic.eventstore.projection;
+
+import clinic.eventstore.CommandPipeline;
+import clinic.eventstore.CommandPipelines;
+import clinic.eventstore.Counters;
+import clinic.eventstore.Counters.Add;
+import clinic.eventstore.Counters.Open;
+import clinic.eventstore.EventMetadata;
+import clinic.eventstore.Expected;
+import clinic.eventstore.StoredEvent;
+import clinic.eventstore.relay.OutboxRelay;
+import clinic.eventstore.relay.RelayConfig;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+@QuarkusTest
+class ProjectionRunnerTest {
+
+    @Inject
+    CommandPipelines pipelines;
+    @Inject
+    ProjectionRunner runner;
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    OutboxRelay relay;
+    @Inject
+    RelayConfig relayConfig;
+
+    @AfterEach
+    void stopRelay() {
+        relay.stop();
+    }
+
+    static EventMetadata meta() {
+        return new EventMetadata("SH001", "staff:42", UUID.randomUUID(), null);
+    }
+
+    /** {@code n} counters of {@code pipeline}, each opened and added to twice (3 events); their ids. */
+    private static List<String> counters(CommandPipeline<Counters.Command, Counters.Event, Counters.Counter> pipeline, int n) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String id = "counter-" + UUID.randomUUID();
+            pipeline.on(id).expecting(Expected.noStream()).by(meta()).decide(new Open(id));
+            pipeline.on(id).by(meta()).decide(new Add(i));
+            pipeline.on(id).by(meta()).decide(new Add(1));
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    @Test
+    void a_rebuild_writes_every_stream_again_in_batches_and_reports_its_progress() {
+        var pipeline = Counters.pipeline(pipelines, dataSource, "test-counters");
+        List<String> ids = counters(pipeline, ProjectionRunner.BATCH_STREAMS + 30);
+        execute("delete from test_counters where id = any('{" + String.join(",", ids) + "}')");
+        List<RebuildProgress> seen = new ArrayList<>();
+
+        RebuildProgress done = runner.rebuild("test-counters", seen::add);
+
+        for (int i = 0; i < ids.size(); i++) {
+            assertThat(Counters.total(dataSource, ids.get(i))).as(ids.get(i)).isEqualTo(i + 1);
+        }
+        assertThat(done.finished()).isTrue();
+        assertThat(done.streamsDone()).isEqualTo(done.streamsTotal()).isGreaterThanOrEqualTo(ids.size());
+        assertThat(done.eventsDone()).isEqualTo(done.eventsTotal()).isGreaterThanOrEqualTo(3L * ids.size());
+        assertThat(seen.size()).as("a progress report per batch and one at the end").isGreaterThanOrEqualTo(3);
+        assertThat(seen.getFirst().finished()).isFalse();
+        assertThat(seen.getFirst().eventsDone()).isPositive().isLessThan(done.eventsTotal());
+        assertThat(seen.getFirst().describe()).contains("test-counters:", "events", "left");
+        assertThat(runner.progress("test-counters").orElseThrow().finishedAt()).isEqualTo(done.finishedAt());
+    }
+
+    @Test
+    void a_rebuild_that_stopped_goes_on_from_the_last_batch_done() {
+        AtomicInteger failAfter = new AtomicInteger(Integer.MAX_VALUE);
+        var table = Counters.table(dataSource);
+        CommandPipeline<Counters.Command, Counters.Event, Counters.Counter> pipeline = pipelines.define("counter",
+                Counters.types(), Counters.decider(), id -> new IllegalStateException(id));
+        pipeline.readModel("test-counters-flaky", (state, version, now) -> {
+            if (failAfter.decrementAndGet() == 0) {
+                throw new IllegalStateException("the service stopped half way");
+            }
+            table.update(state, version, now);
+        });
+        counters(pipeline, ProjectionRunner.BATCH_STREAMS + 10);
+        failAfter.set(ProjectionRunner.BATCH_STREAMS + 5); // the streams of the first batch, and some of the second
+
+        assertThatThrownBy(() -> runner.rebuild("test-counters-flaky")).hasMessageContaining("half way");
+        RebuildProgress stopped = runner.progress("test-counters-flaky").orElseThrow();
+        assertThat(stopped.finished()).isFalse();
+        assertThat(stopped.streamsDone()).isEqualTo(ProjectionRunner.BATCH_STREAMS);
+
+        failAfter.set(Integer.MAX_VALUE);
+        RebuildProgress done = runner.rebuild("test-counters-flaky");
+
+        assertThat(done.finished()).isTrue();
+        assertThat(done.streamsDone()).isEqualTo(done.streamsTotal());
+        assertThat(done.startedAt()).as("the same rebuild, gone on with").isEqualTo(stopped.startedAt());
+    }
+
+    @Test
+    void an_unknown_read_model_is_named_with_the_known_ones() {
+        Counters.pipeline(pipelines, dataSource, "test-counters");
+        assertThatThrownBy(() -> runner.rebuild("no-such-list"))
+                .isInstanceOf(ProjectionRunner.UnknownReadModel.class).hasMessageContaining("test-counters");
+    }
+
+    /**
+     * The relay publishes only what every transaction older than it has left behind (the server-wide oldest running
+     * transaction is its fence), so a rebuild in one long transaction would stop the publishing of every service on
+     * the same PostgreSQL server until it committed. In short batches, events appended meanwhile go out at once.
+     */
+    @Test
+    void the_relay_keeps_publishing_while_a_rebuild_runs() throws Exception {
+        var table = Counters.table(dataSource);
+        var pipeline = pipelines.define("counter", Counters.types(), Counters.decider(), IllegalStateException::new);
+        pipeline.readModel("test-counters-slow", (state, version, now) -> {
+            pause(Duration.ofMillis(4)); // a heavy read model: about a second per batch
+            table.update(state, version, now);
+        });
+        var live = Counters.pipeline(pipelines, dataSource, "test-counters");
+        counters(live, 3 * ProjectionRunner.BATCH_STREAMS);
+        relay.start();
+        String id = counters(live, 1).getFirst();
+        await().atMost(Duration.ofSeconds(20)).until(() -> published(id));
+
+        CompletableFuture<RebuildProgress> rebuild = CompletableFuture.supplyAsync(() -> runner.rebuild("test-counters-slow"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> runner.progress("test-counters-slow")
+                .map(p -> !p.finished() && p.streamsDone() > 0).orElse(false));
+        live.on(id).by(meta()).decide(new Add(100));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> published(id) || rebuild.isDone());
+        assertThat(rebuild).as("published while the rebuild still ran").isNotDone();
+        assertThat(rebuild.get().finished()).isTrue();
+    }
+
+    /** Whether the relay has published every event of stream {@code id}. */
+    private boolean published(String id) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select bool_and((k.last_transaction_id, k.last_position) "
+                     + ">= (e.transaction_id, e.global_position)) from events e, outbox_checkpoints k "
+                     + "where k.relay = ? and e.stream_id = ?")) {
+            ps.setString(1, relayConfig.name());
+            ps.setString(2, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void execute(String sql) {
+        try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
