@@ -1,5 +1,6 @@
 package clinic.followup.domain;
 
+import clinic.devstack.DeciderSpec;
 import clinic.eventstore.domain.RuleBroken;
 import clinic.eventstore.domain.StepNotAllowed;
 import clinic.followup.domain.FollowUpCommand.Assign;
@@ -11,12 +12,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FollowUpDeciderTest {
 
@@ -25,22 +23,13 @@ class FollowUpDeciderTest {
     static final UUID TASK = UUID.randomUUID();
     static final Instant NEXT = Instant.parse("2026-03-06T01:00:00Z");
 
-    static final class Task {
-        FollowUpTask state = FollowUpTask.NONE;
-        final List<FollowUpEvent> events = new ArrayList<>();
+    /** The follow-up task decider, given / when / then. */
+    static final DeciderSpec<FollowUpCommand, FollowUpTask, FollowUpEvent> SPEC =
+            DeciderSpec.of(FollowUpDecider::decide, FollowUpDecider::evolve, FollowUpTask.NONE);
 
-        Task then(FollowUpCommand c) {
-            for (FollowUpEvent e : FollowUpDecider.decide(c, state)) {
-                state = FollowUpDecider.evolve(state, e);
-                events.add(e);
-            }
-            return this;
-        }
-    }
-
-    static Task due(UUID complaint, FollowUpKind kind) {
-        return new Task().then(new ScheduleFollowUp(TASK, complaint, complaint == null ? UUID.randomUUID() : null,
-                "SH001", "cust-1", kind, 3, DUE, DUE.minus(Duration.ofDays(3)))).then(new MarkDue(DUE));
+    static DeciderSpec<FollowUpCommand, FollowUpTask, FollowUpEvent>.Given due(UUID complaint, FollowUpKind kind) {
+        return SPEC.givenCommands(new ScheduleFollowUp(TASK, complaint, complaint == null ? UUID.randomUUID() : null,
+                "SH001", "cust-1", kind, 3, DUE, DUE.minus(Duration.ofDays(3))), new MarkDue(DUE));
     }
 
     static RecordCall call(CallOutcome outcome) {
@@ -49,87 +38,93 @@ class FollowUpDeciderTest {
 
     @Test
     void a_task_goes_into_the_queue_once_when_its_time_comes() {
-        Task t = new Task().then(new ScheduleFollowUp(TASK, COMPLAINT, null, "SH001", "c", FollowUpKind.RESOLUTION_CALLBACK,
-                1, DUE, DUE.minus(Duration.ofDays(1))));
-        assertThat(FollowUpDecider.decide(new MarkDue(DUE.minusSeconds(1)), t.state)).isEmpty();
-        t.then(new MarkDue(DUE)).then(new MarkDue(DUE.plusSeconds(5)));
-        assertThat(t.events).extracting(e -> e.getClass().getSimpleName())
+        var scheduled = SPEC.givenCommands(new ScheduleFollowUp(TASK, COMPLAINT, null, "SH001", "c",
+                FollowUpKind.RESOLUTION_CALLBACK, 1, DUE, DUE.minus(Duration.ofDays(1))));
+        scheduled.when(new MarkDue(DUE.minusSeconds(1))).thenNothing();
+        var queued = scheduled.when(new MarkDue(DUE))
+                .thenState(s -> assertThat(s.status()).isEqualTo(FollowUpStatus.DUE))
+                .next();
+        queued.when(new MarkDue(DUE.plusSeconds(5))).thenNothing();
+        assertThat(queued.history()).extracting(e -> e.getClass().getSimpleName())
                 .containsExactly("FollowUpScheduled", "FollowUpDue");
-        assertThat(t.state.status()).isEqualTo(FollowUpStatus.DUE);
     }
 
     @Test
     void scheduling_the_same_task_again_decides_nothing() {
-        Task t = due(COMPLAINT, FollowUpKind.RESOLUTION_CALLBACK);
-        assertThat(FollowUpDecider.decide(new ScheduleFollowUp(TASK, COMPLAINT, null, "SH001", "c",
-                FollowUpKind.RESOLUTION_CALLBACK, 3, DUE, DUE), t.state)).isEmpty();
+        due(COMPLAINT, FollowUpKind.RESOLUTION_CALLBACK)
+                .when(new ScheduleFollowUp(TASK, COMPLAINT, null, "SH001", "c", FollowUpKind.RESOLUTION_CALLBACK, 3, DUE, DUE))
+                .thenNothing();
     }
 
     @Test
     void a_reached_customer_completes_the_task_and_a_dissatisfied_one_reopens_the_complaint() {
-        Task satisfied = due(COMPLAINT, FollowUpKind.RESOLUTION_CALLBACK).then(new Assign("staff:wang", DUE))
-                .then(call(CallOutcome.REACHED_SATISFIED));
-        assertThat(satisfied.state.status()).isEqualTo(FollowUpStatus.DONE);
-        assertThat(satisfied.events).noneMatch(e -> e instanceof CustomerDissatisfied);
+        due(COMPLAINT, FollowUpKind.RESOLUTION_CALLBACK).andCommands(new Assign("staff:wang", DUE))
+                .when(call(CallOutcome.REACHED_SATISFIED))
+                .thenEvents(events -> assertThat(events).noneMatch(e -> e instanceof CustomerDissatisfied))
+                .thenState(s -> assertThat(s.status()).isEqualTo(FollowUpStatus.DONE));
 
-        Task dissatisfied = due(COMPLAINT, FollowUpKind.RESOLUTION_CALLBACK).then(call(CallOutcome.REACHED_DISSATISFIED));
-        assertThat(dissatisfied.events.getLast()).isInstanceOfSatisfying(CustomerDissatisfied.class, e -> {
-            assertThat(e.complaintId()).isEqualTo(COMPLAINT);
-            assertThat(e.reason()).contains("day-3 resolution");
-        });
+        due(COMPLAINT, FollowUpKind.RESOLUTION_CALLBACK).when(call(CallOutcome.REACHED_DISSATISFIED))
+                .thenEvents(events -> assertThat(events.getLast()).isInstanceOfSatisfying(CustomerDissatisfied.class, e -> {
+                    assertThat(e.complaintId()).isEqualTo(COMPLAINT);
+                    assertThat(e.reason()).contains("day-3 resolution");
+                }));
     }
 
     @Test
     void a_dissatisfied_customer_of_a_product_follow_up_has_no_complaint_to_reopen() {
-        Task t = due(null, FollowUpKind.PRODUCT_FOLLOW_UP).then(call(CallOutcome.REACHED_DISSATISFIED));
-        assertThat(t.events).noneMatch(e -> e instanceof CustomerDissatisfied);
-        assertThat(t.state.status()).isEqualTo(FollowUpStatus.DONE);
+        due(null, FollowUpKind.PRODUCT_FOLLOW_UP).when(call(CallOutcome.REACHED_DISSATISFIED))
+                .thenEvents(events -> assertThat(events).noneMatch(e -> e instanceof CustomerDissatisfied))
+                .thenState(s -> assertThat(s.status()).isEqualTo(FollowUpStatus.DONE));
     }
 
     @Test
     void no_answer_tries_again_at_the_next_working_slot_until_the_attempts_run_out() {
-        Task t = due(COMPLAINT, FollowUpKind.RESOLUTION_CALLBACK).then(call(CallOutcome.NO_ANSWER));
-        assertThat(t.state.status()).isEqualTo(FollowUpStatus.SCHEDULED);
-        assertThat(t.state.dueAt()).isEqualTo(NEXT);
-        assertThat(t.state.attempts()).isEqualTo(1);
-        t.then(new MarkDue(NEXT)).then(call(CallOutcome.NO_ANSWER)).then(new MarkDue(NEXT)).then(call(CallOutcome.NO_ANSWER));
-        assertThat(t.state.status()).isEqualTo(FollowUpStatus.UNREACHABLE);
-        assertThat(t.state.attempts()).isEqualTo(3);
-        assertThatThrownBy(() -> t.then(call(CallOutcome.REACHED_SATISFIED))).isInstanceOf(StepNotAllowed.class);
+        var tryAgain = due(COMPLAINT, FollowUpKind.RESOLUTION_CALLBACK).when(call(CallOutcome.NO_ANSWER))
+                .thenState(s -> {
+                    assertThat(s.status()).isEqualTo(FollowUpStatus.SCHEDULED);
+                    assertThat(s.dueAt()).isEqualTo(NEXT);
+                    assertThat(s.attempts()).isEqualTo(1);
+                })
+                .next();
+        var unreachable = tryAgain.andCommands(new MarkDue(NEXT), call(CallOutcome.NO_ANSWER), new MarkDue(NEXT),
+                call(CallOutcome.NO_ANSWER));
+        assertThat(unreachable.state().status()).isEqualTo(FollowUpStatus.UNREACHABLE);
+        assertThat(unreachable.state().attempts()).isEqualTo(3);
+        unreachable.when(call(CallOutcome.REACHED_SATISFIED)).thenRefused(StepNotAllowed.class);
     }
 
     @Test
     void a_wrong_number_makes_the_task_unreachable_at_once() {
-        Task t = due(COMPLAINT, FollowUpKind.CORRECTIVE_CHECK_IN).then(call(CallOutcome.WRONG_NUMBER));
-        assertThat(t.state.status()).isEqualTo(FollowUpStatus.UNREACHABLE);
+        due(COMPLAINT, FollowUpKind.CORRECTIVE_CHECK_IN).when(call(CallOutcome.WRONG_NUMBER))
+                .thenState(s -> assertThat(s.status()).isEqualTo(FollowUpStatus.UNREACHABLE));
     }
 
     @Test
     void a_task_not_yet_due_cannot_be_called_or_assigned_and_says_what_it_allows() {
-        Task t = new Task().then(new ScheduleFollowUp(TASK, COMPLAINT, null, "SH001", "c", FollowUpKind.INTAKE_CALLBACK,
-                0, DUE, DUE));
-        assertThatThrownBy(() -> t.then(call(CallOutcome.REACHED_SATISFIED)))
-                .isInstanceOfSatisfying(StepNotAllowed.class, e -> {
+        var scheduled = SPEC.givenCommands(new ScheduleFollowUp(TASK, COMPLAINT, null, "SH001", "c",
+                FollowUpKind.INTAKE_CALLBACK, 0, DUE, DUE));
+        scheduled.when(call(CallOutcome.REACHED_SATISFIED))
+                .thenRefused(StepNotAllowed.class, e -> {
                     assertThat(e.state()).isEqualTo(FollowUpStatus.SCHEDULED);
                     assertThat(e.step()).isEqualTo("calls");
                     assertThat(e.allowedSteps()).isEmpty(); // cancelling follows events elsewhere: not a step
                 });
-        assertThatThrownBy(() -> t.then(new Assign("staff:wang", DUE))).isInstanceOf(StepNotAllowed.class);
-        assertThatThrownBy(() -> due(COMPLAINT, FollowUpKind.INTAKE_CALLBACK).then(new Assign(" ", DUE)))
-                .isInstanceOfSatisfying(RuleBroken.class, e -> assertThat(e.field()).isEqualTo("staff"));
-        assertThatThrownBy(() -> due(COMPLAINT, FollowUpKind.INTAKE_CALLBACK).then(new RecordCall(CallOutcome.NO_ANSWER,
-                -1, false, "s", NEXT, 3, DUE))).isInstanceOfSatisfying(RuleBroken.class,
-                e -> assertThat(e.field()).isEqualTo("durationSeconds"));
+        scheduled.when(new Assign("staff:wang", DUE)).thenRefused(StepNotAllowed.class);
+        due(COMPLAINT, FollowUpKind.INTAKE_CALLBACK).when(new Assign(" ", DUE))
+                .thenRefused(RuleBroken.class, e -> assertThat(e.field()).isEqualTo("staff"));
+        due(COMPLAINT, FollowUpKind.INTAKE_CALLBACK).when(new RecordCall(CallOutcome.NO_ANSWER, -1, false, "s", NEXT, 3, DUE))
+                .thenRefused(RuleBroken.class, e -> assertThat(e.field()).isEqualTo("durationSeconds"));
     }
 
     @Test
     void cancelling_an_open_task_cancels_it_once_and_a_finished_one_stays_as_it_was() {
-        Task open = due(COMPLAINT, FollowUpKind.RESOLUTION_CALLBACK).then(new Cancel("the complaint was reopened", DUE))
-                .then(new Cancel("again", DUE));
-        assertThat(open.state.status()).isEqualTo(FollowUpStatus.CANCELLED);
-        assertThat(open.events).filteredOn(e -> e instanceof FollowUpEvent.FollowUpCancelled).hasSize(1);
-        Task done = due(COMPLAINT, FollowUpKind.RESOLUTION_CALLBACK).then(call(CallOutcome.REACHED_SATISFIED))
-                .then(new Cancel("the complaint was reopened", DUE));
-        assertThat(done.state.status()).isEqualTo(FollowUpStatus.DONE);
+        var cancelled = due(COMPLAINT, FollowUpKind.RESOLUTION_CALLBACK).when(new Cancel("the complaint was reopened", DUE))
+                .thenEvents(events -> assertThat(events).filteredOn(e -> e instanceof FollowUpEvent.FollowUpCancelled).hasSize(1))
+                .thenState(s -> assertThat(s.status()).isEqualTo(FollowUpStatus.CANCELLED))
+                .next();
+        cancelled.when(new Cancel("again", DUE)).thenNothing();
+        due(COMPLAINT, FollowUpKind.RESOLUTION_CALLBACK).andCommands(call(CallOutcome.REACHED_SATISFIED))
+                .when(new Cancel("the complaint was reopened", DUE))
+                .thenState(s -> assertThat(s.status()).isEqualTo(FollowUpStatus.DONE));
     }
 }

@@ -1,5 +1,6 @@
 package clinic.followup.domain;
 
+import clinic.devstack.DeciderSpec;
 import clinic.followup.domain.FollowUpCommand.MarkDue;
 import clinic.followup.domain.FollowUpCommand.RecordCall;
 import clinic.followup.domain.FollowUpCommand.ScheduleFollowUp;
@@ -12,7 +13,6 @@ import clinic.followup.domain.FollowUpWindowEvent.WindowOpened;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,21 +28,13 @@ class FollowUpWindowDeciderTest {
     static final Instant RESOLVED = Instant.parse("2026-03-04T07:00:00Z");
     static final UUID COMPLAINT = UUID.randomUUID();
 
-    static final class Window {
-        FollowUpWindow state = FollowUpWindow.NONE;
-        final List<FollowUpWindowEvent> events = new ArrayList<>();
+    /** The follow-up window decider, given / when / then. */
+    static final DeciderSpec<FollowUpWindowCommand, FollowUpWindow, FollowUpWindowEvent> SPEC =
+            DeciderSpec.of(FollowUpWindowDecider::decide, FollowUpWindowDecider::evolve, FollowUpWindow.NONE);
 
-        Window then(FollowUpWindowCommand c) {
-            for (FollowUpWindowEvent e : FollowUpWindowDecider.decide(c, state)) {
-                state = FollowUpWindowDecider.evolve(state, e);
-                events.add(e);
-            }
-            return this;
-        }
-
-        List<WindowEnded> ended() {
-            return events.stream().filter(e -> e instanceof WindowEnded).map(e -> (WindowEnded) e).toList();
-        }
+    /** The windows ended in {@code w}'s history. */
+    static List<WindowEnded> windowsEnded(DeciderSpec<FollowUpWindowCommand, FollowUpWindow, FollowUpWindowEvent>.Given w) {
+        return w.history().stream().filter(e -> e instanceof WindowEnded).map(e -> (WindowEnded) e).toList();
     }
 
     /** The 1-3-7 series of a cycle, as the rules schedule it. */
@@ -55,8 +47,8 @@ class FollowUpWindowDeciderTest {
         return FollowUpRules.taskIds(series(cycle));
     }
 
-    static Window opened(int cycle) {
-        return new Window().then(open(cycle));
+    static DeciderSpec<FollowUpWindowCommand, FollowUpWindow, FollowUpWindowEvent>.Given opened(int cycle) {
+        return SPEC.givenCommands(open(cycle));
     }
 
     static OpenWindow open(int cycle) {
@@ -72,18 +64,27 @@ class FollowUpWindowDeciderTest {
         return new RecordCallbackEnded(task, result, RESOLVED.plus(java.time.Duration.ofDays(day)));
     }
 
-    static Window endAll(Window w, int cycle, CallbackResult... results) {
+    /** {@code w} and then the first callbacks of the cycle's series ended with these results, a day apart. */
+    static DeciderSpec<FollowUpWindowCommand, FollowUpWindow, FollowUpWindowEvent>.Given endAll(
+            DeciderSpec<FollowUpWindowCommand, FollowUpWindow, FollowUpWindowEvent>.Given w, int cycle,
+            CallbackResult... results) {
         List<UUID> ids = ids(cycle);
         for (int i = 0; i < results.length; i++) {
-            w.then(ended(ids.get(i), results[i], i + 1));
+            w = w.andCommands(ended(ids.get(i), results[i], i + 1));
         }
         return w;
     }
 
     @Test
     void three_callbacks_that_reach_a_satisfied_customer_end_the_window_once_as_satisfied() {
-        Window w = endAll(opened(0), 0, SATISFIED, SATISFIED, SATISFIED);
-        assertThat(w.ended()).singleElement().satisfies(e -> {
+        var w = endAll(opened(0), 0, SATISFIED, SATISFIED)
+                .when(ended(ids(0).get(2), SATISFIED, 3))
+                .thenState(s -> {
+                    assertThat(s.status()).isEqualTo(FollowUpWindow.Status.ENDED);
+                    assertThat(s.outcome()).isEqualTo(WindowOutcome.SATISFIED);
+                })
+                .next();
+        assertThat(windowsEnded(w)).singleElement().satisfies(e -> {
             assertThat(e.complaintId()).isEqualTo(COMPLAINT);
             assertThat(e.cycle()).isZero();
             assertThat(e.outcome()).isEqualTo(WindowOutcome.SATISFIED);
@@ -91,37 +92,38 @@ class FollowUpWindowDeciderTest {
                     .containsExactly(3, 3, 0, 0, 0);
             assertThat(e.endedAt()).isEqualTo(RESOLVED.plus(java.time.Duration.ofDays(3)));
         });
-        assertThat(w.state.status()).isEqualTo(FollowUpWindow.Status.ENDED);
-        assertThat(w.state.outcome()).isEqualTo(WindowOutcome.SATISFIED);
     }
 
     @Test
     void the_window_waits_for_every_callback_of_the_series() {
-        Window w = endAll(opened(0), 0, SATISFIED, SATISFIED);
-        assertThat(w.ended()).isEmpty();
-        assertThat(w.state.open()).isTrue();
+        var w = endAll(opened(0), 0, SATISFIED, SATISFIED);
+        assertThat(windowsEnded(w)).isEmpty();
+        assertThat(w.state().open()).isTrue();
     }
 
     @Test
     void a_dissatisfied_customer_interrupts_the_window_and_it_never_ends() {
-        Window w = endAll(opened(0), 0, SATISFIED, DISSATISFIED);
-        assertThat(w.events.getLast()).isInstanceOf(WindowInterrupted.class);
+        var interrupted = endAll(opened(0), 0, SATISFIED)
+                .when(ended(ids(0).get(1), DISSATISFIED, 2))
+                .thenEvents(events -> assertThat(events.getLast()).isInstanceOf(WindowInterrupted.class))
+                .next();
         // the reopening cancels the last call: nothing more
-        w.then(ended(ids(0).get(2), NOT_MADE, 3)).then(new InterruptWindow("the complaint was reopened", RESOLVED));
-        assertThat(w.ended()).isEmpty();
-        assertThat(w.events).filteredOn(e -> e instanceof WindowInterrupted).hasSize(1);
-        assertThat(w.state.status()).isEqualTo(FollowUpWindow.Status.INTERRUPTED);
+        var w = interrupted.andCommands(ended(ids(0).get(2), NOT_MADE, 3),
+                new InterruptWindow("the complaint was reopened", RESOLVED));
+        assertThat(windowsEnded(w)).isEmpty();
+        assertThat(w.history()).filteredOn(e -> e instanceof WindowInterrupted).hasSize(1);
+        assertThat(w.state().status()).isEqualTo(FollowUpWindow.Status.INTERRUPTED);
     }
 
     @Test
     void a_customer_reached_by_no_callback_ends_the_window_as_not_reached() {
-        Window w = endAll(opened(0), 0, UNREACHABLE, UNREACHABLE, UNREACHABLE);
-        assertThat(w.ended()).singleElement().satisfies(e -> {
+        var w = endAll(opened(0), 0, UNREACHABLE, UNREACHABLE, UNREACHABLE);
+        assertThat(windowsEnded(w)).singleElement().satisfies(e -> {
             assertThat(e.outcome()).isEqualTo(WindowOutcome.NOT_REACHED);
             assertThat(e.unreachable()).isEqualTo(3);
         });
-        Window dnc = endAll(opened(0), 0, UNREACHABLE, NOT_MADE, NOT_MADE);
-        assertThat(dnc.ended()).singleElement().satisfies(e -> {
+        var dnc = endAll(opened(0), 0, UNREACHABLE, NOT_MADE, NOT_MADE);
+        assertThat(windowsEnded(dnc)).singleElement().satisfies(e -> {
             assertThat(e.outcome()).isEqualTo(WindowOutcome.NOT_REACHED);
             assertThat(List.of(e.unreachable(), e.notMade())).containsExactly(1, 2);
         });
@@ -129,9 +131,9 @@ class FollowUpWindowDeciderTest {
 
     @Test
     void one_satisfied_call_is_enough_and_a_customer_who_needed_help_is_left_to_the_branch() {
-        assertThat(endAll(opened(0), 0, UNREACHABLE, SATISFIED, NOT_MADE).ended()).singleElement()
+        assertThat(windowsEnded(endAll(opened(0), 0, UNREACHABLE, SATISFIED, NOT_MADE))).singleElement()
                 .satisfies(e -> assertThat(e.outcome()).isEqualTo(WindowOutcome.SATISFIED));
-        assertThat(endAll(opened(0), 0, SATISFIED, NEEDS_HELP, SATISFIED).ended()).singleElement()
+        assertThat(windowsEnded(endAll(opened(0), 0, SATISFIED, NEEDS_HELP, SATISFIED))).singleElement()
                 .satisfies(e -> {
                     assertThat(e.outcome()).isEqualTo(WindowOutcome.NEEDS_HELP);
                     assertThat(List.of(e.satisfied(), e.needsHelp())).containsExactly(2, 1);
@@ -140,66 +142,64 @@ class FollowUpWindowDeciderTest {
 
     @Test
     void redelivered_events_and_repeated_commands_still_end_the_window_once() {
-        Window w = opened(0);
         UUID day1 = ids(0).get(0);
-        w.then(open(0)).then(ended(day1, SATISFIED, 1)).then(ended(day1, SATISFIED, 1)).then(open(0));
-        endAll(w, 0, SATISFIED, SATISFIED, SATISFIED);
-        endAll(w, 0, SATISFIED, SATISFIED, SATISFIED); // every callback told again
-        w.then(open(0)).then(new InterruptWindow("the complaint was withdrawn", RESOLVED)); // over: nothing
-        assertThat(w.ended()).hasSize(1);
-        assertThat(w.events).extracting(e -> e.getClass().getSimpleName()).containsExactly("WindowOpened",
+        var w = opened(0).andCommands(open(0), ended(day1, SATISFIED, 1), ended(day1, SATISFIED, 1), open(0));
+        w = endAll(w, 0, SATISFIED, SATISFIED, SATISFIED);
+        w = endAll(w, 0, SATISFIED, SATISFIED, SATISFIED); // every callback told again
+        w = w.andCommands(open(0), new InterruptWindow("the complaint was withdrawn", RESOLVED)); // over: nothing
+        assertThat(windowsEnded(w)).hasSize(1);
+        assertThat(w.history()).extracting(e -> e.getClass().getSimpleName()).containsExactly("WindowOpened",
                 "CallbackEnded", "CallbackEnded", "CallbackEnded", "WindowEnded");
         // the refund settled after the resolution opens no second window for the cycle
-        assertThat(FollowUpWindowDecider.decide(open(0), w.state)).isEmpty();
-        assertThat(FollowUpWindowDecider.decide(settled(0, RESOLVED.plusSeconds(3600)), w.state)).isEmpty();
+        w.when(open(0)).thenNothing();
+        w.when(settled(0, RESOLVED.plusSeconds(3600))).thenNothing();
     }
 
     @Test
     void a_refund_settled_before_the_resolution_opens_the_window_but_only_the_resolution_ends_it() {
         Instant settledAt = RESOLVED.minus(java.time.Duration.ofDays(10));
-        Window w = new Window().then(settled(0, settledAt));
-        assertThat(w.state.open()).isTrue();
-        assertThat(w.state.resolved()).isFalse();
+        var w = SPEC.givenCommands(settled(0, settledAt));
+        assertThat(w.state().open()).isTrue();
+        assertThat(w.state().resolved()).isFalse();
         // the settlement's callbacks are the cycle's series: all made (and told again) before the case is resolved
-        endAll(w, 0, SATISFIED, UNREACHABLE, SATISFIED);
-        endAll(w, 0, SATISFIED, UNREACHABLE, SATISFIED);
-        assertThat(w.ended()).as("complaint-service would ignore an end before the resolution").isEmpty();
-        assertThat(w.state.open()).isTrue();
-        assertThat(w.state.allOver()).isTrue();
+        w = endAll(w, 0, SATISFIED, UNREACHABLE, SATISFIED);
+        w = endAll(w, 0, SATISFIED, UNREACHABLE, SATISFIED);
+        assertThat(windowsEnded(w)).as("complaint-service would ignore an end before the resolution").isEmpty();
+        assertThat(w.state().open()).isTrue();
+        assertThat(w.state().allOver()).isTrue();
         // a settlement told again changes nothing
-        assertThat(FollowUpWindowDecider.decide(settled(0, settledAt), w.state)).isEmpty();
+        w.when(settled(0, settledAt)).thenNothing();
 
         Instant resolvedAt = RESOLVED.plus(java.time.Duration.ofDays(1));
-        w.then(new OpenWindow(COMPLAINT, "SH001", 0, ids(0), FollowUpWindow.OpenedBy.RESOLUTION, resolvedAt));
-        assertThat(w.ended()).singleElement().satisfies(e -> {
+        w = w.andCommands(new OpenWindow(COMPLAINT, "SH001", 0, ids(0), FollowUpWindow.OpenedBy.RESOLUTION, resolvedAt));
+        assertThat(windowsEnded(w)).singleElement().satisfies(e -> {
             assertThat(e.cycle()).isZero();
             assertThat(e.outcome()).isEqualTo(WindowOutcome.SATISFIED);
             assertThat(List.of(e.callbacks(), e.satisfied(), e.needsHelp(), e.unreachable(), e.notMade()))
                     .containsExactly(3, 2, 0, 1, 0);
             assertThat(e.endedAt()).as("after the resolution").isEqualTo(resolvedAt);
         });
-        assertThat(w.events).extracting(e -> e.getClass().getSimpleName()).containsExactly("WindowOpened",
+        assertThat(w.history()).extracting(e -> e.getClass().getSimpleName()).containsExactly("WindowOpened",
                 "CallbackEnded", "CallbackEnded", "CallbackEnded", "WindowOpened", "WindowEnded");
-        assertThat(w.events).filteredOn(e -> e instanceof WindowOpened).extracting(e -> ((WindowOpened) e).openedBy())
+        assertThat(w.history()).filteredOn(e -> e instanceof WindowOpened).extracting(e -> ((WindowOpened) e).openedBy())
                 .containsExactly(FollowUpWindow.OpenedBy.REFUND_SETTLED, FollowUpWindow.OpenedBy.RESOLUTION);
-        assertThat(w.state.status()).isEqualTo(FollowUpWindow.Status.ENDED);
-        assertThat(w.state.resolved()).isTrue();
+        assertThat(w.state().status()).isEqualTo(FollowUpWindow.Status.ENDED);
+        assertThat(w.state().resolved()).isTrue();
         // the resolution or the settlement told again, a callback told again: nothing more
-        w.then(open(0)).then(settled(0, settledAt)).then(ended(ids(0).get(0), SATISFIED, 1));
-        assertThat(w.ended()).hasSize(1);
-        assertThat(w.events).hasSize(6);
+        w = w.andCommands(open(0), settled(0, settledAt), ended(ids(0).get(0), SATISFIED, 1));
+        assertThat(windowsEnded(w)).hasSize(1);
+        assertThat(w.history()).hasSize(6);
     }
 
     @Test
     void resolved_while_the_settlements_callbacks_are_still_open_the_window_ends_with_the_last_one() {
-        Window w = new Window().then(settled(0, RESOLVED.minus(java.time.Duration.ofDays(2))));
-        w.then(ended(ids(0).get(0), SATISFIED, 1));
-        w.then(open(0));
-        assertThat(w.ended()).isEmpty();
-        assertThat(w.state.resolved()).isTrue();
-        assertThat(w.state.ended()).containsOnlyKeys(ids(0).get(0)); // what the calls came to before still counts
-        w.then(ended(ids(0).get(1), NOT_MADE, 3)).then(ended(ids(0).get(2), NOT_MADE, 7));
-        assertThat(w.ended()).singleElement().satisfies(e -> {
+        var w = SPEC.givenCommands(settled(0, RESOLVED.minus(java.time.Duration.ofDays(2))),
+                ended(ids(0).get(0), SATISFIED, 1), open(0));
+        assertThat(windowsEnded(w)).isEmpty();
+        assertThat(w.state().resolved()).isTrue();
+        assertThat(w.state().ended()).containsOnlyKeys(ids(0).get(0)); // what the calls came to before still counts
+        w = w.andCommands(ended(ids(0).get(1), NOT_MADE, 3), ended(ids(0).get(2), NOT_MADE, 7));
+        assertThat(windowsEnded(w)).singleElement().satisfies(e -> {
             assertThat(e.outcome()).isEqualTo(WindowOutcome.SATISFIED);
             assertThat(List.of(e.callbacks(), e.satisfied(), e.notMade())).containsExactly(3, 1, 2);
         });
@@ -207,83 +207,83 @@ class FollowUpWindowDeciderTest {
 
     @Test
     void a_settlements_window_interrupted_before_the_resolution_is_not_re_opened_by_it() {
-        Window w = new Window().then(settled(0, RESOLVED.minus(java.time.Duration.ofDays(2))));
-        w.then(ended(ids(0).get(0), DISSATISFIED, 1));
-        assertThat(w.state.status()).isEqualTo(FollowUpWindow.Status.INTERRUPTED);
-        w.then(open(0));
-        endAll(w, 0, DISSATISFIED, SATISFIED, SATISFIED);
-        assertThat(w.ended()).isEmpty();
-        assertThat(w.events).extracting(e -> e.getClass().getSimpleName())
+        var w = SPEC.givenCommands(settled(0, RESOLVED.minus(java.time.Duration.ofDays(2))))
+                .when(ended(ids(0).get(0), DISSATISFIED, 1))
+                .thenState(s -> assertThat(s.status()).isEqualTo(FollowUpWindow.Status.INTERRUPTED))
+                .next();
+        w = endAll(w.andCommands(open(0)), 0, DISSATISFIED, SATISFIED, SATISFIED);
+        assertThat(windowsEnded(w)).isEmpty();
+        assertThat(w.history()).extracting(e -> e.getClass().getSimpleName())
                 .containsExactly("WindowOpened", "CallbackEnded", "WindowInterrupted");
         // the next cycle's settlement and resolution: a new window, ended by the resolution's re-opening
-        w.then(settled(1, RESOLVED)).then(new InterruptWindow("the complaint was withdrawn", RESOLVED));
-        assertThat(FollowUpWindowDecider.decide(open(1), w.state)).as("withdrawn: the cycle is over").isEmpty();
+        w = w.andCommands(settled(1, RESOLVED), new InterruptWindow("the complaint was withdrawn", RESOLVED));
+        w.when(open(1)).thenNothing(); // withdrawn: the cycle is over
     }
 
     @Test
     void a_window_stored_before_opened_by_existed_is_the_resolutions_and_ends_with_its_last_callback() {
-        FollowUpWindow stored = FollowUpWindowDecider.evolve(FollowUpWindow.NONE,
-                new WindowOpened(COMPLAINT, "SH001", 0, ids(0), RESOLVED, null));
-        assertThat(stored.open()).isTrue();
-        assertThat(stored.resolved()).isTrue();
-        Window w = new Window();
-        w.state = stored;
-        endAll(w, 0, SATISFIED, SATISFIED, UNREACHABLE);
-        assertThat(w.ended()).singleElement().satisfies(e -> assertThat(e.outcome()).isEqualTo(WindowOutcome.SATISFIED));
-        assertThat(FollowUpWindowDecider.decide(open(0), w.state)).isEmpty();
+        var stored = SPEC.given(new WindowOpened(COMPLAINT, "SH001", 0, ids(0), RESOLVED, null));
+        assertThat(stored.state().open()).isTrue();
+        assertThat(stored.state().resolved()).isTrue();
+        var w = endAll(stored, 0, SATISFIED, SATISFIED, UNREACHABLE);
+        assertThat(windowsEnded(w)).singleElement().satisfies(e -> assertThat(e.outcome()).isEqualTo(WindowOutcome.SATISFIED));
+        w.when(open(0)).thenNothing();
     }
 
     @Test
     void a_reopening_interrupts_the_cycle_and_the_next_resolution_opens_a_new_window() {
-        Window w = endAll(opened(0), 0, SATISFIED).then(new InterruptWindow("the complaint was reopened", RESOLVED));
+        var w = endAll(opened(0), 0, SATISFIED).andCommands(new InterruptWindow("the complaint was reopened", RESOLVED));
         // the reopening cancels the open calls of cycle 0: they end nothing
-        endAll(w, 0, SATISFIED, NOT_MADE, NOT_MADE);
-        assertThat(w.ended()).isEmpty();
+        w = endAll(w, 0, SATISFIED, NOT_MADE, NOT_MADE);
+        assertThat(windowsEnded(w)).isEmpty();
 
-        w.then(open(1));
-        assertThat(w.state.cycle()).isEqualTo(1);
-        assertThat(w.state.open()).isTrue();
+        w = w.when(open(1))
+                .thenState(s -> {
+                    assertThat(s.cycle()).isEqualTo(1);
+                    assertThat(s.open()).isTrue();
+                })
+                .next();
         // an old cycle's callback does not count in the new window
-        assertThat(FollowUpWindowDecider.decide(ended(ids(0).get(2), SATISFIED, 7), w.state)).isEmpty();
-        endAll(w, 1, SATISFIED, SATISFIED, UNREACHABLE);
-        assertThat(w.ended()).singleElement().satisfies(e -> {
+        w.when(ended(ids(0).get(2), SATISFIED, 7)).thenNothing();
+        w = endAll(w, 1, SATISFIED, SATISFIED, UNREACHABLE);
+        assertThat(windowsEnded(w)).singleElement().satisfies(e -> {
             assertThat(e.cycle()).isEqualTo(1);
             assertThat(e.outcome()).isEqualTo(WindowOutcome.SATISFIED);
         });
         // an older cycle's resolution, told late, opens nothing
-        assertThat(FollowUpWindowDecider.decide(open(0), w.state)).isEmpty();
+        w.when(open(0)).thenNothing();
     }
 
     @Test
     void a_new_cycle_while_a_window_is_open_interrupts_it_first() {
-        Window w = opened(0).then(open(1));
-        assertThat(w.events).extracting(e -> e.getClass().getSimpleName())
+        var w = opened(0).andCommands(open(1));
+        assertThat(w.history()).extracting(e -> e.getClass().getSimpleName())
                 .containsExactly("WindowOpened", "WindowInterrupted", "WindowOpened");
     }
 
     @Test
     void what_a_task_came_to_is_what_its_window_records() {
         UUID task = ids(0).get(0);
-        FollowUpDeciderTest.Task t = new FollowUpDeciderTest.Task().then(new ScheduleFollowUp(task, COMPLAINT, null,
-                "SH001", "cust-1", FollowUpKind.RESOLUTION_CALLBACK, 1, RESOLVED, RESOLVED)).then(new MarkDue(RESOLVED));
-        assertThat(FollowUpWindowDecider.resultOf(t.state)).isNull();
-        t.then(new RecordCall(CallOutcome.NO_ANSWER, 20, false, "s", RESOLVED.plusSeconds(86_400), 2, RESOLVED));
-        assertThat(FollowUpWindowDecider.resultOf(t.state)).as("tried again later").isNull();
-        t.then(new MarkDue(RESOLVED.plusSeconds(86_400)))
-                .then(new RecordCall(CallOutcome.NO_ANSWER, 20, false, "s", RESOLVED, 2, RESOLVED.plusSeconds(86_400)));
-        assertThat(FollowUpWindowDecider.resultOf(t.state)).isEqualTo(UNREACHABLE);
+        var due = FollowUpDeciderTest.SPEC.givenCommands(new ScheduleFollowUp(task, COMPLAINT, null, "SH001", "cust-1",
+                FollowUpKind.RESOLUTION_CALLBACK, 1, RESOLVED, RESOLVED), new MarkDue(RESOLVED));
+        assertThat(FollowUpWindowDecider.resultOf(due.state())).isNull();
+        var tryAgain = due.when(new RecordCall(CallOutcome.NO_ANSWER, 20, false, "s", RESOLVED.plusSeconds(86_400), 2, RESOLVED))
+                .thenState(s -> assertThat(FollowUpWindowDecider.resultOf(s)).as("tried again later").isNull())
+                .next();
+        tryAgain.andCommands(new MarkDue(RESOLVED.plusSeconds(86_400)))
+                .when(new RecordCall(CallOutcome.NO_ANSWER, 20, false, "s", RESOLVED, 2, RESOLVED.plusSeconds(86_400)))
+                .thenState(s -> assertThat(FollowUpWindowDecider.resultOf(s)).isEqualTo(UNREACHABLE));
 
         for (var c : List.of(CallOutcome.REACHED_SATISFIED, CallOutcome.REACHED_DISSATISFIED, CallOutcome.NEEDS_HELP)) {
-            FollowUpTask done = FollowUpDeciderTest.due(COMPLAINT, FollowUpKind.RESOLUTION_CALLBACK)
-                    .then(FollowUpDeciderTest.call(c)).state;
-            assertThat(FollowUpWindowDecider.resultOf(done)).isEqualTo(switch (c) {
-                case REACHED_SATISFIED -> SATISFIED;
-                case REACHED_DISSATISFIED -> DISSATISFIED;
-                default -> NEEDS_HELP;
-            });
+            FollowUpDeciderTest.due(COMPLAINT, FollowUpKind.RESOLUTION_CALLBACK).when(FollowUpDeciderTest.call(c))
+                    .thenState(s -> assertThat(FollowUpWindowDecider.resultOf(s)).isEqualTo(switch (c) {
+                        case REACHED_SATISFIED -> SATISFIED;
+                        case REACHED_DISSATISFIED -> DISSATISFIED;
+                        default -> NEEDS_HELP;
+                    }));
         }
-        FollowUpTask cancelled = FollowUpDeciderTest.due(COMPLAINT, FollowUpKind.RESOLUTION_CALLBACK)
-                .then(new FollowUpCommand.Cancel("the customer asked not to be contacted", RESOLVED)).state;
-        assertThat(FollowUpWindowDecider.resultOf(cancelled)).isEqualTo(NOT_MADE);
+        FollowUpDeciderTest.due(COMPLAINT, FollowUpKind.RESOLUTION_CALLBACK)
+                .when(new FollowUpCommand.Cancel("the customer asked not to be contacted", RESOLVED))
+                .thenState(s -> assertThat(FollowUpWindowDecider.resultOf(s)).isEqualTo(NOT_MADE));
     }
 }

@@ -1,5 +1,6 @@
 package clinic.refund.domain;
 
+import clinic.devstack.DeciderSpec;
 import clinic.eventstore.domain.RuleBroken;
 import clinic.refund.domain.RefundCommand.MakeOffer;
 import clinic.refund.domain.RefundCommand.NoteAssessment;
@@ -28,22 +29,22 @@ import java.util.UUID;
 import static clinic.refund.domain.RefundDeciderTest.AT;
 import static clinic.refund.domain.RefundDeciderTest.PAID;
 import static clinic.refund.domain.RefundDeciderTest.REQUEST;
+import static clinic.refund.domain.RefundDeciderTest.SPEC;
 import static clinic.refund.domain.RefundDeciderTest.TODAY;
 import static clinic.refund.domain.RefundDeciderTest.cny;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The refund case following the complaint: its money rounds, its written agreement and its third-party assessment. */
 class RefundFollowsComplaintTest {
 
     static final Instant ASSESSED = Instant.parse("2026-03-05T06:00:00Z");
 
-    static RefundDeciderTest.Case opened() {
-        return new RefundDeciderTest.Case().then(REQUEST);
+    static DeciderSpec<RefundCommand, RefundCase, RefundEvent>.Given opened() {
+        return SPEC.givenCommands(REQUEST);
     }
 
-    static RefundDeciderTest.Case assessed(AssessmentFinding finding) {
-        return opened().then(new NoteAssessment(finding, "Shanghai medical association", ASSESSED, AT));
+    static DeciderSpec<RefundCommand, RefundCase, RefundEvent>.Given assessed(AssessmentFinding finding) {
+        return opened().andCommands(new NoteAssessment(finding, "Shanghai medical association", ASSESSED, AT));
     }
 
     static RecordComplaintAgreement complaintAgreement(RefundRemedy remedy, long amount) {
@@ -53,134 +54,137 @@ class RefundFollowsComplaintTest {
 
     @Test
     void an_agreement_reached_on_the_complaint_becomes_the_cases_written_agreement() {
-        var c = opened().then(complaintAgreement(RefundRemedy.PARTIAL_REFUND, 400_000));
-
-        assertThat(c.state.status()).isEqualTo(RefundStatus.AGREED);
-        assertThat(c.state.agreement().amount()).isEqualTo(cny(400_000));
-        assertThat(c.state.agreement().dueDate()).isEqualTo(TODAY.plusDays(9));
-        assertThat(c.state.agreement().channels()).containsExactly(new RefundCommand.ChannelShare("original card", cny(400_000)));
-        assertThat(c.events.getLast()).isInstanceOf(RefundAgreed.class);
+        opened().when(complaintAgreement(RefundRemedy.PARTIAL_REFUND, 400_000))
+                .thenEvents(events -> assertThat(events.getLast()).isInstanceOf(RefundAgreed.class))
+                .thenState(s -> {
+                    assertThat(s.status()).isEqualTo(RefundStatus.AGREED);
+                    assertThat(s.agreement().amount()).isEqualTo(cny(400_000));
+                    assertThat(s.agreement().dueDate()).isEqualTo(TODAY.plusDays(9));
+                    assertThat(s.agreement().channels())
+                            .containsExactly(new RefundCommand.ChannelShare("original card", cny(400_000)));
+                });
     }
 
     @Test
     void the_same_agreement_told_again_decides_nothing_and_another_one_is_recorded_as_not_applied() {
-        var c = opened().then(complaintAgreement(RefundRemedy.PARTIAL_REFUND, 400_000));
+        var agreed = opened().andCommands(complaintAgreement(RefundRemedy.PARTIAL_REFUND, 400_000));
 
-        assertThat(RefundDecider.decide(complaintAgreement(RefundRemedy.PARTIAL_REFUND, 400_000), c.state)).isEmpty();
-        var other = RefundDecider.decide(complaintAgreement(RefundRemedy.PARTIAL_REFUND, 500_000), c.state);
-        assertThat(other).singleElement().isInstanceOfSatisfying(ComplaintAgreementNotApplied.class,
-                e -> assertThat(e.reason()).contains("agreed PARTIAL_REFUND 4000.00 CNY already"));
+        agreed.when(complaintAgreement(RefundRemedy.PARTIAL_REFUND, 400_000)).thenNothing();
+        agreed.when(complaintAgreement(RefundRemedy.PARTIAL_REFUND, 500_000))
+                .thenEvents(events -> assertThat(events).singleElement().isInstanceOfSatisfying(
+                        ComplaintAgreementNotApplied.class,
+                        e -> assertThat(e.reason()).contains("agreed PARTIAL_REFUND 4000.00 CNY already")));
     }
 
     @Test
     void an_agreement_above_the_threshold_waits_for_hq_like_one_made_here() {
-        var c = opened().then(complaintAgreement(RefundRemedy.FULL_REFUND, PAID.minorUnits())); // below 50,000.00
-        var high = opened().then(new RecordComplaintAgreement(RefundRemedy.FULL_REFUND, PAID, "card", TODAY, cny(100),
-                "staff:wang", AT));
-
-        assertThat(c.state.status()).isEqualTo(RefundStatus.AGREED);
-        assertThat(high.state.status()).isEqualTo(RefundStatus.AWAITING_APPROVAL);
+        opened().when(complaintAgreement(RefundRemedy.FULL_REFUND, PAID.minorUnits())) // below 50,000.00
+                .thenState(s -> assertThat(s.status()).isEqualTo(RefundStatus.AGREED));
+        opened().when(new RecordComplaintAgreement(RefundRemedy.FULL_REFUND, PAID, "card", TODAY, cny(100), "staff:wang", AT))
+                .thenState(s -> assertThat(s.status()).isEqualTo(RefundStatus.AWAITING_APPROVAL));
     }
 
     @Test
     void compensation_may_exceed_what_was_paid_a_refund_may_not() {
-        var compensation = opened().then(complaintAgreement(RefundRemedy.COMPENSATION, PAID.minorUnits() + 200_000));
-        var refund = RefundDecider.decide(complaintAgreement(RefundRemedy.PARTIAL_REFUND, PAID.minorUnits() + 1), opened().state);
-
-        assertThat(compensation.state.agreement().amount()).isEqualTo(cny(PAID.minorUnits() + 200_000));
-        assertThat(refund).singleElement().isInstanceOfSatisfying(ComplaintAgreementNotApplied.class,
-                e -> assertThat(e.reason()).contains("exceeds"));
+        opened().when(complaintAgreement(RefundRemedy.COMPENSATION, PAID.minorUnits() + 200_000))
+                .thenState(s -> assertThat(s.agreement().amount()).isEqualTo(cny(PAID.minorUnits() + 200_000)));
+        opened().when(complaintAgreement(RefundRemedy.PARTIAL_REFUND, PAID.minorUnits() + 1))
+                .thenEvents(events -> assertThat(events).singleElement().isInstanceOfSatisfying(
+                        ComplaintAgreementNotApplied.class, e -> assertThat(e.reason()).contains("exceeds")));
     }
 
     @Test
     void complaint_side_rounds_join_the_negotiation_while_there_is_one() {
-        var c = opened()
-                .then(new RecordComplaintOffer(Party.CLINIC, RefundRemedy.PARTIAL_REFUND, cny(300_000), "staff:wang", AT))
-                .then(new RecordComplaintOffer(Party.CUSTOMER, RefundRemedy.PARTIAL_REFUND, cny(600_000), "cust-889", AT));
+        var c = opened().andCommands(
+                new RecordComplaintOffer(Party.CLINIC, RefundRemedy.PARTIAL_REFUND, cny(300_000), "staff:wang", AT),
+                new RecordComplaintOffer(Party.CUSTOMER, RefundRemedy.PARTIAL_REFUND, cny(600_000), "cust-889", AT));
 
-        assertThat(c.state.status()).isEqualTo(RefundStatus.COUNTER_OFFERED);
-        assertThat(c.state.offers()).extracting(RefundCase.Offer::party, RefundCase.Offer::amount)
+        assertThat(c.state().status()).isEqualTo(RefundStatus.COUNTER_OFFERED);
+        assertThat(c.state().offers()).extracting(RefundCase.Offer::party, RefundCase.Offer::amount)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(Party.CLINIC, cny(300_000)),
                         org.assertj.core.groups.Tuple.tuple(Party.CUSTOMER, cny(600_000)));
 
-        var agreed = c.then(complaintAgreement(RefundRemedy.PARTIAL_REFUND, 450_000));
-        assertThat(RefundDecider.decide(new RecordComplaintOffer(Party.CLINIC, RefundRemedy.PARTIAL_REFUND, cny(1),
-                "staff:wang", AT), agreed.state)).isEmpty();
+        var agreed = c.andCommands(complaintAgreement(RefundRemedy.PARTIAL_REFUND, 450_000));
+        agreed.when(new RecordComplaintOffer(Party.CLINIC, RefundRemedy.PARTIAL_REFUND, cny(1), "staff:wang", AT))
+                .thenNothing();
     }
 
     @Test
     void not_at_fault_refuses_a_full_refund_or_compensation_until_hq_overrides_with_a_reason() {
-        var c = assessed(AssessmentFinding.NOT_AT_FAULT).then(new StartReview("staff:li", AT));
+        var c = assessed(AssessmentFinding.NOT_AT_FAULT).andCommands(new StartReview("staff:li", AT));
 
-        assertThatThrownBy(() -> RefundDecider.decide(new MakeOffer(PAID, "goodwill", null, "staff:li", AT), c.state))
-                .isInstanceOf(RuleBroken.class).hasMessageContaining("not at fault");
-        assertThatThrownBy(() -> RefundDecider.decide(new MakeOffer(cny(100_000), RefundRemedy.COMPENSATION, "goodwill",
-                null, "staff:li", AT), c.state)).isInstanceOf(RuleBroken.class);
-        assertThat(RefundDecider.decide(new MakeOffer(cny(300_000), "partial", null, "staff:li", AT), c.state)).hasSize(1);
-        assertThat(RefundDecider.decide(complaintAgreement(RefundRemedy.FULL_REFUND, PAID.minorUnits()), c.state))
-                .singleElement().isInstanceOf(ComplaintAgreementNotApplied.class);
-        assertThat(RefundDecider.allowedSteps(c.state)).contains("override-assessment");
+        c.when(new MakeOffer(PAID, "goodwill", null, "staff:li", AT)).thenRefused(RuleBroken.class, "not at fault");
+        c.when(new MakeOffer(cny(100_000), RefundRemedy.COMPENSATION, "goodwill", null, "staff:li", AT))
+                .thenRefused(RuleBroken.class);
+        c.when(new MakeOffer(cny(300_000), "partial", null, "staff:li", AT))
+                .thenEvents(events -> assertThat(events).hasSize(1));
+        c.when(complaintAgreement(RefundRemedy.FULL_REFUND, PAID.minorUnits()))
+                .thenEvents(events -> assertThat(events).singleElement().isInstanceOf(ComplaintAgreementNotApplied.class));
+        assertThat(RefundDecider.allowedSteps(c.state())).contains("override-assessment");
 
-        var overridden = c.then(new OverrideAssessment("customer's photos show the swelling; HQ goodwill", "hq:zhao", AT));
-        assertThat(overridden.state.assessment().overrideReason()).isEqualTo("customer's photos show the swelling; HQ goodwill");
-        assertThat(RefundDecider.allowedSteps(overridden.state)).doesNotContain("override-assessment");
-        assertThat(RefundDecider.decide(new MakeOffer(PAID, "full refund after all", null, "staff:li", AT),
-                overridden.state)).hasSize(1);
+        var overridden = c.when(new OverrideAssessment("customer's photos show the swelling; HQ goodwill", "hq:zhao", AT))
+                .thenState(s -> {
+                    assertThat(s.assessment().overrideReason()).isEqualTo("customer's photos show the swelling; HQ goodwill");
+                    assertThat(RefundDecider.allowedSteps(s)).doesNotContain("override-assessment");
+                })
+                .next();
+        overridden.when(new MakeOffer(PAID, "full refund after all", null, "staff:li", AT))
+                .thenEvents(events -> assertThat(events).hasSize(1));
     }
 
     @Test
     void at_fault_makes_the_entitlement_the_full_refund_and_no_other_reason_is_taken() {
-        var atFault = assessed(AssessmentFinding.AT_FAULT).then(new StartReview("staff:li", AT));
+        var atFault = assessed(AssessmentFinding.AT_FAULT).andCommands(new StartReview("staff:li", AT));
         var personal = entitlement(RefundReason.PERSONAL_CANCELLATION);
         var fault = entitlement(RefundReason.RESULT_AT_FAULT);
 
-        assertThatThrownBy(() -> RefundDecider.decide(record(personal), atFault.state))
-                .isInstanceOf(RuleBroken.class).hasMessageContaining("found the clinic at fault");
-        var recorded = atFault.then(record(fault));
-        assertThat(recorded.state.entitlement().refund()).isEqualTo(cny(1_000_000)); // everything paid for the item
+        atFault.when(record(personal)).thenRefused(RuleBroken.class, "found the clinic at fault");
+        atFault.when(record(fault))
+                .thenState(s -> assertThat(s.entitlement().refund()).isEqualTo(cny(1_000_000))); // everything paid for the item
     }
 
     @Test
     void the_result_is_blamed_on_the_clinic_only_by_an_at_fault_finding() {
-        var none = opened().then(new StartReview("staff:li", AT));
-        var inconclusive = assessed(AssessmentFinding.INCONCLUSIVE).then(new StartReview("staff:li", AT));
+        var none = opened().andCommands(new StartReview("staff:li", AT));
+        var inconclusive = assessed(AssessmentFinding.INCONCLUSIVE).andCommands(new StartReview("staff:li", AT));
         var fault = entitlement(RefundReason.RESULT_AT_FAULT);
 
-        assertThatThrownBy(() -> RefundDecider.decide(record(fault), none.state))
-                .isInstanceOf(RuleBroken.class).hasMessageContaining("none is recorded");
-        assertThatThrownBy(() -> RefundDecider.decide(record(fault), inconclusive.state))
-                .isInstanceOf(RuleBroken.class).hasMessageContaining("INCONCLUSIVE");
+        none.when(record(fault)).thenRefused(RuleBroken.class, "none is recorded");
+        inconclusive.when(record(fault)).thenRefused(RuleBroken.class, "INCONCLUSIVE");
         // inconclusive binds nothing else: any remedy may be offered, another reason is the reviewer's
-        assertThat(RefundDecider.decide(new MakeOffer(PAID, "full", null, "staff:li", AT), inconclusive.state)).hasSize(1);
-        assertThat(RefundDecider.decide(record(entitlement(RefundReason.PERSONAL_CANCELLATION)), inconclusive.state)).hasSize(1);
+        inconclusive.when(new MakeOffer(PAID, "full", null, "staff:li", AT))
+                .thenEvents(events -> assertThat(events).hasSize(1));
+        inconclusive.when(record(entitlement(RefundReason.PERSONAL_CANCELLATION)))
+                .thenEvents(events -> assertThat(events).hasSize(1));
     }
 
     @Test
     void an_assessment_told_twice_is_noted_once_and_a_later_one_replaces_it() {
         var c = assessed(AssessmentFinding.NOT_AT_FAULT);
-        assertThat(RefundDecider.decide(new NoteAssessment(AssessmentFinding.NOT_AT_FAULT, "x", ASSESSED, AT), c.state)).isEmpty();
-        var again = c.then(new NoteAssessment(AssessmentFinding.AT_FAULT, "second opinion", ASSESSED.plusSeconds(86_400), AT));
-        assertThat(again.state.assessment().finding()).isEqualTo(AssessmentFinding.AT_FAULT);
-        assertThat(again.state.assessment().overrideReason()).isNull();
+        c.when(new NoteAssessment(AssessmentFinding.NOT_AT_FAULT, "x", ASSESSED, AT)).thenNothing();
+        c.when(new NoteAssessment(AssessmentFinding.AT_FAULT, "second opinion", ASSESSED.plusSeconds(86_400), AT))
+                .thenState(s -> {
+                    assertThat(s.assessment().finding()).isEqualTo(AssessmentFinding.AT_FAULT);
+                    assertThat(s.assessment().overrideReason()).isNull();
+                });
     }
 
     @Test
     void a_complaint_withdrawn_or_out_of_scope_ends_a_refund_still_negotiating_and_nothing_agreed() {
-        var withdrawn = opened().then(new RefundCommand.EndWithComplaint(false, "the complaint was withdrawn", AT));
-        var outOfScope = opened().then(new RefundCommand.EndWithComplaint(true, "outside the after-sales guarantee", AT));
-        var agreed = opened().then(complaintAgreement(RefundRemedy.PARTIAL_REFUND, 400_000));
+        var withdrawn = opened().andCommands(new RefundCommand.EndWithComplaint(false, "the complaint was withdrawn", AT));
+        var outOfScope = opened().andCommands(new RefundCommand.EndWithComplaint(true, "outside the after-sales guarantee", AT));
+        var agreed = opened().andCommands(complaintAgreement(RefundRemedy.PARTIAL_REFUND, 400_000));
 
-        assertThat(withdrawn.state.status()).isEqualTo(RefundStatus.WITHDRAWN);
-        assertThat(outOfScope.state.status()).isEqualTo(RefundStatus.REJECTED);
-        assertThat(RefundDecider.decide(new RefundCommand.EndWithComplaint(false, "x", AT), agreed.state)).isEmpty();
-        assertThat(RefundDecider.decide(new RefundCommand.EndWithComplaint(false, "x", AT), withdrawn.state)).isEmpty();
+        assertThat(withdrawn.state().status()).isEqualTo(RefundStatus.WITHDRAWN);
+        assertThat(outOfScope.state().status()).isEqualTo(RefundStatus.REJECTED);
+        agreed.when(new RefundCommand.EndWithComplaint(false, "x", AT)).thenNothing();
+        withdrawn.when(new RefundCommand.EndWithComplaint(false, "x", AT)).thenNothing();
     }
 
     @Test
     void a_complaint_side_round_does_not_copy_the_rounds_words() {
-        var c = opened().then(new RecordComplaintOffer(Party.CUSTOMER, RefundRemedy.PARTIAL_REFUND, cny(600_000),
-                "cust-889", AT));
-        assertThat(c.state.offers().getFirst().reason()).isEqualTo("a round of the complaint's negotiation");
+        opened().when(new RecordComplaintOffer(Party.CUSTOMER, RefundRemedy.PARTIAL_REFUND, cny(600_000), "cust-889", AT))
+                .thenState(s -> assertThat(s.offers().getFirst().reason()).isEqualTo("a round of the complaint's negotiation"));
     }
 
     private static RecordEntitlement record(Entitlement e) {
