@@ -17,7 +17,7 @@ public record ComplaintSummary(UUID id, String caseNumber, String branchId, Stri
 
     static ComplaintSummary of(ComplaintListRow r) {
         return new ComplaintSummary(r.id, r.caseNumber, r.branchId, r.status, r.category, r.channel, r.severity,
-                r.owner, r.requestedRemedy, MoneyJson.of(new clinic.complaint.domain.Money(r.amountPaidMinor, r.currency)),
+                r.owner, r.requestedRemedy, MoneyJson.of(new clinic.eventstore.domain.Money(r.amountPaidMinor, r.currency)),
                 r.waitingOn, r.slaState, r.openEscalations, r.reopenCount, r.filedAt, r.acknowledgedAt, r.resolvedAt, r.closedAt,
                 r.version, r.escalatedExternally, r.escalatedToHq);
     }

@@ -1,6 +1,6 @@
 package clinic.complaint.api;
 
-import clinic.complaint.domain.Money;
+import clinic.eventstore.domain.Money;
 import clinic.eventstore.api.Formats;
 import clinic.eventstore.api.InvalidField;
 import jakarta.validation.constraints.NotBlank;

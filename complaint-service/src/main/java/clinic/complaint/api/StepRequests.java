@@ -4,7 +4,7 @@ import clinic.complaint.domain.AssessmentResult;
 import clinic.complaint.domain.Category;
 import clinic.complaint.domain.EscalationBody;
 import clinic.complaint.domain.EvidenceType;
-import clinic.complaint.domain.Money;
+import clinic.eventstore.domain.Money;
 import clinic.complaint.domain.Party;
 import clinic.complaint.domain.Remedy;
 import clinic.complaint.domain.Severity;

@@ -8,7 +8,7 @@ import clinic.complaint.domain.ComplaintCommand;
 import clinic.complaint.domain.ComplaintDecider;
 import clinic.complaint.domain.ComplaintEvent;
 import clinic.complaint.domain.EscalationNorms;
-import clinic.complaint.domain.Money;
+import clinic.eventstore.domain.Money;
 import clinic.complaint.domain.Remedy;
 import clinic.complaint.domain.WarrantyPolicy;
 import clinic.complaint.domain.sla.SlaReading;

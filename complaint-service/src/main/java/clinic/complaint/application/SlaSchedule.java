@@ -4,11 +4,11 @@ import clinic.complaint.config.SlaConfig;
 import clinic.eventstore.config.BranchCalendars;
 import clinic.complaint.domain.Complaint;
 import clinic.complaint.domain.ComplaintCommand;
-import clinic.complaint.domain.ComplaintDecider;
 import clinic.complaint.domain.EscalationNorms;
 import clinic.complaint.domain.sla.SlaClocks;
 import clinic.complaint.domain.sla.SlaPolicy;
 import clinic.complaint.domain.sla.SlaReading;
+import clinic.complaint.domain.sla.SlaScheduling;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -101,7 +101,7 @@ public class SlaSchedule {
     /** Sets (or clears) when the scheduler looks at the case next. Call after the case's events are appended. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reschedule(Complaint c, Instant now) {
-        Instant next = ComplaintDecider.nextSlaCheck(c, policyOf(c), calendarOf(c), now);
+        Instant next = SlaScheduling.nextCheck(c, policyOf(c), calendarOf(c), now);
         if (next == null) {
             em.createNativeQuery("delete from sla_schedule where complaint_id = ?1").setParameter(1, c.id()).executeUpdate();
         } else {

@@ -1,5 +1,8 @@
 package clinic.complaint.domain;
 
+import clinic.eventstore.domain.Money;
+
+import clinic.calendar.CalendarSnapshot;
 import clinic.complaint.domain.sla.SlaClockName;
 import clinic.complaint.domain.sla.SlaPolicy;
 import clinic.complaint.domain.sla.SlaWarningLevel;
@@ -10,47 +13,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** A case as its events made it. */
-public record Complaint(
-        UUID id,
-        String caseNumber,
-        String branchId,
-        String customerRef,
-        Channel channel,
-        Category category,
-        Remedy requestedRemedy,
-        Money amountPaid,
-        ComplaintStatus status,
-        Instant filedAt,
-        Instant acknowledgedAt,
-        String acknowledgedBy,
-        Severity severity,
-        Subject subject,
-        Boolean inScope,
-        String scope,
-        String owner,
-        WaitReason waitingOn,
-        Instant waitingSince,
-        List<Evidence> evidence,
-        ThirdPartyAssessment thirdPartyAssessment,
-        List<Offer> offers,
-        Agreement agreement,
-        String decision,
-        Instant resolvedAt,
-        Instant closedAt,
-        int reopenCount,
-        List<Escalation> escalations,
-        List<EscalationWarning> escalationWarnings,
-        Instant resolveClockStartedAt,
-        List<Pause> pauses,
-        List<Pause> waitHistory,
-        List<SlaWarning> slaWarnings,
-        Refund refund,
-        String hqEscalation,
-        SlaPolicy sla,
-        clinic.calendar.CalendarSnapshot calendar) {
+/**
+ * A case as its events made it, in cohesive parts: what was filed ({@link Intake}), where it stands
+ * ({@link Lifecycle}), its {@link Assessment}, {@link Investigation} and {@link Negotiation}, what its SLA clocks
+ * are read from ({@link SlaTrack}), the refund refund-service handles for it ({@link Refund}, null: none) and who
+ * else is on it ({@link Escalations}). {@link ComplaintDecider#evolve} changes the parts an event is about and
+ * leaves the others as they are; the accessors after the parts are shortcuts for those who read single fields (the
+ * API, the list, the scheduler).
+ */
+public record Complaint(Intake intake, Lifecycle lifecycle, Assessment assessment, Investigation investigation,
+                        Negotiation negotiation, SlaTrack slaTrack, Refund refund, Escalations escalated) {
 
-    public static final Complaint NONE = new Draft().build();
+    public static final Complaint NONE = new Complaint(Intake.NONE, Lifecycle.NONE, Assessment.NONE,
+            Investigation.NONE, Negotiation.NONE, SlaTrack.NONE, null, Escalations.NONE);
 
     public record Evidence(UUID id, EvidenceType type, String suppliedBy, String sha256, long sizeBytes,
                            Instant addedAt) {
@@ -106,6 +81,45 @@ public record Complaint(
     public record Refund(UUID refundId, Money agreedAmount, LocalDate dueDate, Money settledAmount, boolean overdue,
                          Money paidAmount) {
 
+        /** refund-service opened the refund case. */
+        static Refund opened(UUID refundId) {
+            return new Refund(refundId, null, null, null, false, null);
+        }
+
+        /** The refund was agreed: amount and due date; what was paid before stays. */
+        static Refund agreed(Refund before, UUID refundId, Money amount, LocalDate dueDate) {
+            return new Refund(refundId, amount, dueDate, null, false, paidOf(before));
+        }
+
+        /** A payment was made: {@code paidSoFar} over all channels. */
+        static Refund paid(Refund before, UUID refundId, Money paidSoFar) {
+            return new Refund(refundId, agreedOf(before), dueOf(before), null, before != null && before.overdue,
+                    paidSoFar);
+        }
+
+        /** The refund is settled: {@code amount} paid in all. */
+        static Refund settled(Refund before, UUID refundId, Money amount) {
+            return new Refund(refundId, agreedOf(before), dueOf(before), amount, false, amount);
+        }
+
+        /** The refund promised for {@code dueDate} is not paid. */
+        static Refund overdue(Refund before, UUID refundId, LocalDate dueDate) {
+            return new Refund(refundId, agreedOf(before), dueDate, null, true, paidOf(before));
+        }
+
+        /** What was paid so far of {@code refund} (null: no refund case, or nothing reported paid). */
+        static Money paidOf(Refund refund) {
+            return refund == null ? null : refund.paidAmount;
+        }
+
+        private static Money agreedOf(Refund refund) {
+            return refund == null ? null : refund.agreedAmount;
+        }
+
+        private static LocalDate dueOf(Refund refund) {
+            return refund == null ? null : refund.dueDate;
+        }
+
         /** Where the refund stands, for people: the case follows it without a status of its own for each. */
         public RefundProgress progress() {
             if (settledAmount != null) {
@@ -124,122 +138,194 @@ public record Complaint(
     /** How far the case's refund has come (see {@link Refund#progress()}). */
     public enum RefundProgress { OPEN, AGREED, PAID_IN_PART, SETTLED, OVERDUE }
 
+    public boolean exists() {
+        return status() != ComplaintStatus.NONE;
+    }
+
+    public boolean waiting() {
+        return waitingOn() != null;
+    }
+
+    public boolean hasOpenEscalation() {
+        return escalated.anyOpen();
+    }
+
+    /** Whether the warning was raised on the clock in its current cycle (reopening starts a new resolve cycle). */
     public boolean slaWarningRaised(SlaClockName clock, SlaWarningLevel level) {
-        int cycle = clock == SlaClockName.RESOLVE ? reopenCount : 0;
-        return slaWarnings.stream().anyMatch(w -> w.clock() == clock && w.level() == level && w.cycle() == cycle);
+        return slaTrack.warningRaised(clock, level, clock == SlaClockName.RESOLVE ? reopenCount() : 0);
     }
 
     public boolean escalationWarningRaised(UUID escalationId, EscalationNorms.DeadlineKind kind,
                                            EscalationNorms.WarningLevel level) {
-        return escalationWarnings.stream()
-                .anyMatch(w -> w.escalationId().equals(escalationId) && w.kind() == kind && w.level() == level);
+        return escalated.warningRaised(escalationId, kind, level);
     }
 
-    public boolean exists() {
-        return status != ComplaintStatus.NONE;
+    // the parts, one changed at a time (only the domain changes a case: by its events)
+
+    Complaint withIntake(Intake changed) {
+        return new Complaint(changed, lifecycle, assessment, investigation, negotiation, slaTrack, refund, escalated);
     }
 
-    public boolean waiting() {
-        return waitingOn != null;
+    Complaint withLifecycle(Lifecycle changed) {
+        return new Complaint(intake, changed, assessment, investigation, negotiation, slaTrack, refund, escalated);
     }
 
-    public boolean hasOpenEscalation() {
-        return escalations.stream().anyMatch(Escalation::open);
+    Complaint withAssessment(Assessment changed) {
+        return new Complaint(intake, lifecycle, changed, investigation, negotiation, slaTrack, refund, escalated);
     }
 
-    Draft draft() {
-        return new Draft(this);
+    Complaint withInvestigation(Investigation changed) {
+        return new Complaint(intake, lifecycle, assessment, changed, negotiation, slaTrack, refund, escalated);
     }
 
-    /** The mutable copy {@link ComplaintDecider#evolve} changes and freezes again; never leaves the domain. */
-    static final class Draft {
-        UUID id;
-        String caseNumber;
-        String branchId;
-        String customerRef;
-        Channel channel;
-        Category category;
-        Remedy requestedRemedy;
-        Money amountPaid;
-        ComplaintStatus status = ComplaintStatus.NONE;
-        Instant filedAt;
-        Instant acknowledgedAt;
-        String acknowledgedBy;
-        Severity severity;
-        Subject subject;
-        Boolean inScope;
-        String scope;
-        String owner;
-        WaitReason waitingOn;
-        Instant waitingSince;
-        List<Evidence> evidence = new ArrayList<>();
-        ThirdPartyAssessment thirdPartyAssessment;
-        List<Offer> offers = new ArrayList<>();
-        Agreement agreement;
-        String decision;
-        Instant resolvedAt;
-        Instant closedAt;
-        int reopenCount;
-        List<Escalation> escalations = new ArrayList<>();
-        List<EscalationWarning> escalationWarnings = new ArrayList<>();
-        Instant resolveClockStartedAt;
-        List<Pause> pauses = new ArrayList<>();
-        List<Pause> waitHistory = new ArrayList<>();
-        List<SlaWarning> slaWarnings = new ArrayList<>();
-        Refund refund;
-        String hqEscalation;
-        SlaPolicy sla;
-        clinic.calendar.CalendarSnapshot calendar;
+    Complaint withNegotiation(Negotiation changed) {
+        return new Complaint(intake, lifecycle, assessment, investigation, changed, slaTrack, refund, escalated);
+    }
 
-        Draft() {
-        }
+    Complaint withSlaTrack(SlaTrack changed) {
+        return new Complaint(intake, lifecycle, assessment, investigation, negotiation, changed, refund, escalated);
+    }
 
-        Draft(Complaint c) {
-            id = c.id;
-            caseNumber = c.caseNumber;
-            branchId = c.branchId;
-            customerRef = c.customerRef;
-            channel = c.channel;
-            category = c.category;
-            requestedRemedy = c.requestedRemedy;
-            amountPaid = c.amountPaid;
-            status = c.status;
-            filedAt = c.filedAt;
-            acknowledgedAt = c.acknowledgedAt;
-            acknowledgedBy = c.acknowledgedBy;
-            severity = c.severity;
-            subject = c.subject;
-            inScope = c.inScope;
-            scope = c.scope;
-            owner = c.owner;
-            waitingOn = c.waitingOn;
-            waitingSince = c.waitingSince;
-            evidence = new ArrayList<>(c.evidence);
-            thirdPartyAssessment = c.thirdPartyAssessment;
-            offers = new ArrayList<>(c.offers);
-            agreement = c.agreement;
-            decision = c.decision;
-            resolvedAt = c.resolvedAt;
-            closedAt = c.closedAt;
-            reopenCount = c.reopenCount;
-            escalations = new ArrayList<>(c.escalations);
-            escalationWarnings = new ArrayList<>(c.escalationWarnings);
-            resolveClockStartedAt = c.resolveClockStartedAt;
-            pauses = new ArrayList<>(c.pauses);
-            waitHistory = new ArrayList<>(c.waitHistory);
-            slaWarnings = new ArrayList<>(c.slaWarnings);
-            refund = c.refund;
-            hqEscalation = c.hqEscalation;
-            sla = c.sla;
-            calendar = c.calendar;
-        }
+    Complaint withRefund(Refund changed) {
+        return new Complaint(intake, lifecycle, assessment, investigation, negotiation, slaTrack, changed, escalated);
+    }
 
-        Complaint build() {
-            return new Complaint(id, caseNumber, branchId, customerRef, channel, category, requestedRemedy, amountPaid,
-                    status, filedAt, acknowledgedAt, acknowledgedBy, severity, subject, inScope, scope, owner,
-                    waitingOn, waitingSince, List.copyOf(evidence), thirdPartyAssessment, List.copyOf(offers),
-                    agreement, decision, resolvedAt, closedAt, reopenCount, List.copyOf(escalations),
-                    List.copyOf(escalationWarnings), resolveClockStartedAt, List.copyOf(pauses), List.copyOf(waitHistory), List.copyOf(slaWarnings), refund, hqEscalation, sla, calendar);
-        }
+    Complaint withEscalated(Escalations changed) {
+        return new Complaint(intake, lifecycle, assessment, investigation, negotiation, slaTrack, refund, changed);
+    }
+
+    /** {@code list} with {@code item} at its end, unmodifiable: how the parts add to their lists. */
+    static <T> List<T> appended(List<T> list, T item) {
+        List<T> longer = new ArrayList<>(list);
+        longer.add(item);
+        return List.copyOf(longer);
+    }
+
+    // shortcuts to single fields of the parts
+
+    public UUID id() {
+        return intake.id();
+    }
+
+    public String caseNumber() {
+        return intake.caseNumber();
+    }
+
+    public String branchId() {
+        return intake.branchId();
+    }
+
+    public String customerRef() {
+        return intake.customerRef();
+    }
+
+    public Channel channel() {
+        return intake.channel();
+    }
+
+    public Category category() {
+        return intake.category();
+    }
+
+    public Remedy requestedRemedy() {
+        return intake.requestedRemedy();
+    }
+
+    public Money amountPaid() {
+        return intake.amountPaid();
+    }
+
+    public Instant filedAt() {
+        return intake.filedAt();
+    }
+
+    /** The SLA targets the case was filed under (null: filed before they were kept). */
+    public SlaPolicy sla() {
+        return intake.sla();
+    }
+
+    /** The calendar the case was filed under (null: filed before calendars were kept). */
+    public CalendarSnapshot calendar() {
+        return intake.calendar();
+    }
+
+    public ComplaintStatus status() {
+        return lifecycle.status();
+    }
+
+    public Instant acknowledgedAt() {
+        return lifecycle.acknowledgedAt();
+    }
+
+    public String acknowledgedBy() {
+        return lifecycle.acknowledgedBy();
+    }
+
+    public String decision() {
+        return lifecycle.decision();
+    }
+
+    public Instant resolvedAt() {
+        return lifecycle.resolvedAt();
+    }
+
+    public Instant closedAt() {
+        return lifecycle.closedAt();
+    }
+
+    public int reopenCount() {
+        return lifecycle.reopenCount();
+    }
+
+    public Severity severity() {
+        return assessment.severity();
+    }
+
+    public Subject subject() {
+        return assessment.subject();
+    }
+
+    public Boolean inScope() {
+        return assessment.inScope();
+    }
+
+    public String scope() {
+        return assessment.scope();
+    }
+
+    public String owner() {
+        return assessment.owner();
+    }
+
+    public List<Evidence> evidence() {
+        return investigation.evidence();
+    }
+
+    public ThirdPartyAssessment thirdPartyAssessment() {
+        return investigation.thirdPartyAssessment();
+    }
+
+    public List<Offer> offers() {
+        return negotiation.offers();
+    }
+
+    public Agreement agreement() {
+        return negotiation.agreement();
+    }
+
+    public WaitReason waitingOn() {
+        return slaTrack.waitingOn();
+    }
+
+    public Instant waitingSince() {
+        return slaTrack.waitingSince();
+    }
+
+    public List<Escalation> escalations() {
+        return escalated.external();
+    }
+
+    public String hqEscalation() {
+        return escalated.hq();
     }
 }

@@ -1,5 +1,7 @@
 package clinic.complaint.domain;
 
+import clinic.eventstore.domain.Money;
+
 import clinic.calendar.BusinessCalendar;
 import clinic.complaint.domain.sla.SlaPolicy;
 

@@ -1,9 +1,12 @@
 package clinic.complaint.domain;
 
+import clinic.eventstore.domain.Money;
+
 import clinic.complaint.domain.Complaint.Agreement;
 import clinic.complaint.domain.Complaint.Escalation;
 import clinic.complaint.domain.Complaint.Evidence;
 import clinic.complaint.domain.Complaint.Offer;
+import clinic.complaint.domain.Complaint.Refund;
 import clinic.complaint.domain.Complaint.ThirdPartyAssessment;
 import clinic.complaint.domain.ComplaintCommand.AcknowledgeComplaint;
 import clinic.complaint.domain.ComplaintCommand.CheckSla;
@@ -63,26 +66,18 @@ import clinic.complaint.domain.ComplaintEvent.ThirdPartyAssessmentRequested;
 import clinic.complaint.domain.ComplaintEvent.WaitEnded;
 import clinic.complaint.domain.ComplaintEvent.WaitStarted;
 
-import clinic.calendar.BusinessCalendar;
 import clinic.eventstore.domain.RuleBroken;
 import clinic.eventstore.domain.StepNotAllowed;
-import clinic.complaint.domain.sla.SlaClockName;
-import clinic.complaint.domain.sla.SlaClocks;
-import clinic.complaint.domain.sla.SlaPolicy;
-import clinic.complaint.domain.sla.SlaReading;
+import clinic.complaint.domain.sla.SlaScheduling;
 import clinic.complaint.domain.sla.SlaWarningLevel;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import static clinic.complaint.domain.ComplaintStatus.ACKNOWLEDGED;
 import static clinic.complaint.domain.ComplaintStatus.AGREED;
 import static clinic.complaint.domain.ComplaintStatus.ASSESSED;
 import static clinic.complaint.domain.ComplaintStatus.CLOSED;
-import static clinic.complaint.domain.ComplaintStatus.CLOSED_OUT_OF_SCOPE;
 import static clinic.complaint.domain.ComplaintStatus.INVESTIGATING;
 import static clinic.complaint.domain.ComplaintStatus.NEGOTIATING;
 import static clinic.complaint.domain.ComplaintStatus.RECEIVED;
@@ -173,7 +168,7 @@ public final class ComplaintDecider {
                 yield List.of(new EscalatedExternally(id, c.escalationId(), c.body(), c.referenceNumber(), c.deadline(),
                         c.by(), c.at(), EscalationNorms.sourceFor(c.body(), c.deadline())));
             }
-            case CheckSla c -> checkSla(state, c);
+            case CheckSla c -> SlaScheduling.warningsDue(state, c.policy(), c.calendar(), c.at());
             case RecordRefundOpened c -> state.refund() != null ? List.of()
                     : List.of(new RefundCaseOpened(id, c.refundId(), c.at()));
             case RecordRefundAgreed c -> {
@@ -192,7 +187,7 @@ public final class ComplaintDecider {
                 yield events;
             }
             case RecordRefundPayment c -> {
-                Money before = paidOf(state);
+                Money before = Refund.paidOf(state.refund());
                 Money soFar = before == null || !before.currency().equals(c.amount().currency()) ? c.amount()
                         : new Money(Math.addExact(before.minorUnits(), c.amount().minorUnits()), c.amount().currency());
                 yield List.of(new RefundPaymentNoted(id, c.refundId(), c.amount(), soFar, c.at()));
@@ -233,146 +228,88 @@ public final class ComplaintDecider {
         };
     }
 
+    /** The case after {@code event}: the parts it is about change, the others stay as they are. */
     public static Complaint evolve(Complaint state, ComplaintEvent event) {
-        Complaint.Draft d = state.draft();
-        switch (event) {
-            case ComplaintFiled e -> {
-                d.resolveClockStartedAt = e.filedAt();
-                d.id = e.complaintId();
-                d.caseNumber = e.caseNumber();
-                d.branchId = e.branchId();
-                d.customerRef = e.customerRef();
-                d.channel = e.channel();
-                d.category = e.category();
-                d.requestedRemedy = e.requestedRemedy();
-                d.amountPaid = e.amountPaid();
-                d.filedAt = e.filedAt();
-                d.sla = e.sla();
-                d.calendar = e.calendar();
-                d.status = RECEIVED;
+        Lifecycle lifecycle = state.lifecycle();
+        SlaTrack sla = state.slaTrack();
+        return switch (event) {
+            case ComplaintFiled e -> state
+                    .withIntake(new Intake(e.complaintId(), e.caseNumber(), e.branchId(), e.customerRef(), e.channel(),
+                            e.category(), e.requestedRemedy(), e.amountPaid(), e.filedAt(), e.sla(), e.calendar()))
+                    .withSlaTrack(sla.resolveClockStarted(e.filedAt()))
+                    .withLifecycle(lifecycle.movedTo(RECEIVED));
+            case ComplaintAcknowledged e ->
+                    state.withLifecycle(lifecycle.acknowledged(e.acknowledgedBy(), e.acknowledgedAt()));
+            case ComplaintAssessed e -> state
+                    .withIntake(state.intake().reclassified(e.category()))
+                    .withAssessment(new Assessment(e.severity(), e.subject(), e.inScope(), e.scope(), e.owner()))
+                    .withLifecycle(lifecycle.movedTo(ASSESSED));
+            case ComplaintClosedOutOfScope e ->
+                    state.withLifecycle(lifecycle.closedOutOfScope(e.explanation(), e.closedAt()));
+            case InvestigationStarted e -> state.withLifecycle(lifecycle.movedTo(INVESTIGATING));
+            case WaitStarted e -> state.withSlaTrack(sla.waitStarted(e.reason(), e.startedAt()));
+            case WaitEnded e -> state.withSlaTrack(sla.waitEnded(e.endedAt()));
+            case EvidenceAdded e -> state.withInvestigation(state.investigation().withEvidence(new Evidence(
+                    e.evidenceId(), e.type(), e.suppliedBy(), e.sha256(), e.sizeBytes(), e.addedAt())));
+            case ThirdPartyAssessmentRequested e -> state.withInvestigation(state.investigation()
+                    .withThirdPartyAssessment(
+                            new ThirdPartyAssessment(e.assessor(), e.requestedAt(), null, null, null)));
+            case ThirdPartyAssessmentRecorded e -> {
+                ThirdPartyAssessment requested = state.thirdPartyAssessment();
+                yield state.withInvestigation(state.investigation().withThirdPartyAssessment(new ThirdPartyAssessment(
+                        e.assessor(), requested == null ? e.recordedAt() : requested.requestedAt(), e.result(),
+                        e.summary(), e.recordedAt())));
             }
-            case ComplaintAcknowledged e -> {
-                d.acknowledgedAt = e.acknowledgedAt();
-                d.acknowledgedBy = e.acknowledgedBy();
-                d.status = ACKNOWLEDGED;
-            }
-            case ComplaintAssessed e -> {
-                d.category = e.category();
-                d.severity = e.severity();
-                d.subject = e.subject();
-                d.inScope = e.inScope();
-                d.scope = e.scope();
-                d.owner = e.owner();
-                d.status = ASSESSED;
-            }
-            case ComplaintClosedOutOfScope e -> {
-                d.decision = e.explanation();
-                d.closedAt = e.closedAt();
-                d.status = CLOSED_OUT_OF_SCOPE;
-            }
-            case InvestigationStarted e -> d.status = INVESTIGATING;
-            case WaitStarted e -> {
-                d.waitingOn = e.reason();
-                d.waitingSince = e.startedAt();
-            }
-            case WaitEnded e -> {
-                if (state.waitingSince() != null) {
-                    d.pauses.add(new Complaint.Pause(state.waitingOn(), state.waitingSince(), e.endedAt()));
-                    d.waitHistory.add(new Complaint.Pause(state.waitingOn(), state.waitingSince(), e.endedAt()));
-                }
-                d.waitingOn = null;
-                d.waitingSince = null;
-            }
-            case EvidenceAdded e -> d.evidence.add(new Evidence(e.evidenceId(), e.type(), e.suppliedBy(), e.sha256(),
-                    e.sizeBytes(), e.addedAt()));
-            case ThirdPartyAssessmentRequested e ->
-                    d.thirdPartyAssessment = new ThirdPartyAssessment(e.assessor(), e.requestedAt(), null, null, null);
-            case ThirdPartyAssessmentRecorded e -> d.thirdPartyAssessment = new ThirdPartyAssessment(e.assessor(),
-                    state.thirdPartyAssessment() == null ? e.recordedAt() : state.thirdPartyAssessment().requestedAt(),
-                    e.result(), e.summary(), e.recordedAt());
-            case RemedyProposed e -> {
-                d.offers.add(new Offer(Party.CLINIC, e.remedy(), e.amount(), e.note(), e.proposedBy(), e.proposedAt()));
-                d.status = REMEDY_PROPOSED;
-            }
-            case CounterOfferMade e -> {
-                d.offers.add(new Offer(e.party(), e.remedy(), e.amount(), e.reason(), e.by(), e.madeAt()));
-                d.status = NEGOTIATING;
-            }
-            case AgreementReached e -> {
-                d.agreement = new Agreement(e.remedy(), e.amount(), e.paymentMethod(), e.dueDate(), e.agreedAt());
-                d.status = AGREED;
-            }
-            case ComplaintResolved e -> {
-                d.decision = e.decision();
-                d.resolvedAt = e.resolvedAt();
-                if (state.waitingSince() != null) {
-                    d.pauses.add(new Complaint.Pause(state.waitingOn(), state.waitingSince(), e.resolvedAt()));
-                    d.waitHistory.add(new Complaint.Pause(state.waitingOn(), state.waitingSince(), e.resolvedAt()));
-                }
-                d.waitingOn = null;
-                d.waitingSince = null;
-                d.status = RESOLVED;
-            }
-            case ComplaintClosed e -> {
-                d.closedAt = e.closedAt();
-                d.status = CLOSED;
-            }
-            case ComplaintReopened e -> {
-                d.resolveClockStartedAt = e.reopenedAt();
-                d.pauses.clear();
-                d.reopenCount = e.reopenCount();
-                d.resolvedAt = null;
-                d.closedAt = null;
-                d.status = INVESTIGATING;
-            }
-            case ComplaintWithdrawn e -> {
-                if (state.waitingSince() != null) {
-                    d.pauses.add(new Complaint.Pause(state.waitingOn(), state.waitingSince(), e.withdrawnAt()));
-                    d.waitHistory.add(new Complaint.Pause(state.waitingOn(), state.waitingSince(), e.withdrawnAt()));
-                }
-                d.closedAt = e.withdrawnAt();
-                d.waitingOn = null;
-                d.waitingSince = null;
-                d.status = WITHDRAWN;
-            }
-            case EscalatedExternally e -> d.escalations.add(new Escalation(e.escalationId(), e.body(),
-                    e.referenceNumber(), e.deadline(), e.escalatedAt(), null, null,
+            case RemedyProposed e -> state
+                    .withNegotiation(state.negotiation().withOffer(new Offer(Party.CLINIC, e.remedy(), e.amount(),
+                            e.note(), e.proposedBy(), e.proposedAt())))
+                    .withLifecycle(lifecycle.movedTo(REMEDY_PROPOSED));
+            case CounterOfferMade e -> state
+                    .withNegotiation(state.negotiation().withOffer(new Offer(e.party(), e.remedy(), e.amount(),
+                            e.reason(), e.by(), e.madeAt())))
+                    .withLifecycle(lifecycle.movedTo(NEGOTIATING));
+            case AgreementReached e -> state
+                    .withNegotiation(state.negotiation().withAgreement(new Agreement(e.remedy(), e.amount(),
+                            e.paymentMethod(), e.dueDate(), e.agreedAt())))
+                    .withLifecycle(lifecycle.movedTo(AGREED));
+            case ComplaintResolved e -> state
+                    .withSlaTrack(sla.waitEnded(e.resolvedAt()))
+                    .withLifecycle(lifecycle.resolved(e.decision(), e.resolvedAt()));
+            case ComplaintClosed e -> state.withLifecycle(lifecycle.ended(CLOSED, e.closedAt()));
+            case ComplaintReopened e -> state
+                    .withSlaTrack(sla.resolveClockRestarted(e.reopenedAt()))
+                    .withLifecycle(lifecycle.reopened(e.reopenCount()));
+            case ComplaintWithdrawn e -> state
+                    .withSlaTrack(sla.waitEnded(e.withdrawnAt()))
+                    .withLifecycle(lifecycle.ended(WITHDRAWN, e.withdrawnAt()));
+            case EscalatedExternally e -> state.withEscalated(state.escalated().withExternal(new Escalation(
+                    e.escalationId(), e.body(), e.referenceNumber(), e.deadline(), e.escalatedAt(), null, null,
                     // recorded before norms were applied: only a typed deadline counts (no burst of late warnings)
                     e.deadlineSource() != null ? e.deadlineSource()
-                            : e.deadline() != null ? EscalationNorms.sourceFor(e.body(), e.deadline()) : null));
-            case EscalationDeadlineAtRisk e -> d.escalationWarnings.add(new Complaint.EscalationWarning(e.escalationId(),
-                    e.kind(), EscalationNorms.WarningLevel.AT_RISK, e.dueDate(), e.raisedAt()));
-            case EscalationDeadlineMissed e -> d.escalationWarnings.add(new Complaint.EscalationWarning(e.escalationId(),
-                    e.kind(), EscalationNorms.WarningLevel.MISSED, e.dueDate(), e.raisedAt()));
-            case SlaAtRisk e -> d.slaWarnings.add(new Complaint.SlaWarning(e.clock(), SlaWarningLevel.AT_RISK, e.cycle(),
-                    e.dueAt(), e.raisedAt()));
-            case SlaBreached e -> d.slaWarnings.add(new Complaint.SlaWarning(e.clock(), SlaWarningLevel.BREACHED, e.cycle(),
-                    e.dueAt(), e.raisedAt()));
-            case RefundCaseOpened e -> d.refund = new Complaint.Refund(e.refundId(), null, null, null, false, null);
-            case RefundAgreementRecorded e -> {
-                d.refund = new Complaint.Refund(e.refundId(), e.amount(), e.dueDate(), null, false, paidOf(state));
-                Agreement a = state.agreement();
-                if (a != null && a.dueDate() == null && a.amount() != null && a.amount().equals(e.amount())) {
-                    d.agreement = new Agreement(a.remedy(), a.amount(), a.paymentMethod(), e.dueDate(), a.agreedAt());
-                }
-            }
-            case RefundPaymentNoted e -> d.refund = new Complaint.Refund(e.refundId(),
-                    state.refund() == null ? null : state.refund().agreedAmount(),
-                    state.refund() == null ? null : state.refund().dueDate(), null,
-                    state.refund() != null && state.refund().overdue(), e.paidSoFar());
-            case RefundSettlementRecorded e -> d.refund = new Complaint.Refund(e.refundId(),
-                    state.refund() == null ? null : state.refund().agreedAmount(),
-                    state.refund() == null ? null : state.refund().dueDate(), e.amount(), false, e.amount());
-            case RefundOverdueRecorded e -> d.refund = new Complaint.Refund(e.refundId(),
-                    state.refund() == null ? null : state.refund().agreedAmount(), e.dueDate(), null, true,
-                    paidOf(state));
-            case EscalatedToHq e -> d.hqEscalation = e.reason();
-            case EscalationOutcomeRecorded e -> d.escalations.replaceAll(x -> x.id().equals(e.escalationId())
-                    ? new Escalation(x.id(), x.body(), x.referenceNumber(), x.deadline(), x.escalatedAt(), e.outcome(),
-                    e.recordedAt(), x.deadlineSource())
-                    : x);
-        }
-        return d.build();
+                            : e.deadline() != null ? EscalationNorms.sourceFor(e.body(), e.deadline()) : null)));
+            case EscalationDeadlineAtRisk e -> state.withEscalated(state.escalated().withWarning(
+                    new Complaint.EscalationWarning(e.escalationId(), e.kind(), EscalationNorms.WarningLevel.AT_RISK,
+                            e.dueDate(), e.raisedAt())));
+            case EscalationDeadlineMissed e -> state.withEscalated(state.escalated().withWarning(
+                    new Complaint.EscalationWarning(e.escalationId(), e.kind(), EscalationNorms.WarningLevel.MISSED,
+                            e.dueDate(), e.raisedAt())));
+            case SlaAtRisk e -> state.withSlaTrack(sla.withWarning(new Complaint.SlaWarning(e.clock(),
+                    SlaWarningLevel.AT_RISK, e.cycle(), e.dueAt(), e.raisedAt())));
+            case SlaBreached e -> state.withSlaTrack(sla.withWarning(new Complaint.SlaWarning(e.clock(),
+                    SlaWarningLevel.BREACHED, e.cycle(), e.dueAt(), e.raisedAt())));
+            case RefundCaseOpened e -> state.withRefund(Refund.opened(e.refundId()));
+            case RefundAgreementRecorded e -> state
+                    .withRefund(Refund.agreed(state.refund(), e.refundId(), e.amount(), e.dueDate()))
+                    .withNegotiation(state.negotiation().datedByRefund(e.amount(), e.dueDate()));
+            case RefundPaymentNoted e -> state.withRefund(Refund.paid(state.refund(), e.refundId(), e.paidSoFar()));
+            case RefundSettlementRecorded e ->
+                    state.withRefund(Refund.settled(state.refund(), e.refundId(), e.amount()));
+            case RefundOverdueRecorded e ->
+                    state.withRefund(Refund.overdue(state.refund(), e.refundId(), e.dueDate()));
+            case EscalatedToHq e -> state.withEscalated(state.escalated().toHq(e.reason()));
+            case EscalationOutcomeRecorded e -> state.withEscalated(
+                    state.escalated().withOutcome(e.escalationId(), e.outcome(), e.recordedAt()));
+        };
     }
 
     /** The steps the case accepts now, in the order a user would usually take them. */
@@ -417,106 +354,13 @@ public final class ComplaintDecider {
         return clinic.eventstore.domain.ApiStep.names(steps);
     }
 
-    /** Raises each warning whose moment has come on a clock still running, once per clock and cycle. */
-    private static List<ComplaintEvent> checkSla(Complaint state, CheckSla c) {
-        List<ComplaintEvent> events = new ArrayList<>();
-        for (SlaReading r : SlaClocks.read(state, c.policy(), c.calendar(), c.at())) {
-            if (r.stoppedAt() != null || r.dueAt() == null) {
-                continue; // stopped, or paused: no warning while the clock does not run
-            }
-            int cycle = r.clock() == SlaClockName.RESOLVE ? state.reopenCount() : 0;
-            if (!c.at().isBefore(r.atRiskAt()) && !state.slaWarningRaised(r.clock(), SlaWarningLevel.AT_RISK)) {
-                events.add(new SlaAtRisk(state.id(), r.clock(), cycle, r.dueAt(), c.at()));
-            }
-            if (!c.at().isBefore(r.dueAt()) && !state.slaWarningRaised(r.clock(), SlaWarningLevel.BREACHED)) {
-                events.add(new SlaBreached(state.id(), r.clock(), cycle, r.dueAt(), c.at()));
-            }
-        }
-        events.addAll(checkEscalationDeadlines(state, c));
-        return events;
-    }
-
-    /**
-     * Raises the at-risk and missed warnings of the open external escalations' deadlines whose moment has come, once
-     * per escalation and deadline kind; none while a deadline is paused (see {@link EscalationNorms}).
-     */
-    private static List<ComplaintEvent> checkEscalationDeadlines(Complaint state, CheckSla c) {
-        List<ComplaintEvent> events = new ArrayList<>();
-        for (Escalation e : state.escalations()) {
-            if (!e.open()) {
-                continue;
-            }
-            for (EscalationNorms.Deadline d : EscalationNorms.read(state, e, c.calendar(), c.policy().atRiskShare(), c.at())) {
-                if (d.paused()) {
-                    continue;
-                }
-                if (!c.at().isBefore(d.atRiskAt())
-                        && !state.escalationWarningRaised(e.id(), d.kind(), EscalationNorms.WarningLevel.AT_RISK)) {
-                    events.add(new EscalationDeadlineAtRisk(state.id(), e.id(), e.body(), d.kind(), d.source(),
-                            d.dueDate(), c.at()));
-                }
-                if (!c.at().isBefore(d.missedAt())
-                        && !state.escalationWarningRaised(e.id(), d.kind(), EscalationNorms.WarningLevel.MISSED)) {
-                    events.add(new EscalationDeadlineMissed(state.id(), e.id(), e.body(), d.kind(), d.source(),
-                            d.dueDate(), c.at()));
-                }
-            }
-        }
-        return events;
-    }
-
-    /**
-     * When the SLA scheduler should look at the case next: the earliest at-risk or due moment, not yet raised, of a
-     * clock that runs, or of a deadline of an open external escalation; null when there is none (stopped, paused or
-     * all raised: the next step reschedules it).
-     */
-    public static Instant nextSlaCheck(Complaint state, SlaPolicy policy, BusinessCalendar calendar, Instant now) {
-        Instant next = null;
-        for (SlaReading r : SlaClocks.read(state, policy, calendar, now)) {
-            if (r.stoppedAt() != null || r.dueAt() == null) {
-                continue;
-            }
-            if (!state.slaWarningRaised(r.clock(), SlaWarningLevel.AT_RISK)) {
-                next = earliest(next, r.atRiskAt());
-            }
-            if (!state.slaWarningRaised(r.clock(), SlaWarningLevel.BREACHED)) {
-                next = earliest(next, r.dueAt());
-            }
-        }
-        for (Escalation e : state.escalations()) {
-            if (!e.open()) {
-                continue;
-            }
-            for (EscalationNorms.Deadline d : EscalationNorms.read(state, e, calendar, policy.atRiskShare(), now)) {
-                if (d.paused()) {
-                    continue;
-                }
-                if (!state.escalationWarningRaised(e.id(), d.kind(), EscalationNorms.WarningLevel.AT_RISK)) {
-                    next = earliest(next, d.atRiskAt());
-                }
-                if (!state.escalationWarningRaised(e.id(), d.kind(), EscalationNorms.WarningLevel.MISSED)) {
-                    next = earliest(next, d.missedAt());
-                }
-            }
-        }
-        return next;
-    }
-
     /** A refund agreed and not settled yet (paid in part, overdue, or not at all). */
     private static boolean owesMoney(Complaint state) {
         return state.refund() != null && state.refund().agreedAmount() != null
                 && state.refund().progress() != Complaint.RefundProgress.SETTLED;
     }
 
-    private static Money paidOf(Complaint state) {
-        return state.refund() == null ? null : state.refund().paidAmount();
-    }
-
-    private static Instant earliest(Instant a, Instant b) {
-        return a == null || b.isBefore(a) ? b : a;
-    }
-
-    /** The warranty window a case falls in decides whether it is in after-sales scope. */
+    /** An adverse reaction is at least HIGH; the warranty window the case falls in decides its scope. */
     private static List<ComplaintEvent> assess(UUID id, AssessComplaint c) {
         if ((c.category() == Category.ADVERSE_REACTION) && c.severity().compareTo(Severity.HIGH) < 0) {
             throw new RuleBroken(c.step(), "severity", "an adverse reaction is at least HIGH severity");
@@ -524,27 +368,9 @@ public final class ComplaintDecider {
         if (c.serviceDate().isAfter(c.today())) {
             throw new RuleBroken(c.step(), "serviceDate", "the service or sale cannot be in the future");
         }
-        long days = ChronoUnit.DAYS.between(c.serviceDate(), c.today());
-        WarrantyPolicy w = c.warranty();
-        boolean inScope;
-        String scope;
-        if (c.subject() == Subject.PRODUCT) {
-            inScope = days <= w.productWarrantyDays();
-            scope = inScope ? "product warranty (" + w.productWarrantyDays() + " days)"
-                    : "outside the product warranty: " + days + " days after the sale (" + w.productWarrantyDays() + " allowed)";
-        } else if (days <= w.feedbackDays()) {
-            inScope = true;
-            scope = "feedback window (" + w.feedbackDays() + " days)";
-        } else if (days <= w.freeCorrectionDays()) {
-            inScope = true;
-            scope = "free correction window (" + w.freeCorrectionDays() + " days)";
-        } else {
-            inScope = days <= w.guaranteeDays();
-            scope = inScope ? "after-sales guarantee (" + w.guaranteeDays() + " days)"
-                    : "outside the after-sales guarantee: " + days + " days after the service (" + w.guaranteeDays() + " allowed)";
-        }
-        return List.of(new ComplaintAssessed(id, c.category(), c.severity(), c.subject(), c.serviceDate(), inScope, scope,
-                c.owner(), c.assessedBy(), c.at()));
+        WarrantyScope scope = WarrantyScope.of(c.subject(), c.serviceDate(), c.today(), c.warranty());
+        return List.of(new ComplaintAssessed(id, c.category(), c.severity(), c.subject(), c.serviceDate(),
+                scope.inScope(), scope.scope(), c.owner(), c.assessedBy(), c.at()));
     }
 
     private static List<ComplaintEvent> addEvidence(Complaint state, AddEvidence c) {

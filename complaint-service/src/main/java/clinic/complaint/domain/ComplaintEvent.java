@@ -1,5 +1,7 @@
 package clinic.complaint.domain;
 
+import clinic.eventstore.domain.Money;
+
 import clinic.calendar.CalendarSnapshot;
 import clinic.complaint.domain.sla.SlaClockName;
 import clinic.complaint.domain.sla.SlaPolicy;

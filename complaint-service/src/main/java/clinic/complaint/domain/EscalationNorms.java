@@ -27,7 +27,7 @@ import java.util.UUID;
  * at 80 % a 7-day deadline is at risk for its last 2 working days, 10 days for 2, 30 for 6, 45 for 9. A typed date counts
  * N as the working days from the escalation date to it, and is at risk on its own day at the latest. <b>Missed</b>: the
  * due day ended without an outcome recorded. Both are raised once per escalation and deadline kind by the SLA scheduler
- * ({@code ComplaintDecider.nextSlaCheck}); an escalation with an outcome recorded raises nothing more.
+ * ({@link clinic.complaint.domain.sla.SlaScheduling}); an escalation with an outcome recorded raises nothing more.
  */
 public final class EscalationNorms {
 
@@ -233,7 +233,7 @@ public final class EscalationNorms {
      */
     private static int assessmentDays(Complaint c, Escalation e, BusinessCalendar calendar) {
         Duration waited = Duration.ZERO;
-        for (Complaint.Pause p : c.waitHistory()) {
+        for (Complaint.Pause p : c.slaTrack().waitHistory()) {
             if (p.reason() == WaitReason.ASSESSOR) {
                 Instant from = p.from().isBefore(e.escalatedAt()) ? e.escalatedAt() : p.from();
                 waited = waited.plus(calendar.workingTimeBetween(from, p.to()));

@@ -3,7 +3,7 @@ package clinic.complaint.messaging;
 import clinic.complaint.application.ComplaintNotFound;
 import clinic.complaint.application.ComplaintService;
 import clinic.complaint.domain.ComplaintCommand;
-import clinic.complaint.domain.Money;
+import clinic.eventstore.domain.Money;
 import clinic.eventstore.inbox.Inbox;
 import clinic.eventstore.inbox.IncomingEvent;
 import clinic.eventstore.inbox.IncomingPayload;

@@ -4,7 +4,7 @@ import clinic.calendar.BusinessCalendar;
 import clinic.complaint.domain.Category;
 import clinic.complaint.domain.Channel;
 import clinic.complaint.domain.ComplaintEvent;
-import clinic.complaint.domain.Money;
+import clinic.eventstore.domain.Money;
 import clinic.complaint.domain.Remedy;
 import clinic.complaint.domain.sla.SlaPolicy;
 import clinic.complaint.domain.sla.SlaTargetTime;

@@ -1,5 +1,7 @@
 package clinic.complaint.domain;
 
+import clinic.eventstore.domain.Money;
+
 import clinic.calendar.BusinessCalendar;
 import clinic.complaint.domain.ComplaintCommand.CheckSla;
 import clinic.complaint.domain.ComplaintCommand.Escalate;
@@ -17,6 +19,7 @@ import clinic.complaint.domain.ComplaintEvent.WaitStarted;
 import clinic.complaint.domain.EscalationNorms.Deadline;
 import clinic.complaint.domain.EscalationNorms.DeadlineKind;
 import clinic.complaint.domain.sla.SlaPolicy;
+import clinic.complaint.domain.sla.SlaScheduling;
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
@@ -218,7 +221,7 @@ class EscalationNormsTest {
             var history = escalate(resolved(), body, null);
             assertThat(((EscalatedExternally) history.getLast()).deadlineSource()).as(body.name()).isNull();
             assertThat(deadlines(history, ESCALATED_AT)).as(body.name()).isEmpty();
-            assertThat(ComplaintDecider.nextSlaCheck(state(history), SlaPolicy.DEFAULT, SH, ESCALATED_AT))
+            assertThat(SlaScheduling.nextCheck(state(history), SlaPolicy.DEFAULT, SH, ESCALATED_AT))
                     .as(body.name() + ": nothing to look at").isNull();
             assertThat(deadlines(escalate(resolved(), body, date("2026-04-10")), ESCALATED_AT))
                     .singleElement().extracting(Deadline::source).isEqualTo("typed");
@@ -247,7 +250,7 @@ class EscalationNormsTest {
     void each_warning_is_raised_once_per_escalation_and_kind_and_the_scheduler_is_told_when() {
         var history = escalate(resolved(), EscalationBody.MARKET_REGULATOR_12315, null);
         Complaint escalated = state(history);
-        assertThat(ComplaintDecider.nextSlaCheck(escalated, SlaPolicy.DEFAULT, SH, ESCALATED_AT))
+        assertThat(SlaScheduling.nextCheck(escalated, SlaPolicy.DEFAULT, SH, ESCALATED_AT))
                 .as("the acceptance turns at risk first").isEqualTo(shanghai("2026-04-08T00:00"));
         assertThat(check(history, shanghai("2026-04-07T23:59"))).isEmpty();
 
@@ -257,7 +260,7 @@ class EscalationNormsTest {
                 date("2026-04-09"), shanghai("2026-04-08T00:00")));
         history = plus(history, atRisk);
         assertThat(check(history, shanghai("2026-04-08T00:05"))).as("a second look raises nothing").isEmpty();
-        assertThat(ComplaintDecider.nextSlaCheck(state(history), SlaPolicy.DEFAULT, SH, shanghai("2026-04-08T00:05")))
+        assertThat(SlaScheduling.nextCheck(state(history), SlaPolicy.DEFAULT, SH, shanghai("2026-04-08T00:05")))
                 .isEqualTo(shanghai("2026-04-10T00:00"));
 
         var missed = check(history, shanghai("2026-04-10T00:00"));
@@ -266,9 +269,9 @@ class EscalationNormsTest {
                 date("2026-04-09"), shanghai("2026-04-10T00:00")));
         history = plus(history, missed);
         assertThat(check(history, shanghai("2026-04-10T08:00"))).isEmpty();
-        assertThat(ComplaintDecider.nextSlaCheck(state(history), SlaPolicy.DEFAULT, SH, shanghai("2026-04-10T08:00")))
+        assertThat(SlaScheduling.nextCheck(state(history), SlaPolicy.DEFAULT, SH, shanghai("2026-04-10T08:00")))
                 .as("then the mediation's turn").isEqualTo(shanghai("2026-05-22T00:00"));
-        assertThat(state(history).escalationWarnings()).hasSize(2);
+        assertThat(state(history).escalated().warnings()).hasSize(2);
     }
 
     @Test
@@ -277,7 +280,7 @@ class EscalationNormsTest {
         var late = check(history, shanghai("2026-07-01T12:00"));
         assertThat(late).hasSize(4);
         assertThat(check(plus(history, late), shanghai("2026-07-01T12:01"))).isEmpty();
-        assertThat(ComplaintDecider.nextSlaCheck(state(plus(history, late)), SlaPolicy.DEFAULT, SH,
+        assertThat(SlaScheduling.nextCheck(state(plus(history, late)), SlaPolicy.DEFAULT, SH,
                 shanghai("2026-07-01T12:01"))).isNull();
     }
 
@@ -288,7 +291,7 @@ class EscalationNormsTest {
                 shanghai("2026-04-02T15:00")));
 
         assertThat(check(history, shanghai("2026-06-01T00:00"))).isEmpty();
-        assertThat(ComplaintDecider.nextSlaCheck(state(history), SlaPolicy.DEFAULT, SH, shanghai("2026-06-01T00:00")))
+        assertThat(SlaScheduling.nextCheck(state(history), SlaPolicy.DEFAULT, SH, shanghai("2026-06-01T00:00")))
                 .isNull();
         Deadline d = deadlines(history, shanghai("2026-06-01T00:00")).getFirst();
         assertThat(d.missed()).as("settled in time").isFalse();

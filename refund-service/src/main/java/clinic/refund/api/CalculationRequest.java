@@ -2,7 +2,7 @@ package clinic.refund.api;
 
 import clinic.eventstore.api.Formats;
 import clinic.eventstore.api.InvalidField;
-import clinic.refund.domain.Money;
+import clinic.eventstore.domain.Money;
 import clinic.refund.domain.entitlement.EntitlementCalculator;
 import clinic.refund.domain.entitlement.EntitlementRequest;
 import clinic.refund.domain.entitlement.FxRates;

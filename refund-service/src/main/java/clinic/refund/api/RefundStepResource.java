@@ -8,7 +8,7 @@ import clinic.refund.application.EntitlementFromPurchases;
 import clinic.refund.application.PaymentDeadlines;
 import clinic.refund.application.RefundService;
 import clinic.refund.config.RefundPolicyConfig;
-import clinic.refund.domain.Money;
+import clinic.eventstore.domain.Money;
 import clinic.refund.domain.RefundCase;
 import clinic.refund.domain.RefundCommand;
 import clinic.refund.domain.RefundDecider;

@@ -1,7 +1,7 @@
 package clinic.refund.application;
 
 import clinic.refund.domain.AssessmentFinding;
-import clinic.refund.domain.Money;
+import clinic.eventstore.domain.Money;
 import clinic.refund.domain.RefundCommand;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

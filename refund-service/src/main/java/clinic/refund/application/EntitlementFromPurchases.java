@@ -2,7 +2,7 @@ package clinic.refund.application;
 
 import clinic.eventstore.config.BranchCalendars;
 import clinic.refund.config.RefundPolicyConfig;
-import clinic.refund.domain.Money;
+import clinic.eventstore.domain.Money;
 import clinic.refund.domain.RefundCase;
 import clinic.refund.domain.RefundDecider;
 import clinic.refund.domain.RefundCommand;

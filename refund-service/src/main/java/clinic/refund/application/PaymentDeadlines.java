@@ -37,7 +37,7 @@ public class PaymentDeadlines {
      * policy's working days after today; HQ approval above the branch's threshold, in the case's currency.
      */
     public clinic.refund.domain.RefundCommand.Agree agreement(clinic.refund.domain.RefundCase c,
-                                                              clinic.refund.domain.Money amount,
+                                                              clinic.eventstore.domain.Money amount,
                                                               clinic.refund.domain.RefundRemedy remedy,
                                                               java.util.List<clinic.refund.domain.RefundCommand.ChannelShare> channels,
                                                               LocalDate dueDate, String by, Instant at) {
@@ -45,7 +45,7 @@ public class PaymentDeadlines {
         LocalDate due = dueDate != null ? dueDate : dueDate(c.complaintId(), c.branchId(), at);
         Long thresholdMinor = policy.approvalThresholdMinor(c.branchId());
         var threshold = thresholdMinor == null ? null
-                : new clinic.refund.domain.Money(thresholdMinor, c.amountPaid().currency());
+                : new clinic.eventstore.domain.Money(thresholdMinor, c.amountPaid().currency());
         return new clinic.refund.domain.RefundCommand.Agree(amount, remedy, channels, due, today, threshold, by, at);
     }
 
@@ -54,11 +54,11 @@ public class PaymentDeadlines {
      * for goods or services, HQ's approval above the branch's threshold.
      */
     public clinic.refund.domain.RefundCommand.RecordComplaintAgreement complaintAgreement(
-            ComplaintFacts.Facts facts, clinic.refund.domain.RefundRemedy remedy, clinic.refund.domain.Money amount,
+            ComplaintFacts.Facts facts, clinic.refund.domain.RefundRemedy remedy, clinic.eventstore.domain.Money amount,
             String paymentMethod, LocalDate dueDate, String by, Instant at) {
         LocalDate due = dueDate != null ? dueDate : dueDate(facts.branchId(), facts.goods(), at);
         Long thresholdMinor = policy.approvalThresholdMinor(facts.branchId());
-        var threshold = thresholdMinor == null ? null : new clinic.refund.domain.Money(thresholdMinor, amount.currency());
+        var threshold = thresholdMinor == null ? null : new clinic.eventstore.domain.Money(thresholdMinor, amount.currency());
         return new clinic.refund.domain.RefundCommand.RecordComplaintAgreement(remedy, amount, paymentMethod, due,
                 threshold, by, at);
     }

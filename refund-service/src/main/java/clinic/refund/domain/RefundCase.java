@@ -1,5 +1,7 @@
 package clinic.refund.domain;
 
+import clinic.eventstore.domain.Money;
+
 import clinic.refund.domain.entitlement.Entitlement;
 
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package clinic.refund.domain;
 
+import clinic.eventstore.domain.Money;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

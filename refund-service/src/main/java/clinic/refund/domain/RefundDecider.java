@@ -1,5 +1,7 @@
 package clinic.refund.domain;
 
+import clinic.eventstore.domain.Money;
+
 import clinic.refund.domain.RefundCase.Agreement;
 import clinic.refund.domain.RefundCase.Offer;
 import clinic.refund.domain.RefundCommand.Agree;
@@ -287,7 +289,7 @@ public final class RefundDecider {
             return List.of();
         }
         throw new RuleBroken("reference", "payment " + c.reference() + " is already recorded for "
-                + recorded.channel() + " " + recorded.amount().toDecimalString()
+                + recorded.channel() + " " + recorded.amount().display()
                 + "; another payment is confirmed by its own reference");
     }
 
@@ -309,7 +311,7 @@ public final class RefundDecider {
     }
 
     private static String money(Agreement a, long minor) {
-        return new Money(minor, a.amount().currency()).toDecimalString();
+        return new Money(minor, a.amount().currency()).display();
     }
 
     /** A clinic found not at fault offers no full refund and no compensation, unless HQ set the finding aside. */
@@ -393,7 +395,7 @@ public final class RefundDecider {
         }
         String refused;
         if (existing != null) {
-            refused = "the refund case agreed " + existing.remedy() + " " + existing.amount().toDecimalString()
+            refused = "the refund case agreed " + existing.remedy() + " " + existing.amount().display()
                     + " already";
         } else if (!s.negotiating()) {
             refused = "the refund case is " + s.status();

@@ -1,5 +1,7 @@
 package clinic.refund.domain;
 
+import clinic.eventstore.domain.Money;
+
 /** The refund a customer asks for. */
 public enum RefundKind {
     FULL_REFUND,

@@ -1,5 +1,7 @@
 package clinic.refund.domain;
 
+import clinic.eventstore.domain.Money;
+
 /** What an offer, a counter-offer or the agreement gives the customer. */
 public enum RefundRemedy {
     /** Everything paid, back. */

@@ -10,7 +10,7 @@ import clinic.refund.application.PaymentDeadlines;
 import clinic.refund.application.RefundService;
 import clinic.refund.config.RefundPolicyConfig;
 import clinic.refund.domain.AssessmentFinding;
-import clinic.refund.domain.Money;
+import clinic.eventstore.domain.Money;
 import clinic.refund.domain.RefundCommand;
 import clinic.refund.domain.RefundKind;
 import clinic.refund.domain.RefundRemedy;

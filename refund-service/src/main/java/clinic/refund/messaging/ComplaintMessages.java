@@ -1,7 +1,7 @@
 package clinic.refund.messaging;
 
 import clinic.eventstore.inbox.MalformedMessage;
-import clinic.refund.domain.Money;
+import clinic.eventstore.domain.Money;
 import clinic.refund.domain.RefundCommand;
 import clinic.refund.domain.RefundRemedy;
 

@@ -2,7 +2,7 @@ package clinic.refund.application;
 
 import clinic.eventstore.EventTypeRegistry;
 import clinic.eventstore.api.StrictJson;
-import clinic.refund.domain.Money;
+import clinic.eventstore.domain.Money;
 import clinic.refund.domain.RefundEvent;
 import clinic.refund.domain.entitlement.EntitlementCalculator;
 import clinic.refund.domain.entitlement.EntitlementRequest;

@@ -1,5 +1,7 @@
 package clinic.refund.domain;
 
+import clinic.eventstore.domain.Money;
+
 import clinic.devstack.DeciderSpec;
 import clinic.eventstore.domain.RuleBroken;
 import clinic.eventstore.domain.StepNotAllowed;

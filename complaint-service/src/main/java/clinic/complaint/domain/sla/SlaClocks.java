@@ -36,15 +36,16 @@ public final class SlaClocks {
     }
 
     public static SlaReading resolve(Complaint c, SlaPolicy policy, BusinessCalendar calendar, Instant now) {
-        SlaTarget target = policy.resolve(c.category(), c.severity(), calendar, c.resolveClockStartedAt());
+        Instant start = c.slaTrack().resolveClockStartedAt();
+        SlaTarget target = policy.resolve(c.category(), c.severity(), calendar, start);
         Instant stopped = c.resolvedAt();
         boolean reached = stopped != null;
         if (stopped == null && !c.status().isOpen()) {
             stopped = c.closedAt();
             reached = c.status() == ComplaintStatus.CLOSED;
         }
-        return reading(SlaClockName.RESOLVE, c.resolveClockStartedAt(), c.pauses(), c.waitingSince(), stopped, reached,
-                target, policy, calendar, now);
+        return reading(SlaClockName.RESOLVE, start, c.slaTrack().pauses(), c.waitingSince(), stopped, reached, target,
+                policy, calendar, now);
     }
 
     private static SlaReading reading(SlaClockName clock, Instant start, List<Complaint.Pause> pauses, Instant pausedSince,

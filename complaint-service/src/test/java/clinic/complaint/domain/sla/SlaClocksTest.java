@@ -17,7 +17,7 @@ import clinic.complaint.domain.ComplaintEvent.SlaAtRisk;
 import clinic.complaint.domain.ComplaintEvent.SlaBreached;
 import clinic.complaint.domain.ComplaintEvent.WaitEnded;
 import clinic.complaint.domain.ComplaintEvent.WaitStarted;
-import clinic.complaint.domain.Money;
+import clinic.eventstore.domain.Money;
 import clinic.complaint.domain.Remedy;
 import clinic.complaint.domain.Severity;
 import clinic.complaint.domain.Subject;
@@ -200,10 +200,10 @@ class SlaClocksTest {
     @Test
     void the_next_check_is_the_earliest_warning_not_yet_raised() {
         var filed = filed("2026-03-06T17:00", Category.TREATMENT_RESULT);
-        assertThat(ComplaintDecider.nextSlaCheck(state(filed), POLICY, SH, shanghai("2026-03-06T17:00")))
+        assertThat(SlaScheduling.nextCheck(state(filed), POLICY, SH, shanghai("2026-03-06T17:00")))
                 .isEqualTo(shanghai("2026-03-09T15:12"));
         var atRisk = new SlaAtRisk(ID, SlaClockName.ACKNOWLEDGE, 0, shanghai("2026-03-09T17:00"), shanghai("2026-03-09T15:12"));
-        assertThat(ComplaintDecider.nextSlaCheck(state(filed, atRisk), POLICY, SH, shanghai("2026-03-09T15:12")))
+        assertThat(SlaScheduling.nextCheck(state(filed, atRisk), POLICY, SH, shanghai("2026-03-09T15:12")))
                 .isEqualTo(shanghai("2026-03-09T17:00"));
     }
 

@@ -1,6 +1,6 @@
 package clinic.refund.domain.entitlement;
 
-import clinic.refund.domain.Money;
+import clinic.eventstore.domain.Money;
 import clinic.refund.domain.entitlement.Entitlement.Allocation;
 import clinic.refund.domain.entitlement.Entitlement.Line;
 import clinic.refund.domain.entitlement.Item.PrepaidBalance;
@@ -358,7 +358,7 @@ public final class EntitlementCalculator {
     /** An amount the calculation takes is at most {@link #MAX_AMOUNT_MINOR}. */
     private static void withinCeiling(EntitlementRequest r, Money money, String field) {
         if (money != null && money.minorUnits() > MAX_AMOUNT_MINOR) {
-            throw new InvalidEntitlementRequest(field, money.toDecimalString() + " is above the ceiling of "
+            throw new InvalidEntitlementRequest(field, money.display() + " is above the ceiling of "
                     + ceiling(r) + " a calculation takes");
         }
     }
@@ -374,7 +374,7 @@ public final class EntitlementCalculator {
     }
 
     private static String ceiling(EntitlementRequest r) {
-        return new Money(MAX_AMOUNT_MINOR, r.currency()).toDecimalString();
+        return new Money(MAX_AMOUNT_MINOR, r.currency()).display();
     }
 
     /** A plausible rate, at which what was paid is within the ceiling in the reporting currency too. */
@@ -387,7 +387,7 @@ public final class EntitlementCalculator {
             throw new InvalidEntitlementRequest(field, "at " + rate.toPlainString() + " what was paid is "
                     + reporting.movePointLeft(Math.max(Currency.getInstance(r.fx().reportingCurrency())
                     .getDefaultFractionDigits(), 0)).toPlainString() + " " + r.fx().reportingCurrency()
-                    + ", above the ceiling of " + new Money(MAX_AMOUNT_MINOR, r.fx().reportingCurrency()).toDecimalString()
+                    + ", above the ceiling of " + new Money(MAX_AMOUNT_MINOR, r.fx().reportingCurrency()).display()
                     + " a calculation takes");
         }
     }

@@ -1,6 +1,6 @@
 package clinic.refund.domain.entitlement;
 
-import clinic.refund.domain.Money;
+import clinic.eventstore.domain.Money;
 
 import java.time.LocalDate;
 import java.util.List;

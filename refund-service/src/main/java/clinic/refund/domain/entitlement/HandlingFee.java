@@ -1,6 +1,6 @@
 package clinic.refund.domain.entitlement;
 
-import clinic.refund.domain.Money;
+import clinic.eventstore.domain.Money;
 
 /** One itemised handling fee of a personal-reason cancellation. */
 public record HandlingFee(Kind kind, String description, Money amount) {

@@ -1,6 +1,6 @@
 package clinic.refund.domain.entitlement;
 
-import clinic.refund.domain.Money;
+import clinic.eventstore.domain.Money;
 
 /** Something the customer bought, with what was paid for it. */
 public sealed interface Item {

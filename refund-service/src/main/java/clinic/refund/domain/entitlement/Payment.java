@@ -1,6 +1,6 @@
 package clinic.refund.domain.entitlement;
 
-import clinic.refund.domain.Money;
+import clinic.eventstore.domain.Money;
 
 /**
  * How part of the price was paid. For instalments through a financing partner, {@code instalmentsPaid} is what the

@@ -1,6 +1,6 @@
 package clinic.refund.domain.purchase;
 
-import clinic.refund.domain.Money;
+import clinic.eventstore.domain.Money;
 import clinic.refund.domain.entitlement.Item;
 import clinic.refund.domain.entitlement.Payment;
 

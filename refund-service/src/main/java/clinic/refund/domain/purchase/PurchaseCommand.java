@@ -1,6 +1,6 @@
 package clinic.refund.domain.purchase;
 
-import clinic.refund.domain.Money;
+import clinic.eventstore.domain.Money;
 
 import java.math.BigDecimal;
 import java.time.Instant;

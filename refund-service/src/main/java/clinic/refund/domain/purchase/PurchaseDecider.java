@@ -1,6 +1,6 @@
 package clinic.refund.domain.purchase;
 
-import clinic.refund.domain.Money;
+import clinic.eventstore.domain.Money;
 import clinic.refund.domain.entitlement.EntitlementCalculator;
 import clinic.refund.domain.entitlement.FxRates;
 import clinic.refund.domain.entitlement.Payment.Instrument;
@@ -197,8 +197,8 @@ public final class PurchaseDecider {
     /** An amount of an order is at most the ceiling the entitlement calculation takes. */
     private static void withinCeiling(Money money, String field) {
         if (money != null && money.minorUnits() > EntitlementCalculator.MAX_AMOUNT_MINOR) {
-            throw new PurchaseFactRejected(field, money.toDecimalString() + " is above the ceiling of "
-                    + new Money(EntitlementCalculator.MAX_AMOUNT_MINOR, money.currency()).toDecimalString());
+            throw new PurchaseFactRejected(field, money.display() + " is above the ceiling of "
+                    + new Money(EntitlementCalculator.MAX_AMOUNT_MINOR, money.currency()).display());
         }
     }
 
@@ -207,7 +207,7 @@ public final class PurchaseDecider {
         long more = Math.addExact(sum, amount.minorUnits());
         if (more > EntitlementCalculator.MAX_AMOUNT_MINOR) {
             throw new PurchaseFactRejected(field, what + " add up to more than the ceiling of "
-                    + new Money(EntitlementCalculator.MAX_AMOUNT_MINOR, amount.currency()).toDecimalString());
+                    + new Money(EntitlementCalculator.MAX_AMOUNT_MINOR, amount.currency()).display());
         }
         return more;
     }

@@ -1,6 +1,6 @@
 package clinic.refund.domain.purchase;
 
-import clinic.refund.domain.Money;
+import clinic.eventstore.domain.Money;
 
 /**
  * One line of an order: what was sold, at what list price, and what was actually paid for it.

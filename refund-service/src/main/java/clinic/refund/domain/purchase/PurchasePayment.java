@@ -1,6 +1,6 @@
 package clinic.refund.domain.purchase;
 
-import clinic.refund.domain.Money;
+import clinic.eventstore.domain.Money;
 import clinic.refund.domain.entitlement.Payment;
 
 /** How part of an order was paid; instalments name their financing partner. */

@@ -1,6 +1,6 @@
 package clinic.refund.domain.entitlement;
 
-import clinic.refund.domain.Money;
+import clinic.eventstore.domain.Money;
 import clinic.refund.domain.entitlement.Payment.Instrument;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package clinic.refund.domain.purchase;
 
 import clinic.devstack.DeciderSpec;
-import clinic.refund.domain.Money;
+import clinic.eventstore.domain.Money;
 import clinic.refund.domain.entitlement.Entitlement;
 import clinic.refund.domain.entitlement.EntitlementCalculator;
 import clinic.refund.domain.entitlement.EntitlementRequest;

@@ -1,4 +1,4 @@
-package clinic.complaint.domain;
+package clinic.eventstore.domain;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,5 +25,12 @@ class MoneyTest {
         assertThatThrownBy(() -> Money.parse("1", "XYZ"))
                 .isInstanceOfSatisfying(Money.InvalidMoney.class, e -> assertThat(e.part()).isEqualTo("currency"));
         assertThatThrownBy(() -> Money.parse("1", "cny")).hasMessageContaining("ISO 4217");
+    }
+
+    @Test
+    void an_amount_reads_with_its_currency_in_messages() {
+        assertThat(Money.parse("8000", "CNY").display()).isEqualTo("8000.00 CNY");
+        assertThat(new Money(1500, "JPY").display()).isEqualTo("1500 JPY");
+        assertThatThrownBy(() -> new Money(-1, "CNY")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,11 +1,12 @@
-package clinic.complaint.domain;
+package clinic.eventstore.domain;
 
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Objects;
 
 /**
- * An amount of money in integer minor units (fen for CNY) of an ISO 4217 currency. Never floating point.
+ * An amount of money in integer minor units (fen for CNY) of an ISO 4217 currency. Never floating point, never
+ * negative. Every service's money: amounts in commands, events, requests and answers.
  */
 public record Money(long minorUnits, String currency) {
 
@@ -49,6 +50,11 @@ public record Money(long minorUnits, String currency) {
         }
     }
 
+    /** The amount with its code, as people read it in a message: {@code 8000.00 CNY}. */
+    public String display() {
+        return toDecimalString() + " " + currency;
+    }
+
     /** The amount as a decimal string with the currency's decimal places: {@code "12800.00"}. */
     public String toDecimalString() {
         int digits = Math.max(currencyOf(currency).getDefaultFractionDigits(), 0);
@@ -68,7 +74,7 @@ public record Money(long minorUnits, String currency) {
     }
 
     /** An amount or currency that cannot be money; {@code part} is "amount" or "currency". */
-    public static final class InvalidMoney extends RuntimeException {
+    public static final class InvalidMoney extends IllegalArgumentException {
         private final String part;
 
         public InvalidMoney(String part, String reason) {
