@@ -203,7 +203,10 @@ public final class CommandPipeline<C, E, S> {
                     () -> QuarkusTransaction.requiringNew().call(() -> once(command)));
         }
 
-        /** Like {@link #decide(Function)} for a stream that may not exist: empty, and nothing done, when it does not. */
+        /**
+         * Like {@link #decide(Function)} for a stream that may not exist: empty, and nothing done, when it does not
+         * (whatever was {@link #expecting expected} before).
+         */
         public Optional<Result<S>> decideIfExists(Function<S, C> command) {
             expected = Expected.any();
             onlyIfExists = true;
@@ -212,7 +215,7 @@ public final class CommandPipeline<C, E, S> {
         }
 
         private boolean worthAnotherTry(Throwable failure) {
-            if (expected instanceof Expected.At) {
+            if (expected instanceof Expected.At || expected instanceof Expected.NoStream) {
                 // the caller named the version it saw: another writer on this stream is theirs to hear of
                 for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
                     if (t instanceof ConcurrencyConflict c && streamId.equals(c.streamId())) {
@@ -238,12 +241,13 @@ public final class CommandPipeline<C, E, S> {
                 }
             }
             C c = command.apply(current.state());
+            // decided on the stream as stored: a domain rule (open already) answers before the expectation does
             List<E> decided = c == null ? List.of() : decider.decide().apply(c, current.state());
-            if (decided.isEmpty()) {
-                return new Result<>(current.state(), current.version(), List.of());
-            }
             if (expected instanceof Expected.NoStream && current.exists()) {
                 throw new ConcurrencyConflict(streamId, EventStore.NEW_STREAM, current.version());
+            }
+            if (decided.isEmpty()) {
+                return new Result<>(current.state(), current.version(), List.of());
             }
             List<NewEvent> toAppend = new ArrayList<>(decided.size());
             S state = current.state();

@@ -138,34 +138,58 @@ public class EventStore {
     /**
      * Moves the stream's row from {@code expected} to {@code next}, or refuses: another writer got there first (a
      * {@link ConcurrencyConflict}), or this transaction is older than the stream's last writer ({@link AppendOutOfOrder}).
-     * The upsert takes the row's lock, so concurrent appends to one stream queue here and the loser sees the winner.
+     * The same transaction may append to a stream again. The upsert takes the row's lock, so concurrent appends to one
+     * stream queue here and the loser sees the winner.
      */
     private static void claim(Connection c, String streamId, long expected, long next, String firstType) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into streams (stream_id, type, version, last_transaction_id) "
-                + "values (?, ?, ?, pg_current_xact_id()) on conflict (stream_id) do update "
+                + "values (?, coalesce((select event_type from events where stream_id = ? and version = 1), ?), ?, "
+                + "pg_current_xact_id()) on conflict (stream_id) do update "
                 + "set version = excluded.version, last_transaction_id = excluded.last_transaction_id "
-                + "where streams.version = ? and streams.last_transaction_id < excluded.last_transaction_id "
+                + "where streams.version = ? and streams.last_transaction_id <= excluded.last_transaction_id "
                 + "returning version")) {
             ps.setString(1, streamId);
-            ps.setString(2, firstType);
-            ps.setInt(3, Math.toIntExact(next));
-            ps.setInt(4, Math.toIntExact(expected));
+            ps.setString(2, streamId);
+            ps.setString(3, firstType);
+            ps.setInt(4, Math.toIntExact(next));
+            ps.setInt(5, Math.toIntExact(expected));
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     return;
                 }
             }
         }
+        long claimed;
         try (PreparedStatement ps = c.prepareStatement("select version from streams where stream_id = ?")) {
             ps.setString(1, streamId);
             try (ResultSet rs = ps.executeQuery()) {
-                long actual = rs.next() ? rs.getLong(1) : NEW_STREAM;
-                if (actual != expected) {
-                    throw new ConcurrencyConflict(streamId, expected, actual);
-                }
-                throw new AppendOutOfOrder(streamId);
+                claimed = rs.next() ? rs.getLong(1) : NEW_STREAM;
             }
         }
+        long stored = currentVersion(c, streamId);
+        if (claimed < stored && stored == expected) {
+            // the row lags the events (appended by a version of the service older than this table, during a rolling
+            // deploy): the events are what counts; bring the row up to this append, in the same order check
+            try (PreparedStatement ps = c.prepareStatement("update streams set version = ?, "
+                    + "last_transaction_id = pg_current_xact_id() where stream_id = ? and (select transaction_id "
+                    + "from events where stream_id = ? and version = ?) <= pg_current_xact_id()")) {
+                ps.setInt(1, Math.toIntExact(next));
+                ps.setString(2, streamId);
+                ps.setString(3, streamId);
+                ps.setInt(4, Math.toIntExact(stored));
+                if (ps.executeUpdate() == 1) {
+                    return;
+                }
+            }
+            throw new AppendOutOfOrder(streamId);
+        }
+        if (claimed < stored) {
+            claimed = stored;
+        }
+        if (claimed != expected) {
+            throw new ConcurrencyConflict(streamId, expected, claimed);
+        }
+        throw new AppendOutOfOrder(streamId);
     }
 
     private List<StoredEvent> query(String sql, Object... params) {
@@ -196,9 +220,9 @@ public class EventStore {
     public List<StreamRef> streamsAfter(java.util.Set<String> types, long position, int limit) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("select position, stream_id, version from streams "
-                     + "where type = any(?) and position > ? order by position limit ?")) {
-            ps.setArray(1, c.createArrayOf("text", types.toArray()));
-            ps.setLong(2, position);
+                     + "where position > ? and type = any(?) order by position limit ?")) {
+            ps.setLong(1, position);
+            ps.setArray(2, c.createArrayOf("text", types.toArray()));
             ps.setInt(3, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 List<StreamRef> refs = new ArrayList<>();

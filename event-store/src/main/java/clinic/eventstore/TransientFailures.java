@@ -14,8 +14,12 @@ import java.util.function.Supplier;
  */
 public final class TransientFailures {
 
-    /** SQLSTATEs worth another try: serialization failure, deadlock, lock not available, connection, shutdown. */
-    private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01", "55P03", "57P01", "57P02", "57P03",
+    /**
+     * SQLSTATEs worth another try: serialization failure, deadlock, lock not available, connection, shutdown, and a
+     * unique violation (two transactions inserting the same new row: a read model's row written by a step and by a
+     * rebuild batch at once; tried again, the one that lost finds the row).
+     */
+    private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01", "55P03", "57P01", "57P02", "57P03", "23505",
             "53300", "08000", "08001", "08003", "08004", "08006", "08007");
     /** Exceptions of libraries event-store does not depend on, by name. */
     private static final Set<String> TRANSIENT_CLASSES = Set.of(

@@ -20,7 +20,7 @@ create table streams (
     last_transaction_id xid8   not null
 );
 
-create index streams_by_type on streams (type, position);
+-- (a rebuild reads the streams of its kinds along the position index, a batch at a time, filtering by type)
 
 insert into streams (stream_id, type, version, last_transaction_id)
 select e.stream_id,

@@ -178,6 +178,38 @@ class EventStoreTest {
         assertThat(store.currentVersion(stream)).isEqualTo(1);
     }
 
+    @Test
+    void one_transaction_may_append_to_a_stream_twice() {
+        String stream = "case-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            store.append(stream, 0, List.of(event("test.opened.v1", "{}", Instant.now())), meta());
+            store.append(stream, 1, List.of(event("test.noted.v1", "{}", Instant.now())), meta());
+        });
+
+        assertThat(store.currentVersion(stream)).isEqualTo(2);
+    }
+
+    /** A stream appended to by a service older than the streams table (during a rolling deploy) is not stuck. */
+    @Test
+    void a_streams_row_behind_its_events_catches_up_at_the_next_append() throws Exception {
+        String stream = "case-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> store.append(stream, 0,
+                List.of(event("test.opened.v1", "{}", Instant.now())), meta()));
+        try (var c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.executeUpdate("insert into events (event_id, stream_id, version, event_type, payload, occurred_at, "
+                    + "branch_id, actor, correlation_id) values (gen_random_uuid(), '" + stream + "', 2, 'test.noted.v1', "
+                    + "'{}', now(), 'SH001', 'staff:42', gen_random_uuid())");
+        }
+
+        QuarkusTransaction.requiringNew().run(() -> store.append(stream, 2,
+                List.of(event("test.noted.v1", "{}", Instant.now())), meta()));
+
+        assertThat(store.currentVersion(stream)).isEqualTo(3);
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> store.append(stream, 2,
+                List.of(event("test.noted.v1", "{}", Instant.now())), meta())))
+                .isInstanceOf(ConcurrencyConflict.class);
+    }
+
     private void insertInboxRow() {
         try (var c = dataSource.getConnection(); var st = c.createStatement()) {
             st.executeUpdate("insert into inbox (consumer, event_id, event_type) values ('x', gen_random_uuid(), 't')");

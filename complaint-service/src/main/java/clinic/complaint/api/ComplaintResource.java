@@ -311,8 +311,9 @@ public class ComplaintResource {
     @Path("/read-model/rebuild")
     @Operation(operationId = "rebuildComplaintList",
             summary = "Operations: rebuild the case list from the event store (after a fix to the projection)")
-    public clinic.eventstore.projection.RebuildProgress rebuildList() {
-        return complaints.rebuildList();
+    public clinic.eventstore.projection.RebuildProgress rebuildList(
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "from the first stream, even when an earlier rebuild stopped half way (it goes on from there otherwise)") @jakarta.ws.rs.QueryParam("restart") boolean restart) {
+        return complaints.rebuildList(restart);
     }
 
     /** The {@code escalated} filter of the list: where the case went, as a condition on the list row (never input). */

@@ -77,6 +77,7 @@ public class ComplaintService {
     private final SlaSchedule sla;
     private final BranchCalendars calendars;
     private final ProjectionRunner projections;
+    private final ComplaintListProjection list;
     private final EntityManager em;
 
     public ComplaintService(CommandPipelines pipelines, EventStore store, EventTypeRegistry<ComplaintEvent> types,
@@ -96,6 +97,7 @@ public class ComplaintService {
         this.sla = sla;
         this.calendars = calendars;
         this.projections = projections;
+        this.list = list;
         this.em = em;
     }
 
@@ -220,7 +222,14 @@ public class ComplaintService {
         }
         Instant now = clock.instant();
         cases.on(id).by(state -> new EventMetadata(state.branchId(), "sla-scheduler", UUID.randomUUID(), null)).at(now)
-                .decideIfExists(state -> sla.check(state, now));
+                .decideIfExists(state -> sla.check(state, now))
+                .filter(looked -> !looked.changed())
+                // nothing was due yet (a calendar or policy moved the moment): the next look and the list's SLA state
+                // move on all the same, or the case would be looked at again and again
+                .ifPresent(looked -> {
+                    list.update(looked.state(), looked.version(), sla.clocks(looked.state(), now));
+                    sla.reschedule(looked.state(), now);
+                });
     }
 
     private boolean lockForSlaCheck(UUID id) {
@@ -228,9 +237,9 @@ public class ComplaintService {
                 .setParameter(1, id.toString()).getSingleResult();
     }
 
-    /** Operations: rebuilds the case list from the event store. */
-    public RebuildProgress rebuildList() {
-        return projections.rebuild(LIST);
+    /** Operations: rebuilds (restart: from the first stream, not from where a stopped rebuild was) the case list from the event store. */
+    public RebuildProgress rebuildList(boolean restart) {
+        return projections.rebuild(LIST, restart);
     }
 
     public CaseView get(UUID id) {

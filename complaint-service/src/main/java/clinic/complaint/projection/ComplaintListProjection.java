@@ -4,6 +4,7 @@ import clinic.complaint.domain.Complaint;
 import clinic.complaint.domain.sla.SlaReading;
 import clinic.complaint.domain.sla.SlaState;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
@@ -17,7 +18,7 @@ public class ComplaintListProjection {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void update(Complaint c, long version, List<SlaReading> clocks) {
-        ComplaintListRow row = ComplaintListRow.findById(c.id());
+        ComplaintListRow row = ComplaintListRow.findById(c.id(), LockModeType.PESSIMISTIC_WRITE); // a rebuild batch and a step queue here
         if (row != null && row.version > version) {
             return; // a rebuild batch that read the case before its latest step
         }

@@ -194,6 +194,13 @@ public class ProblemMappers {
                 .withCurrentVersion(e.actualVersion()).toResponse();
     }
 
+    /** Still out of order after the pipeline's tries (heavy contention on one case): 409, the client tries again. */
+    @ServerExceptionMapper
+    public Response outOfOrder(clinic.eventstore.AppendOutOfOrder e) {
+        return Problem.of(Response.Status.CONFLICT, "concurrent-change",
+                "the case changed while this request was handled; read it again and retry").toResponse();
+    }
+
     /** A step the aggregate's state does not allow: 409 with the state and the steps it allows. */
     @ServerExceptionMapper
     public Response stepNotAllowed(StepNotAllowed e) {

@@ -5,6 +5,7 @@ import clinic.eventstore.EventStore;
 import clinic.eventstore.EventStore.StreamRef;
 import clinic.eventstore.ReadModel;
 import clinic.eventstore.StoredEvent;
+import clinic.eventstore.TransientFailures;
 import clinic.eventstore.api.NotFound;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -70,20 +71,26 @@ public class ProjectionRunner {
 
     /** Rebuilds {@code name} (going on from where an unfinished rebuild stopped); returns how it ended. */
     public RebuildProgress rebuild(String name) {
-        return rebuild(name, progress -> {
+        return rebuild(name, false);
+    }
+
+    /** Rebuilds {@code name}; {@code restart}: from the first stream even when an earlier rebuild stopped half way. */
+    public RebuildProgress rebuild(String name, boolean restart) {
+        return rebuild(name, restart, progress -> {
         });
     }
 
     /**
      * Rebuilds {@code name}, telling {@code afterBatch} the progress after each batch has committed (outside any
-     * transaction). A finished rebuild of the same model starts over; an unfinished one goes on.
+     * transaction). A finished rebuild of the same model starts over; an unfinished one goes on, unless
+     * {@code restart} (the projection was fixed since: the streams it did are to be written again too).
      */
-    public RebuildProgress rebuild(String name, Consumer<RebuildProgress> afterBatch) {
+    public RebuildProgress rebuild(String name, boolean restart, Consumer<RebuildProgress> afterBatch) {
         Registration<?> registration = models.get(name);
         if (registration == null) {
             throw new UnknownReadModel(name, names());
         }
-        return run(name, registration, afterBatch);
+        return run(name, registration, restart, afterBatch);
     }
 
     /** The latest rebuild of {@code name}, if there has been one. */
@@ -91,26 +98,33 @@ public class ProjectionRunner {
         return Optional.ofNullable(QuarkusTransaction.requiringNew().call(() -> read(name, null, 0)));
     }
 
-    private <S> RebuildProgress run(String name, Registration<S> r, Consumer<RebuildProgress> afterBatch) {
+    private <S> RebuildProgress run(String name, Registration<S> r, boolean restart, Consumer<RebuildProgress> afterBatch) {
         Set<String> types = r.pipeline().streamTypes();
-        RebuildProgress start = QuarkusTransaction.requiringNew().call(() -> begin(name, types));
+        RebuildProgress start = QuarkusTransaction.requiringNew().call(() -> begin(name, types, restart));
         Instant runStarted = clock.instant();
         long eventsAtRunStart = start.eventsDone();
         long position = QuarkusTransaction.requiringNew().call(() -> position(name));
         LOG.infof("rebuilding %s from stream position %d", name, position);
+        int batches = 0;
         while (true) {
             long from = position;
             Instant now = clock.instant();
-            Long next = QuarkusTransaction.requiringNew().call(() -> batch(name, r, types, from, now));
+            // a batch that raced a step on a missing row is simply done again
+            Long next = TransientFailures.retry(3,
+                    () -> QuarkusTransaction.requiringNew().call(() -> batch(name, r, types, from, now)));
             if (next == null) {
                 break;
             }
             position = next;
-            afterBatch.accept(read(name, runStarted, eventsAtRunStart));
+            RebuildProgress progress = read(name, runStarted, eventsAtRunStart);
+            if (++batches % 20 == 0) {
+                LOG.info(progress.describe());
+            }
+            afterBatch.accept(progress);
         }
         RebuildProgress done = QuarkusTransaction.requiringNew().call(() -> {
-            update("update read_model_rebuilds set finished_at = ?, updated_at = now() where read_model = ?",
-                    Timestamp.from(clock.instant()), name);
+            Timestamp now = Timestamp.from(clock.instant());
+            update("update read_model_rebuilds set finished_at = ?, updated_at = ? where read_model = ?", now, now, name);
             return read(name, runStarted, eventsAtRunStart);
         });
         LOG.infof("rebuilt %s", done.describe());
@@ -135,25 +149,25 @@ public class ProjectionRunner {
         }
         long last = streams.getLast().position();
         int moved = update("update read_model_rebuilds set position = ?, streams_done = streams_done + ?, "
-                        + "events_done = events_done + ?, updated_at = now() where read_model = ? and position = ?",
-                last, streams.size(), eventCount, name, position);
+                        + "events_done = events_done + ?, updated_at = ? where read_model = ? and position = ?",
+                last, streams.size(), eventCount, Timestamp.from(clock.instant()), name, position);
         if (moved != 1) {
-            throw new RebuildAlreadyRunning(name);
+            throw new RebuildAlreadyRunning(name, position, position(name));
         }
         return last;
     }
 
     /** Starts a rebuild, or finds the unfinished one to go on with. */
-    private RebuildProgress begin(String name, Set<String> types) {
+    private RebuildProgress begin(String name, Set<String> types, boolean restart) {
         RebuildProgress earlier = read(name, null, 0);
-        if (earlier != null && !earlier.finished()) {
+        if (earlier != null && !earlier.finished() && !restart) {
             return earlier;
         }
         long[] totals = store.countStreams(types);
         update("insert into read_model_rebuilds (read_model, started_at, streams_total, events_total) values (?, ?, ?, ?) "
                         + "on conflict (read_model) do update set started_at = excluded.started_at, finished_at = null, "
                         + "position = 0, streams_done = 0, events_done = 0, streams_total = excluded.streams_total, "
-                        + "events_total = excluded.events_total, updated_at = now()",
+                        + "events_total = excluded.events_total, updated_at = excluded.started_at",
                 name, Timestamp.from(clock.instant()), totals[0], totals[1]);
         return read(name, null, 0);
     }
@@ -216,10 +230,11 @@ public class ProjectionRunner {
         }
     }
 
-    /** Another rebuild of the same model moved its position meanwhile: this one stops, that one goes on. */
-    public static class RebuildAlreadyRunning extends clinic.eventstore.domain.RuleBroken {
-        public RebuildAlreadyRunning(String name) {
-            super("readModel", "a rebuild of " + name + " is already running; it goes on where it is");
+    /** Another rebuild of the same model moved its position meanwhile: this one stops (409), that one goes on. */
+    public static class RebuildAlreadyRunning extends clinic.eventstore.ConcurrencyConflict {
+        public RebuildAlreadyRunning(String name, long expectedPosition, long position) {
+            super("read model " + name + " (a rebuild of it is already running; it goes on where it is)",
+                    expectedPosition, position);
         }
     }
 }

@@ -17,7 +17,8 @@ public record RebuildProgress(String readModel, long streamsDone, long streamsTo
 
     /** One line for a log or a terminal: {@code complaint-list: 12,000/40,000 events (30%), 5,210/s, about 5s left}. */
     public String describe() {
-        long percent = eventsTotal == 0 ? 100 : eventsDone * 100 / eventsTotal;
+        // streams may grow while they are rebuilt: the total was counted when the rebuild began
+        long percent = eventsTotal == 0 ? 100 : Math.min(100, eventsDone * 100 / eventsTotal);
         return String.format("%s: %,d/%,d events (%d%%), %,d/%,d streams, %,.0f/s, %s", readModel, eventsDone,
                 eventsTotal, percent, streamsDone, streamsTotal, eventsPerSecond,
                 finished() ? "done" : "about " + timeLeft.toSeconds() + "s left");

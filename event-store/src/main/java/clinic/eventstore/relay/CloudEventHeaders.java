@@ -40,7 +40,9 @@ public final class CloudEventHeaders {
         put(h, CONTENT_TYPE, "application/json");
         put(h, CORRELATION_ID, e.correlationId().toString());
         put(h, SEQUENCE, String.valueOf(e.version()));
-        put(h, ACTOR, e.actor());
+        if (e.actor() != null) { // every service writes one; a row without one must not stop the relay
+            put(h, ACTOR, e.actor());
+        }
         if (e.causationId() != null) {
             put(h, CAUSATION_ID, e.causationId().toString());
         }

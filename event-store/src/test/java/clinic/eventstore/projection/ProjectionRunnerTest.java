@@ -74,7 +74,7 @@ class ProjectionRunnerTest {
         execute("delete from test_counters where id = any('{" + String.join(",", ids) + "}')");
         List<RebuildProgress> seen = new ArrayList<>();
 
-        RebuildProgress done = runner.rebuild("test-counters", seen::add);
+        RebuildProgress done = runner.rebuild("test-counters", false, seen::add);
 
         for (int i = 0; i < ids.size(); i++) {
             assertThat(Counters.total(dataSource, ids.get(i))).as(ids.get(i)).isEqualTo(i + 1);
@@ -115,6 +115,13 @@ class ProjectionRunnerTest {
         assertThat(done.finished()).isTrue();
         assertThat(done.streamsDone()).isEqualTo(done.streamsTotal());
         assertThat(done.startedAt()).as("the same rebuild, gone on with").isEqualTo(stopped.startedAt());
+
+        failAfter.set(ProjectionRunner.BATCH_STREAMS + 5);
+        assertThatThrownBy(() -> runner.rebuild("test-counters-flaky", true)).hasMessageContaining("half way");
+        failAfter.set(Integer.MAX_VALUE);
+        RebuildProgress restarted = runner.rebuild("test-counters-flaky", true);
+        assertThat(restarted.startedAt()).as("started over").isAfter(done.startedAt());
+        assertThat(restarted.streamsDone()).isEqualTo(restarted.streamsTotal());
     }
 
     @Test
@@ -133,7 +140,9 @@ class ProjectionRunnerTest {
     void the_relay_keeps_publishing_while_a_rebuild_runs() throws Exception {
         var table = Counters.table(dataSource);
         var pipeline = pipelines.define("counter", Counters.types(), Counters.decider(), IllegalStateException::new);
+        java.util.concurrent.CountDownLatch rebuilding = new java.util.concurrent.CountDownLatch(1);
         pipeline.readModel("test-counters-slow", (state, version, now) -> {
+            rebuilding.countDown();
             pause(Duration.ofMillis(4)); // a heavy read model: about a second per batch
             table.update(state, version, now);
         });
@@ -144,9 +153,8 @@ class ProjectionRunnerTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> published(id));
 
         CompletableFuture<RebuildProgress> rebuild = CompletableFuture.supplyAsync(() -> runner.rebuild("test-counters-slow"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> runner.progress("test-counters-slow")
-                .map(p -> !p.finished() && p.streamsDone() > 0).orElse(false));
-        live.on(id).by(meta()).decide(new Add(100));
+        assertThat(rebuilding.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        live.on(id).by(meta()).decide(new Add(100)); // appended while a rebuild transaction is open
 
         await().atMost(Duration.ofSeconds(20)).until(() -> published(id) || rebuild.isDone());
         assertThat(rebuild).as("published while the rebuild still ran").isNotDone();

@@ -233,8 +233,9 @@ public class FollowUpResource {
     @Operation(operationId = "rebuildFollowUpLists",
             summary = "Operations: rebuild the task list and the survey list from the event store (after a fix to "
             + "a projection)")
-    public java.util.List<clinic.eventstore.projection.RebuildProgress> rebuild() {
-        return java.util.List.of(tasks.rebuildList(), surveys.rebuildList());
+    public java.util.List<clinic.eventstore.projection.RebuildProgress> rebuild(
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "from the first stream, even when an earlier rebuild stopped half way (it goes on from there otherwise)") @jakarta.ws.rs.QueryParam("restart") boolean restart) {
+        return java.util.List.of(tasks.rebuildList(restart), surveys.rebuildList(restart));
     }
 
     private Instant dueBy(String due, String branch) {

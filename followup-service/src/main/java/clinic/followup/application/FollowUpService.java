@@ -96,9 +96,9 @@ public class FollowUpService {
                 .setParameter(4, Timestamp.from(at)).executeUpdate();
     }
 
-    /** Operations: rebuilds the task list from the event store. */
-    public RebuildProgress rebuildList() {
-        return projections.rebuild(LIST);
+    /** Operations: rebuilds (restart: from the first stream, not from where a stopped rebuild was) the task list from the event store. */
+    public RebuildProgress rebuildList(boolean restart) {
+        return projections.rebuild(LIST, restart);
     }
 
     public static class TaskNotFound extends clinic.eventstore.api.NotFound {

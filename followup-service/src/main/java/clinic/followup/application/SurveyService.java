@@ -89,8 +89,8 @@ public class SurveyService {
         return new SurveyView(loaded.state(), loaded.version());
     }
 
-    /** Operations: rebuilds the survey list from the event store. */
-    public RebuildProgress rebuildList() {
-        return projections.rebuild(LIST);
+    /** Operations: rebuilds (restart: from the first stream, not from where a stopped rebuild was) the survey list from the event store. */
+    public RebuildProgress rebuildList(boolean restart) {
+        return projections.rebuild(LIST, restart);
     }
 }

@@ -2,6 +2,7 @@ package clinic.followup.projection;
 
 import clinic.followup.domain.FollowUpTask;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 
@@ -14,7 +15,7 @@ public class FollowUpTasksProjection {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void update(FollowUpTask t, long version) {
-        FollowUpTaskRow row = FollowUpTaskRow.findById(t.id());
+        FollowUpTaskRow row = FollowUpTaskRow.findById(t.id(), LockModeType.PESSIMISTIC_WRITE); // a rebuild batch and a step queue here
         if (row != null && row.version > version) {
             return; // a rebuild batch that read the task before its latest step
         }

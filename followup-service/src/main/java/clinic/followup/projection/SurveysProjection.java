@@ -2,6 +2,7 @@ package clinic.followup.projection;
 
 import clinic.followup.domain.Survey;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 
@@ -11,7 +12,7 @@ public class SurveysProjection {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void update(Survey s, long version) {
-        SurveyRow row = SurveyRow.findById(s.id());
+        SurveyRow row = SurveyRow.findById(s.id(), LockModeType.PESSIMISTIC_WRITE); // a rebuild batch and a step queue here
         if (row != null && row.version > version) {
             return; // a rebuild batch that read the survey before its latest step
         }

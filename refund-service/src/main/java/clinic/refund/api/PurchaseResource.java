@@ -121,8 +121,9 @@ public class PurchaseResource {
     @Path("/read-model/rebuild")
     @Operation(operationId = "rebuildPurchaseList",
             summary = "Operations: rebuild the purchase list from the event store")
-    public clinic.eventstore.projection.RebuildProgress rebuild() {
-        return purchases.rebuildList();
+    public clinic.eventstore.projection.RebuildProgress rebuild(
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "from the first stream, even when an earlier rebuild stopped half way (it goes on from there otherwise)") @jakarta.ws.rs.QueryParam("restart") boolean restart) {
+        return purchases.rebuildList(restart);
     }
 
 }

@@ -116,7 +116,8 @@ public class RefundResource {
     @Path("/read-model/rebuild")
     @Operation(operationId = "rebuildRefundList",
             summary = "Operations: rebuild the refund list from the event store (after a fix to the projection)")
-    public clinic.eventstore.projection.RebuildProgress rebuild() {
-        return refunds.rebuildList();
+    public clinic.eventstore.projection.RebuildProgress rebuild(
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "from the first stream, even when an earlier rebuild stopped half way (it goes on from there otherwise)") @jakarta.ws.rs.QueryParam("restart") boolean restart) {
+        return refunds.rebuildList(restart);
     }
 }

@@ -97,9 +97,9 @@ public class PurchaseService {
         return new PurchaseView(loaded.state(), loaded.version(), Outcome.ALREADY_RECORDED);
     }
 
-    /** Operations: rebuilds the purchase list from the event store. */
-    public RebuildProgress rebuildList() {
-        return projections.rebuild(LIST);
+    /** Operations: rebuilds (restart: from the first stream, not from where a stopped rebuild was) the purchase list from the event store. */
+    public RebuildProgress rebuildList(boolean restart) {
+        return projections.rebuild(LIST, restart);
     }
 
     private static PurchaseView sameOrder(Purchase existing, RecordPurchase c, long version) {

@@ -104,9 +104,9 @@ public class RefundService {
         return new RefundView(loaded.state(), loaded.version());
     }
 
-    /** Operations: rebuilds the refund list from the event store. */
-    public RebuildProgress rebuildList() {
-        return projections.rebuild(LIST);
+    /** Operations: rebuilds (restart: from the first stream, not from where a stopped rebuild was) the refund list from the event store. */
+    public RebuildProgress rebuildList(boolean restart) {
+        return projections.rebuild(LIST, restart);
     }
 
     public static class RefundNotFound extends clinic.eventstore.api.NotFound {

@@ -2,6 +2,7 @@ package clinic.refund.projection;
 
 import clinic.refund.domain.purchase.Purchase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 
@@ -11,7 +12,7 @@ public class PurchasesProjection {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void update(Purchase p, long version) {
-        PurchaseRow row = PurchaseRow.findById(p.id());
+        PurchaseRow row = PurchaseRow.findById(p.id(), LockModeType.PESSIMISTIC_WRITE); // a rebuild batch and a step queue here
         if (row != null && row.version > version) {
             return; // a rebuild batch that read the order before its latest fact
         }

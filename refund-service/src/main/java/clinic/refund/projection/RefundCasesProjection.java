@@ -2,6 +2,7 @@ package clinic.refund.projection;
 
 import clinic.refund.domain.RefundCase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 
@@ -14,7 +15,7 @@ public class RefundCasesProjection {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void update(RefundCase c, long version) {
-        RefundCaseRow row = RefundCaseRow.findById(c.id());
+        RefundCaseRow row = RefundCaseRow.findById(c.id(), LockModeType.PESSIMISTIC_WRITE); // a rebuild batch and a step queue here
         if (row != null && row.version > version) {
             return; // a rebuild batch that read the case before its latest step
         }
