@@ -199,13 +199,10 @@ class FollowUpJourneyTest {
     @Test
     void a_sale_of_products_schedules_their_follow_ups_and_a_settled_refund_the_callbacks() {
         UUID purchase = UUID.randomUUID();
-        others.refund(purchase, "purchase.recorded.v1", Instant.parse("2026-03-02T03:00:00Z"), """
-                {"purchaseId":"%s","branchId":"%s","orderNo":"POS-1","customerRef":"%s","currency":"CNY",
-                 "purchasedAt":"2026-03-02T03:00:00Z","lines":[
-                  {"lineId":"L1","kind":"PRODUCT","name":"repair serum","productLine":"THERAPEUTIC"},
-                  {"lineId":"L2","kind":"PRODUCT","name":"sunscreen","productLine":"GENERAL"},
-                  {"lineId":"L3","kind":"TREATMENT","name":"peel"}],"payments":[]}"""
-                .formatted(purchase, branch, customer));
+        others.purchaseRecorded(purchase, branch, "POS-1", customer, Instant.parse("2026-03-02T03:00:00Z"), List.of(
+                OtherServices.line("L1", "PRODUCT", "repair serum", "THERAPEUTIC"),
+                OtherServices.line("L2", "PRODUCT", "sunscreen", "GENERAL"),
+                OtherServices.line("L3", "TREATMENT", "peel", null)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("branch", branch)
                 .queryParam("kind", "PRODUCT_FOLLOW_UP").get("/followups").then()
                 .body("items.day", equalTo(List.of(2, 3, 5)))
@@ -214,9 +211,8 @@ class FollowUpJourneyTest {
         UUID complaint = UUID.randomUUID();
         others.filed(complaint, branch, customer, Instant.parse("2026-03-02T02:15:00Z"));
         awaitTasks(complaint, 1);
-        others.refund(UUID.randomUUID(), "refund.settled.v1", Instant.parse("2026-03-04T07:00:00Z"), """
-                {"refundId":"%s","complaintId":"%s","amount":{"minorUnits":500000,"currency":"CNY"}}"""
-                .formatted(UUID.randomUUID(), complaint));
+        others.refund(UUID.randomUUID(), "refund.settled.v1", Instant.parse("2026-03-04T07:00:00Z"),
+                OtherServices.settled(complaint, Instant.parse("2026-03-04T07:00:00Z")));
         awaitTasks(complaint, 4);
         // resolved after the settlement, in the same cycle: no second series
         others.step(complaint, "complaint.resolved.v1", Instant.parse("2026-03-05T07:00:00Z"));
@@ -281,7 +277,7 @@ class FollowUpJourneyTest {
     void an_event_about_an_unknown_complaint_goes_to_the_dead_letter_topic_with_the_reason() {
         UUID unknown = UUID.randomUUID();
         others.refund(UUID.randomUUID(), "refund.settled.v1", Instant.parse("2026-03-04T07:00:00Z"),
-                "{\"refundId\":\"%s\",\"complaintId\":\"%s\"}".formatted(UUID.randomUUID(), unknown));
+                OtherServices.settled(unknown, Instant.parse("2026-03-04T07:00:00Z")));
         var dead = TopicReader.read(bootstrap, "refund-events.followup-service.dlq",
                 r -> r.value() != null && r.value().contains(unknown.toString()), 1, Duration.ofSeconds(30));
         assertThat(dead).singleElement().satisfies(r ->
@@ -328,8 +324,7 @@ class FollowUpJourneyTest {
                 .statusCode(200);
         assertThat(notesOf(task)).isEqualTo(1);
 
-        others.complaint(UUID.randomUUID(), "customer.personal-data-erased.v1", Instant.parse("2026-03-04T03:00:00Z"),
-                "{\"customerRef\":\"%s\",\"erasedAt\":\"2026-03-04T03:00:00Z\"}".formatted(customer));
+        others.erased(customer, Instant.parse("2026-03-04T03:00:00Z"));
         await().atMost(Duration.ofSeconds(30)).until(() -> notesOf(task) == 0);
         given().get("/followups/" + task).then().body("status", equalTo("DONE")).body("lastOutcome", equalTo("NEEDS_HELP"));
     }

@@ -139,7 +139,7 @@ class FollowUpWindowTest {
         // the resolution told again (and the refund settled in the same cycle): no second window, no second end
         others.step(complaint, "complaint.resolved.v1", RESOLVED);
         others.refund(UUID.randomUUID(), "refund.settled.v1", RESOLVED.plusSeconds(3600),
-                "{\"refundId\":\"%s\",\"complaintId\":\"%s\"}".formatted(UUID.randomUUID(), complaint));
+                OtherServices.settled(complaint, RESOLVED.plusSeconds(3600)));
         awaitProcessed();
         await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("complaintId", complaint.toString())
                 .get("/followups").then().extract().<Integer>path("total") == 4);
@@ -154,7 +154,10 @@ class FollowUpWindowTest {
     void a_refund_settled_before_the_resolution_opens_the_window_and_the_resolution_ends_it_satisfied() {
         UUID complaint = UUID.randomUUID();
         others.filed(complaint, branch, customer, FILED);
-        String settled = "{\"refundId\":\"%s\",\"complaintId\":\"%s\"}".formatted(UUID.randomUUID(), complaint);
+        // another topic than the settlement's: the complaint is known here once its intake callback is scheduled
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("complaintId", complaint.toString())
+                .get("/followups").then().extract().<Integer>path("total") == 1);
+        String settled = OtherServices.settled(complaint, RESOLVED);
         others.refund(UUID.randomUUID(), "refund.settled.v1", RESOLVED, settled);
         List<String> series = callbacksDue(complaint, 3);
         for (String task : series) {

@@ -74,11 +74,8 @@ class OfficialHolidayFollowUpTest {
     void a_day_2_product_call_for_a_sale_on_30_december_2026_is_not_due_on_new_years_day() {
         String branch = "T" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         UUID purchase = UUID.randomUUID();
-        others.refund(purchase, "purchase.recorded.v1", Instant.parse("2026-12-30T03:00:00Z"), """
-                {"purchaseId":"%s","branchId":"%s","orderNo":"POS-NY","customerRef":"cust-ny","currency":"CNY",
-                 "purchasedAt":"2026-12-30T03:00:00Z","lines":[
-                  {"lineId":"L1","kind":"PRODUCT","name":"sunscreen","productLine":"GENERAL"}],"payments":[]}"""
-                .formatted(purchase, branch));
+        others.purchaseRecorded(purchase, branch, "POS-NY", "cust-ny", Instant.parse("2026-12-30T03:00:00Z"),
+                List.of(OtherServices.line("L1", "PRODUCT", "sunscreen", "GENERAL")));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("branch", branch)
                 .queryParam("kind", "PRODUCT_FOLLOW_UP").get("/followups").then()
                 .body("items.day", equalTo(List.of(2, 5)))

@@ -1,5 +1,6 @@
 package clinic.refund;
 
+import clinic.contracts.EventContracts;
 import clinic.devstack.TopicWriter;
 import clinic.eventstore.StoredEvent;
 import clinic.eventstore.relay.CloudEventHeaders;
@@ -42,10 +43,9 @@ class EntitlementRerunTest {
 
     UUID openFromComplaint(String branch, String customer) {
         UUID complaint = UUID.randomUUID();
-        String payload = """
-                {"complaintId":"%s","branchId":"%s","customerRef":"%s","requestedRemedy":"FULL_REFUND",
-                 "amountPaid":{"minorUnits":1280000,"currency":"CNY"},"filedAt":"2026-03-02T02:15:00Z"}"""
-                .formatted(complaint, branch, customer);
+        String payload = EventContracts.message("complaint.filed.v1", "complaintId", complaint, "branchId", branch,
+                "customerRef", customer, "requestedRemedy", "FULL_REFUND",
+                "amountPaid", java.util.Map.of("minorUnits", 1280000, "currency", "CNY"), "filedAt", "2026-03-02T02:15:00Z");
         StoredEvent e = new StoredEvent(1, UUID.randomUUID(), complaint.toString(), 1, "complaint.filed.v1", payload,
                 Instant.now(), Instant.now(), branch, "api", UUID.randomUUID(), null);
         try (TopicWriter writer = new TopicWriter(bootstrap)) {

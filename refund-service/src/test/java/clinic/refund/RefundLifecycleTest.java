@@ -1,5 +1,6 @@
 package clinic.refund;
 
+import clinic.contracts.EventContracts;
 import clinic.devstack.TopicReader;
 import clinic.devstack.TopicWriter;
 import clinic.eventstore.StoredEvent;
@@ -45,9 +46,9 @@ class RefundLifecycleTest {
 
     UUID openFromComplaint() {
         UUID complaint = UUID.randomUUID();
-        String payload = """
-                {"complaintId":"%s","branchId":"SH001","customerRef":"cust-889","requestedRemedy":"FULL_REFUND",
-                 "amountPaid":{"minorUnits":1280000,"currency":"CNY"},"filedAt":"2026-03-02T02:15:00Z"}""".formatted(complaint);
+        String payload = EventContracts.message("complaint.filed.v1", "complaintId", complaint, "branchId", "SH001",
+                "customerRef", "cust-889", "requestedRemedy", "FULL_REFUND",
+                "amountPaid", java.util.Map.of("minorUnits", 1280000, "currency", "CNY"), "filedAt", "2026-03-02T02:15:00Z");
         StoredEvent e = new StoredEvent(1, UUID.randomUUID(), complaint.toString(), 1, "complaint.filed.v1", payload,
                 Instant.now(), Instant.now(), "SH001", "api", UUID.randomUUID(), null);
         try (TopicWriter writer = new TopicWriter(bootstrap)) {

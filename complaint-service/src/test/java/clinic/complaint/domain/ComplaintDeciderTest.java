@@ -58,7 +58,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ComplaintDeciderTest {
+public class ComplaintDeciderTest {
 
     static final UUID ID = UUID.fromString("7b0c6c1e-2f3a-4f43-9d2e-5a1b3c4d5e6f");
     static final UUID ESCALATION = UUID.fromString("11111111-2f3a-4f43-9d2e-5a1b3c4d5e6f");
@@ -89,8 +89,11 @@ class ComplaintDeciderTest {
     static final ComplaintResolved RESOLVED = new ComplaintResolved(ID, "partial refund agreed", "staff:wang", at(200));
     static final ComplaintClosed CLOSED = new ComplaintClosed(ID, "staff:wang", at(300), null);
 
-    /** The complaint decider, given / when / then. */
-    static final DeciderSpec<ComplaintCommand, Complaint, ComplaintEvent> SPEC =
+    /**
+     * The complaint decider, given / when / then. Public (and so is this class) because the tests of the {@code sla}
+     * subpackage, which read clocks off decided histories, use it too.
+     */
+    public static final DeciderSpec<ComplaintCommand, Complaint, ComplaintEvent> SPEC =
             DeciderSpec.of(ComplaintDecider::decide, ComplaintDecider::evolve, Complaint.NONE);
 
     static FileComplaint file() {

@@ -20,6 +20,7 @@ import clinic.complaint.domain.EscalationNorms.Deadline;
 import clinic.complaint.domain.EscalationNorms.DeadlineKind;
 import clinic.complaint.domain.sla.SlaPolicy;
 import clinic.complaint.domain.sla.SlaScheduling;
+import clinic.devstack.DeciderSpec;
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
@@ -28,12 +29,12 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import static clinic.complaint.domain.ComplaintDeciderTest.SPEC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -61,8 +62,8 @@ class EscalationNormsTest {
     }
 
     /** A case under investigation since the week before, its SLA clocks on track for a while. */
-    static List<ComplaintEvent> investigating() {
-        return new ArrayList<>(List.of(
+    static DeciderSpec<ComplaintCommand, Complaint, ComplaintEvent>.Given investigating() {
+        return SPEC.given(
                 new ComplaintFiled(ID, "SH001-2026-000001", "SH001", "cust-1", Channel.FRONT_DESK,
                         Category.TREATMENT_RESULT, Remedy.PARTIAL_REFUND, new Money(100_000, "CNY"),
                         shanghai("2026-03-23T10:00"), SlaPolicy.DEFAULT),
@@ -70,45 +71,31 @@ class EscalationNormsTest {
                 new ComplaintAssessed(ID, Category.TREATMENT_RESULT, Severity.MEDIUM, Subject.SERVICE,
                         date("2026-03-20"), true, "feedback window (3 days)", "staff:wang", "staff:li",
                         shanghai("2026-03-23T12:00")),
-                new InvestigationStarted(ID, "staff:wang", shanghai("2026-03-23T13:00"))));
+                new InvestigationStarted(ID, "staff:wang", shanghai("2026-03-23T13:00")));
     }
 
     /** The same case, resolved: its SLA clocks stopped, so only escalation deadlines are left to check. */
-    static List<ComplaintEvent> resolved() {
-        List<ComplaintEvent> events = investigating();
-        events.add(new ComplaintResolved(ID, "explained", "staff:wang", shanghai("2026-03-27T10:00")));
-        return events;
-    }
-
-    static Complaint state(List<ComplaintEvent> events) {
-        Complaint c = Complaint.NONE;
-        for (ComplaintEvent e : events) {
-            c = ComplaintDecider.evolve(c, e);
-        }
-        return c;
+    static DeciderSpec<ComplaintCommand, Complaint, ComplaintEvent>.Given resolved() {
+        return investigating().and(new ComplaintResolved(ID, "explained", "staff:wang", shanghai("2026-03-27T10:00")));
     }
 
     /** Escalates the case as the decider decides it, and returns the history with the escalation appended. */
-    static List<ComplaintEvent> escalate(List<ComplaintEvent> history, EscalationBody body, LocalDate typed) {
-        List<ComplaintEvent> events = new ArrayList<>(history);
-        events.addAll(ComplaintDecider.decide(new Escalate(ESCALATION, body, "REF-1", typed, "staff:wang", ESCALATED_AT),
-                state(history)));
-        return events;
+    static DeciderSpec<ComplaintCommand, Complaint, ComplaintEvent>.Given escalate(
+            DeciderSpec<ComplaintCommand, Complaint, ComplaintEvent>.Given history, EscalationBody body,
+            LocalDate typed) {
+        return history.when(new Escalate(ESCALATION, body, "REF-1", typed, "staff:wang", ESCALATED_AT)).next();
     }
 
-    static List<Deadline> deadlines(List<ComplaintEvent> history, Instant now) {
-        return EscalationNorms.read(state(history), SH, SHARE, now);
+    static List<Deadline> deadlines(DeciderSpec<ComplaintCommand, Complaint, ComplaintEvent>.Given history,
+                                    Instant now) {
+        return EscalationNorms.read(history.state(), SH, SHARE, now);
     }
 
-    static List<ComplaintEvent> check(List<ComplaintEvent> history, Instant at) {
-        return ComplaintDecider.decide(new CheckSla(SlaPolicy.DEFAULT, SH, at), state(history)).stream()
+    /** The escalation warnings (and only those) that a look at the clocks at {@code at} decides. */
+    static List<ComplaintEvent> check(DeciderSpec<ComplaintCommand, Complaint, ComplaintEvent>.Given history,
+                                      Instant at) {
+        return history.when(new CheckSla(SlaPolicy.DEFAULT, SH, at)).events().stream()
                 .filter(e -> e instanceof EscalationDeadlineAtRisk || e instanceof EscalationDeadlineMissed).toList();
-    }
-
-    static List<ComplaintEvent> plus(List<ComplaintEvent> history, List<ComplaintEvent> more) {
-        List<ComplaintEvent> events = new ArrayList<>(history);
-        events.addAll(more);
-        return events;
     }
 
     // ---- the norms ------------------------------------------------------------------------------------------------
@@ -116,7 +103,8 @@ class EscalationNormsTest {
     @Test
     void the_market_regulator_decides_acceptance_in_7_working_days_and_ends_mediation_in_45() {
         var history = escalate(investigating(), EscalationBody.MARKET_REGULATOR_12315, null);
-        assertThat(((EscalatedExternally) history.getLast()).deadlineSource()).isEqualTo("MARKET_REGULATOR_COMPLAINT");
+        assertThat(((EscalatedExternally) history.history().getLast()).deadlineSource())
+                .isEqualTo("MARKET_REGULATOR_COMPLAINT");
 
         List<Deadline> d = deadlines(history, shanghai("2026-03-31T09:00"));
 
@@ -139,11 +127,9 @@ class EscalationNormsTest {
 
     @Test
     void a_12315_online_dispute_gives_the_company_10_working_days_to_settle() {
-        var filed = investigating();
-        List<ComplaintEvent> history = new ArrayList<>(filed);
         // escalated on Friday 3 April, after closing
-        history.addAll(ComplaintDecider.decide(new Escalate(ESCALATION, EscalationBody.ONLINE_DISPUTE_12315, "ODR-7",
-                null, "staff:wang", shanghai("2026-04-03T19:30")), state(filed)));
+        var history = investigating().when(new Escalate(ESCALATION, EscalationBody.ONLINE_DISPUTE_12315, "ODR-7",
+                null, "staff:wang", shanghai("2026-04-03T19:30"))).next();
 
         Deadline d = deadlines(history, shanghai("2026-04-07T09:00")).getFirst();
 
@@ -165,19 +151,17 @@ class EscalationNormsTest {
 
         // a third-party assessment from Monday 13 April 10:00 to Wednesday 15 April 10:00: 8 + 9 + 1 = 18 working
         // hours, 2 working days; a wait on the customer does not count
-        List<ComplaintEvent> waiting = plus(history, ComplaintDecider.decide(
-                new ComplaintCommand.RequestAssessment("Shanghai Medical Association", "staff:wang",
-                        shanghai("2026-04-13T10:00")), state(history)));
+        var waiting = history.when(new ComplaintCommand.RequestAssessment("Shanghai Medical Association",
+                "staff:wang", shanghai("2026-04-13T10:00"))).next();
         Deadline paused = deadlines(waiting, shanghai("2026-04-14T12:00")).getFirst();
         assertThat(paused.paused()).isTrue();
         assertThat(paused.dueDate()).as("while the assessor works the date is not known").isNull();
         assertThat(check(waiting, shanghai("2026-06-30T00:00"))).as("no warning while paused").isEmpty();
 
-        List<ComplaintEvent> assessed = plus(waiting, ComplaintDecider.decide(
-                new ComplaintCommand.RecordAssessment(AssessmentResult.INCONCLUSIVE, "no clear cause", "staff:wang",
-                        shanghai("2026-04-15T10:00")), state(waiting)));
-        assessed.add(new WaitStarted(ID, WaitReason.CUSTOMER, "photos", "staff:wang", shanghai("2026-04-16T09:00")));
-        assessed.add(new WaitEnded(ID, WaitReason.CUSTOMER, "staff:wang", shanghai("2026-04-20T18:00")));
+        var assessed = waiting.when(new ComplaintCommand.RecordAssessment(AssessmentResult.INCONCLUSIVE,
+                "no clear cause", "staff:wang", shanghai("2026-04-15T10:00"))).next()
+                .and(new WaitStarted(ID, WaitReason.CUSTOMER, "photos", "staff:wang", shanghai("2026-04-16T09:00")),
+                        new WaitEnded(ID, WaitReason.CUSTOMER, "staff:wang", shanghai("2026-04-20T18:00")));
         Deadline moved = deadlines(assessed, shanghai("2026-04-21T09:00")).getFirst();
         assertThat(moved.paused()).isFalse();
         assertThat(moved.dueDate()).isEqualTo(date("2026-05-15"));
@@ -186,22 +170,23 @@ class EscalationNormsTest {
 
     @Test
     void a_wait_on_the_assessor_before_the_escalation_does_not_move_its_deadline_and_a_started_day_counts_whole() {
-        List<ComplaintEvent> before = investigating();
-        before.add(new WaitStarted(ID, WaitReason.ASSESSOR, "assessor", "staff:wang", shanghai("2026-03-24T09:00")));
-        before.add(new WaitEnded(ID, WaitReason.ASSESSOR, "staff:wang", shanghai("2026-03-27T18:00")));
+        var before = investigating().and(
+                new WaitStarted(ID, WaitReason.ASSESSOR, "assessor", "staff:wang", shanghai("2026-03-24T09:00")),
+                new WaitEnded(ID, WaitReason.ASSESSOR, "staff:wang", shanghai("2026-03-27T18:00")));
         var history = escalate(before, EscalationBody.PEOPLES_MEDIATION, null);
         assertThat(deadlines(history, ESCALATED_AT).getFirst().dueDate()).isEqualTo(date("2026-05-13"));
 
         // one working hour on the assessor after the escalation gives the mediation a whole day more
-        history.add(new WaitStarted(ID, WaitReason.ASSESSOR, "assessor", "staff:wang", shanghai("2026-04-01T09:00")));
-        history.add(new WaitEnded(ID, WaitReason.ASSESSOR, "staff:wang", shanghai("2026-04-01T10:00")));
+        history = history.and(
+                new WaitStarted(ID, WaitReason.ASSESSOR, "assessor", "staff:wang", shanghai("2026-04-01T09:00")),
+                new WaitEnded(ID, WaitReason.ASSESSOR, "staff:wang", shanghai("2026-04-01T10:00")));
         assertThat(deadlines(history, ESCALATED_AT).getFirst().dueDate()).isEqualTo(date("2026-05-14"));
     }
 
     @Test
     void a_typed_deadline_wins_over_the_norm_and_says_so() {
         var history = escalate(investigating(), EscalationBody.MARKET_REGULATOR_12315, date("2026-04-20"));
-        assertThat(((EscalatedExternally) history.getLast()).deadlineSource()).isEqualTo("typed");
+        assertThat(((EscalatedExternally) history.history().getLast()).deadlineSource()).isEqualTo("typed");
 
         List<Deadline> d = deadlines(history, ESCALATED_AT);
 
@@ -219,9 +204,9 @@ class EscalationNormsTest {
         for (EscalationBody body : List.of(EscalationBody.CONSUMER_ASSOCIATION, EscalationBody.HEALTH_SUPERVISION,
                 EscalationBody.LAWYER_OR_COURT, EscalationBody.SOCIAL_MEDIA)) {
             var history = escalate(resolved(), body, null);
-            assertThat(((EscalatedExternally) history.getLast()).deadlineSource()).as(body.name()).isNull();
+            assertThat(((EscalatedExternally) history.history().getLast()).deadlineSource()).as(body.name()).isNull();
             assertThat(deadlines(history, ESCALATED_AT)).as(body.name()).isEmpty();
-            assertThat(SlaScheduling.nextCheck(state(history), SlaPolicy.DEFAULT, SH, ESCALATED_AT))
+            assertThat(SlaScheduling.nextCheck(history.state(), SlaPolicy.DEFAULT, SH, ESCALATED_AT))
                     .as(body.name() + ": nothing to look at").isNull();
             assertThat(deadlines(escalate(resolved(), body, date("2026-04-10")), ESCALATED_AT))
                     .singleElement().extracting(Deadline::source).isEqualTo("typed");
@@ -231,15 +216,13 @@ class EscalationNormsTest {
     @Test
     void an_escalation_recorded_before_norms_were_applied_keeps_only_its_typed_deadline() {
         // no computed deadlines for an escalation recorded before they were: it would raise every warning at once
-        List<ComplaintEvent> history = investigating();
-        history.add(new EscalatedExternally(ID, ESCALATION, EscalationBody.MARKET_REGULATOR_12315, "12315-1", null,
-                "staff:wang", ESCALATED_AT, null));
-        assertThat(state(history).escalations().getFirst().deadlineSource()).isNull();
+        var history = investigating().and(new EscalatedExternally(ID, ESCALATION,
+                EscalationBody.MARKET_REGULATOR_12315, "12315-1", null, "staff:wang", ESCALATED_AT, null));
+        assertThat(history.state().escalations().getFirst().deadlineSource()).isNull();
         assertThat(deadlines(history, ESCALATED_AT)).isEmpty();
 
-        List<ComplaintEvent> typed = investigating();
-        typed.add(new EscalatedExternally(ID, ESCALATION, EscalationBody.MARKET_REGULATOR_12315, "12315-1",
-                date("2026-04-20"), "staff:wang", ESCALATED_AT, null));
+        var typed = investigating().and(new EscalatedExternally(ID, ESCALATION, EscalationBody.MARKET_REGULATOR_12315,
+                "12315-1", date("2026-04-20"), "staff:wang", ESCALATED_AT, null));
         assertThat(deadlines(typed, ESCALATED_AT)).singleElement().extracting(Deadline::kind)
                 .isEqualTo(DeadlineKind.TYPED);
     }
@@ -249,7 +232,7 @@ class EscalationNormsTest {
     @Test
     void each_warning_is_raised_once_per_escalation_and_kind_and_the_scheduler_is_told_when() {
         var history = escalate(resolved(), EscalationBody.MARKET_REGULATOR_12315, null);
-        Complaint escalated = state(history);
+        Complaint escalated = history.state();
         assertThat(SlaScheduling.nextCheck(escalated, SlaPolicy.DEFAULT, SH, ESCALATED_AT))
                 .as("the acceptance turns at risk first").isEqualTo(shanghai("2026-04-08T00:00"));
         assertThat(check(history, shanghai("2026-04-07T23:59"))).isEmpty();
@@ -258,20 +241,20 @@ class EscalationNormsTest {
         assertThat(atRisk).containsExactly(new EscalationDeadlineAtRisk(ID, ESCALATION,
                 EscalationBody.MARKET_REGULATOR_12315, DeadlineKind.ACCEPTANCE, "MARKET_REGULATOR_COMPLAINT",
                 date("2026-04-09"), shanghai("2026-04-08T00:00")));
-        history = plus(history, atRisk);
+        history = history.and(atRisk);
         assertThat(check(history, shanghai("2026-04-08T00:05"))).as("a second look raises nothing").isEmpty();
-        assertThat(SlaScheduling.nextCheck(state(history), SlaPolicy.DEFAULT, SH, shanghai("2026-04-08T00:05")))
+        assertThat(SlaScheduling.nextCheck(history.state(), SlaPolicy.DEFAULT, SH, shanghai("2026-04-08T00:05")))
                 .isEqualTo(shanghai("2026-04-10T00:00"));
 
         var missed = check(history, shanghai("2026-04-10T00:00"));
         assertThat(missed).containsExactly(new EscalationDeadlineMissed(ID, ESCALATION,
                 EscalationBody.MARKET_REGULATOR_12315, DeadlineKind.ACCEPTANCE, "MARKET_REGULATOR_COMPLAINT",
                 date("2026-04-09"), shanghai("2026-04-10T00:00")));
-        history = plus(history, missed);
+        history = history.and(missed);
         assertThat(check(history, shanghai("2026-04-10T08:00"))).isEmpty();
-        assertThat(SlaScheduling.nextCheck(state(history), SlaPolicy.DEFAULT, SH, shanghai("2026-04-10T08:00")))
+        assertThat(SlaScheduling.nextCheck(history.state(), SlaPolicy.DEFAULT, SH, shanghai("2026-04-10T08:00")))
                 .as("then the mediation's turn").isEqualTo(shanghai("2026-05-22T00:00"));
-        assertThat(state(history).escalated().warnings()).hasSize(2);
+        assertThat(history.state().escalated().warnings()).hasSize(2);
     }
 
     @Test
@@ -279,19 +262,19 @@ class EscalationNormsTest {
         var history = escalate(resolved(), EscalationBody.MARKET_REGULATOR_12315, null);
         var late = check(history, shanghai("2026-07-01T12:00"));
         assertThat(late).hasSize(4);
-        assertThat(check(plus(history, late), shanghai("2026-07-01T12:01"))).isEmpty();
-        assertThat(SlaScheduling.nextCheck(state(plus(history, late)), SlaPolicy.DEFAULT, SH,
+        assertThat(check(history.and(late), shanghai("2026-07-01T12:01"))).isEmpty();
+        assertThat(SlaScheduling.nextCheck(history.and(late).state(), SlaPolicy.DEFAULT, SH,
                 shanghai("2026-07-01T12:01"))).isNull();
     }
 
     @Test
     void an_escalation_with_its_outcome_recorded_stops_warning() {
         var history = escalate(resolved(), EscalationBody.ONLINE_DISPUTE_12315, null);
-        history.add(new EscalationOutcomeRecorded(ID, ESCALATION, "settled with the customer", "staff:wang",
+        history = history.and(new EscalationOutcomeRecorded(ID, ESCALATION, "settled with the customer", "staff:wang",
                 shanghai("2026-04-02T15:00")));
 
         assertThat(check(history, shanghai("2026-06-01T00:00"))).isEmpty();
-        assertThat(SlaScheduling.nextCheck(state(history), SlaPolicy.DEFAULT, SH, shanghai("2026-06-01T00:00")))
+        assertThat(SlaScheduling.nextCheck(history.state(), SlaPolicy.DEFAULT, SH, shanghai("2026-06-01T00:00")))
                 .isNull();
         Deadline d = deadlines(history, shanghai("2026-06-01T00:00")).getFirst();
         assertThat(d.missed()).as("settled in time").isFalse();

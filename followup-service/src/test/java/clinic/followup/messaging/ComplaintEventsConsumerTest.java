@@ -1,5 +1,6 @@
 package clinic.followup.messaging;
 
+import clinic.contracts.EventContracts;
 import clinic.devstack.TopicReader;
 import clinic.devstack.TopicWriter;
 import clinic.eventstore.EventStore;
@@ -45,7 +46,13 @@ class ComplaintEventsConsumerTest {
         producer.close();
     }
 
+    /** A complaint event as complaint-service's relay publishes it; the payload keeps the type's contract. */
     void send(UUID complaintId, UUID eventId, String type, String payload) throws Exception {
+        sendBreakingTheContract(complaintId, eventId, type, EventContracts.assertValid(type, payload));
+    }
+
+    /** For the tests of what the consumer does with a message its producer would not write. */
+    void sendBreakingTheContract(UUID complaintId, UUID eventId, String type, String payload) throws Exception {
         StoredEvent e = new StoredEvent(1, eventId, complaintId.toString(), 1, type, payload,
                 Instant.parse("2026-03-02T02:15:00Z"), Instant.now(), "SH001", "api", UUID.randomUUID(), null);
         producer.send(new ProducerRecord<>(ComplaintEventsConsumer.CHANNEL, 0, e.streamId(), payload,
@@ -53,9 +60,9 @@ class ComplaintEventsConsumerTest {
     }
 
     void sendFiled(UUID complaintId, UUID eventId) throws Exception {
-        send(complaintId, eventId, "complaint.filed.v1", """
-                {"complaintId":"%s","branchId":"SH001","customerRef":"cust-889","requestedRemedy":"APOLOGY",
-                 "filedAt":"2026-03-02T02:15:00Z"}""".formatted(complaintId));
+        send(complaintId, eventId, "complaint.filed.v1", EventContracts.message("complaint.filed.v1",
+                "complaintId", complaintId, "branchId", "SH001", "customerRef", "cust-889", "requestedRemedy", "APOLOGY",
+                "filedAt", "2026-03-02T02:15:00Z"));
     }
 
     static void awaitTasks(UUID complaintId, int count) {
@@ -90,7 +97,8 @@ class ComplaintEventsConsumerTest {
         UUID eventId = UUID.randomUUID();
         sendFiled(complaint, eventId);
         sendFiled(complaint, eventId);
-        send(complaint, UUID.randomUUID(), "complaint.acknowledged.v1", "{\"complaintId\":\"" + complaint + "\"}");
+        send(complaint, UUID.randomUUID(), "complaint.acknowledged.v1",
+                EventContracts.message("complaint.acknowledged.v1", "complaintId", complaint));
         UUID marker = UUID.randomUUID();
         sendFiled(marker, UUID.randomUUID());
 
@@ -102,7 +110,7 @@ class ComplaintEventsConsumerTest {
     @Test
     void a_filing_without_the_fields_a_callback_needs_goes_to_the_dead_letter_topic() throws Exception {
         UUID broken = UUID.randomUUID();
-        send(broken, UUID.randomUUID(), "complaint.filed.v1", "{\"complaintId\":\"" + broken + "\"}");
+        sendBreakingTheContract(broken, UUID.randomUUID(), "complaint.filed.v1", "{\"complaintId\":\"" + broken + "\"}");
         UUID after = UUID.randomUUID();
         sendFiled(after, UUID.randomUUID());
 

@@ -5,7 +5,6 @@ import clinic.complaint.domain.Category;
 import clinic.complaint.domain.Channel;
 import clinic.complaint.domain.Complaint;
 import clinic.complaint.domain.ComplaintCommand.CheckSla;
-import clinic.complaint.domain.ComplaintDecider;
 import clinic.complaint.domain.ComplaintEvent;
 import clinic.complaint.domain.ComplaintEvent.ComplaintAcknowledged;
 import clinic.complaint.domain.ComplaintEvent.ComplaintAssessed;
@@ -27,11 +26,9 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 
+import static clinic.complaint.domain.ComplaintDeciderTest.SPEC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -58,81 +55,75 @@ class SlaClocksTest {
                 Remedy.APOLOGY, new Money(100, "CNY"), shanghai(at), POLICY);
     }
 
-    static Complaint state(ComplaintEvent... events) {
-        Complaint c = Complaint.NONE;
-        for (ComplaintEvent e : events) {
-            c = ComplaintDecider.evolve(c, e);
-        }
-        return c;
-    }
-
-    static List<ComplaintEvent> check(Instant at, ComplaintEvent... history) {
-        return ComplaintDecider.decide(new CheckSla(POLICY, SH, at), state(history));
+    /** The scheduler's look at the clocks at {@code at}, under the default targets. */
+    static CheckSla checkAt(Instant at) {
+        return new CheckSla(POLICY, SH, at);
     }
 
     @Test
     void acknowledgement_is_due_one_working_day_after_filing_and_at_risk_at_eighty_percent() {
-        var filed = filed("2026-03-06T17:00", Category.TREATMENT_RESULT); // Friday, one hour before closing
-        SlaReading ack = SlaClocks.acknowledge(state(filed), POLICY, SH, shanghai("2026-03-06T17:30"));
+        var filed = SPEC.given(filed("2026-03-06T17:00", Category.TREATMENT_RESULT)); // Friday, one hour before closing
+        SlaReading ack = SlaClocks.acknowledge(filed.state(), POLICY, SH, shanghai("2026-03-06T17:30"));
 
         assertThat(ack.dueAt()).isEqualTo(shanghai("2026-03-09T17:00"));
         // 80% of 9 h = 7 h 12 min: 1 h on Friday, 6 h 12 min on Monday
         assertThat(ack.atRiskAt()).isEqualTo(shanghai("2026-03-09T15:12"));
         assertThat(ack.state()).isEqualTo(SlaState.ON_TRACK);
-        assertThat(SlaClocks.acknowledge(state(filed), POLICY, SH, shanghai("2026-03-09T16:00")).state())
+        assertThat(SlaClocks.acknowledge(filed.state(), POLICY, SH, shanghai("2026-03-09T16:00")).state())
                 .isEqualTo(SlaState.AT_RISK);
-        assertThat(SlaClocks.acknowledge(state(filed), POLICY, SH, shanghai("2026-03-09T17:01")).state())
+        assertThat(SlaClocks.acknowledge(filed.state(), POLICY, SH, shanghai("2026-03-09T17:01")).state())
                 .isEqualTo(SlaState.BREACHED);
         var acknowledged = new ComplaintAcknowledged(ID, "staff:li", shanghai("2026-03-09T09:30"));
-        SlaReading met = SlaClocks.acknowledge(state(filed, acknowledged), POLICY, SH, shanghai("2026-03-20T00:00"));
+        SlaReading met = SlaClocks.acknowledge(filed.and(acknowledged).state(), POLICY, SH,
+                shanghai("2026-03-20T00:00"));
         assertThat(met.state()).isEqualTo(SlaState.MET);
         assertThat(met.used()).isEqualTo(Duration.ofMinutes(90));
     }
 
     @Test
     void an_adverse_reaction_is_acknowledged_within_two_hours_of_the_clock_day_or_night() {
-        var filed = filed("2026-03-03T23:00", Category.ADVERSE_REACTION);
-        SlaReading ack = SlaClocks.acknowledge(state(filed), POLICY, SH, shanghai("2026-03-03T23:10"));
+        var filed = SPEC.given(filed("2026-03-03T23:00", Category.ADVERSE_REACTION));
+        SlaReading ack = SlaClocks.acknowledge(filed.state(), POLICY, SH, shanghai("2026-03-03T23:10"));
         assertThat(ack.dueAt()).isEqualTo(shanghai("2026-03-04T01:00"));
         assertThat(ack.target().workingTime()).isFalse();
     }
 
     @Test
     void waits_pause_the_resolve_clock_and_push_its_due_date_back() {
-        var filed = filed("2026-03-02T09:00", Category.TREATMENT_RESULT); // Monday at opening
-        ComplaintEvent[] running = {filed,
+        var running = SPEC.given(filed("2026-03-02T09:00", Category.TREATMENT_RESULT), // Monday at opening
                 new ComplaintAcknowledged(ID, "s", shanghai("2026-03-02T10:00")),
                 new ComplaintAssessed(ID, Category.TREATMENT_RESULT, Severity.LOW, Subject.SERVICE,
                         LocalDate.parse("2026-03-01"), true, "feedback", "s", "s", shanghai("2026-03-02T11:00")),
-                new InvestigationStarted(ID, "s", shanghai("2026-03-02T12:00"))};
+                new InvestigationStarted(ID, "s", shanghai("2026-03-02T12:00")));
         // 10 working days from Monday 09:00 = Friday of the next week at 18:00
-        assertThat(SlaClocks.resolve(state(running), POLICY, SH, shanghai("2026-03-03T09:00")).dueAt())
+        assertThat(SlaClocks.resolve(running.state(), POLICY, SH, shanghai("2026-03-03T09:00")).dueAt())
                 .isEqualTo(shanghai("2026-03-13T18:00"));
 
-        var waiting = concat(running, new WaitStarted(ID, WaitReason.CUSTOMER, "photos", "s", shanghai("2026-03-03T09:00")));
-        SlaReading paused = SlaClocks.resolve(state(waiting), POLICY, SH, shanghai("2026-03-05T12:00"));
+        var waiting = running.and(
+                new WaitStarted(ID, WaitReason.CUSTOMER, "photos", "s", shanghai("2026-03-03T09:00")));
+        SlaReading paused = SlaClocks.resolve(waiting.state(), POLICY, SH, shanghai("2026-03-05T12:00"));
         assertThat(paused.state()).isEqualTo(SlaState.PAUSED);
         assertThat(paused.dueAt()).isNull();
         assertThat(paused.used()).isEqualTo(Duration.ofHours(9)); // all of Monday, nothing since
 
         // two working days waiting: due two working days later
-        var resumed = concat(waiting, new WaitEnded(ID, WaitReason.CUSTOMER, "s", shanghai("2026-03-05T09:00")));
-        SlaReading after = SlaClocks.resolve(state(resumed), POLICY, SH, shanghai("2026-03-05T10:00"));
+        var resumed = waiting.and(new WaitEnded(ID, WaitReason.CUSTOMER, "s", shanghai("2026-03-05T09:00")));
+        SlaReading after = SlaClocks.resolve(resumed.state(), POLICY, SH, shanghai("2026-03-05T10:00"));
         assertThat(after.dueAt()).isEqualTo(shanghai("2026-03-17T18:00"));
         assertThat(after.used()).isEqualTo(Duration.ofHours(10));
-        assertThat(check(shanghai("2026-03-16T12:00"), waiting)).isEmpty(); // paused: nothing raised however late
+        waiting.when(checkAt(shanghai("2026-03-16T12:00"))).thenNothing(); // paused: nothing raised however late
     }
 
     @Test
     void a_severity_may_have_its_own_resolve_target_once_the_case_is_assessed() {
         SlaPolicy critical5 = new SlaPolicy(POLICY.acknowledge(), new SlaPolicy.Targets(SlaTargetTime.workingDays(10),
                 java.util.Map.of(), java.util.Map.of(Severity.CRITICAL, SlaTargetTime.workingDays(5))), 0.8);
-        var filed = filed("2026-03-02T09:00", Category.TREATMENT_RESULT);
-        assertThat(SlaClocks.resolve(state(filed), critical5, SH, shanghai("2026-03-02T10:00")).dueAt())
+        var filed = SPEC.given(filed("2026-03-02T09:00", Category.TREATMENT_RESULT));
+        assertThat(SlaClocks.resolve(filed.state(), critical5, SH, shanghai("2026-03-02T10:00")).dueAt())
                 .isEqualTo(shanghai("2026-03-13T18:00"));
         var assessed = new ComplaintAssessed(ID, Category.TREATMENT_RESULT, Severity.CRITICAL, Subject.SERVICE,
                 LocalDate.parse("2026-03-01"), true, "feedback", "s", "s", shanghai("2026-03-02T11:00"));
-        assertThat(SlaClocks.resolve(state(filed, assessed), critical5, SH, shanghai("2026-03-02T12:00")).dueAt())
+        assertThat(SlaClocks.resolve(filed.and(assessed).state(), critical5, SH, shanghai("2026-03-02T12:00")).dueAt())
                 .isEqualTo(shanghai("2026-03-06T18:00"));
     }
 
@@ -142,19 +133,20 @@ class SlaClocksTest {
                 java.util.Map.of(Category.PRIVACY, SlaTargetTime.workingDays(3)),
                 java.util.Map.of(Severity.LOW, SlaTargetTime.workingDays(15), Severity.CRITICAL,
                         SlaTargetTime.elapsed(Duration.ofHours(48)))), 0.8);
-        var filed = filed("2026-03-02T09:00", Category.PRIVACY);
+        var filed = SPEC.given(filed("2026-03-02T09:00", Category.PRIVACY));
         // only the category's target is known before assessment
-        assertThat(SlaClocks.resolve(state(filed), policy, SH, shanghai("2026-03-02T10:00")).dueAt())
+        assertThat(SlaClocks.resolve(filed.state(), policy, SH, shanghai("2026-03-02T10:00")).dueAt())
                 .isEqualTo(shanghai("2026-03-04T18:00"));
         // LOW allows 15 working days, PRIVACY 3: the 3 apply
-        assertThat(SlaClocks.resolve(state(filed, assessed(Category.PRIVACY, Severity.LOW)), policy, SH,
+        assertThat(SlaClocks.resolve(filed.and(assessed(Category.PRIVACY, Severity.LOW)).state(), policy, SH,
                 shanghai("2026-03-02T12:00")).dueAt()).isEqualTo(shanghai("2026-03-04T18:00"));
         // CRITICAL allows 48 hours of elapsed time, earlier than 3 working days: the 48 hours apply
-        assertThat(SlaClocks.resolve(state(filed, assessed(Category.PRIVACY, Severity.CRITICAL)), policy, SH,
+        assertThat(SlaClocks.resolve(filed.and(assessed(Category.PRIVACY, Severity.CRITICAL)).state(), policy, SH,
                 shanghai("2026-03-02T12:00")).dueAt()).isEqualTo(shanghai("2026-03-04T09:00"));
         // a category without a target of its own and a severity without one: the chain's 10 working days
-        var billing = filed("2026-03-02T09:00", Category.BILLING_PRICE);
-        assertThat(SlaClocks.resolve(state(billing, assessed(Category.BILLING_PRICE, Severity.MEDIUM)), policy, SH,
+        var billing = SPEC.given(filed("2026-03-02T09:00", Category.BILLING_PRICE),
+                assessed(Category.BILLING_PRICE, Severity.MEDIUM));
+        assertThat(SlaClocks.resolve(billing.state(), policy, SH,
                 shanghai("2026-03-02T12:00")).dueAt()).isEqualTo(shanghai("2026-03-13T18:00"));
     }
 
@@ -176,34 +168,36 @@ class SlaClocksTest {
 
     @Test
     void warnings_are_raised_once_each_when_their_moment_comes() {
-        var filed = filed("2026-03-06T17:00", Category.TREATMENT_RESULT);
-        assertThat(check(shanghai("2026-03-09T15:00"), filed)).isEmpty();
+        var filed = SPEC.given(filed("2026-03-06T17:00", Category.TREATMENT_RESULT));
+        filed.when(checkAt(shanghai("2026-03-09T15:00"))).thenNothing();
 
-        var atRisk = check(shanghai("2026-03-09T15:12"), filed);
-        assertThat(atRisk).containsExactly(new SlaAtRisk(ID, SlaClockName.ACKNOWLEDGE, 0, shanghai("2026-03-09T17:00"),
-                shanghai("2026-03-09T15:12")));
-        assertThat(check(shanghai("2026-03-09T16:00"), filed, atRisk.getFirst())).isEmpty();
+        var atRisk = filed.when(checkAt(shanghai("2026-03-09T15:12")))
+                .then(new SlaAtRisk(ID, SlaClockName.ACKNOWLEDGE, 0, shanghai("2026-03-09T17:00"),
+                        shanghai("2026-03-09T15:12")))
+                .next();
+        atRisk.when(checkAt(shanghai("2026-03-09T16:00"))).thenNothing();
 
-        var breached = check(shanghai("2026-03-09T17:00"), filed, atRisk.getFirst());
-        assertThat(breached).containsExactly(new SlaBreached(ID, SlaClockName.ACKNOWLEDGE, 0,
-                shanghai("2026-03-09T17:00"), shanghai("2026-03-09T17:00")));
-        assertThat(check(shanghai("2026-03-10T17:00"), filed, atRisk.getFirst(), breached.getFirst())).isEmpty();
+        var breached = atRisk.when(checkAt(shanghai("2026-03-09T17:00")))
+                .then(new SlaBreached(ID, SlaClockName.ACKNOWLEDGE, 0, shanghai("2026-03-09T17:00"),
+                        shanghai("2026-03-09T17:00")))
+                .next();
+        breached.when(checkAt(shanghai("2026-03-10T17:00"))).thenNothing();
     }
 
     @Test
     void a_scheduler_that_looks_late_raises_both_warnings_at_once() {
-        var filed = filed("2026-03-06T17:00", Category.TREATMENT_RESULT);
-        assertThat(check(shanghai("2026-03-10T09:00"), filed)).extracting(e -> e.getClass().getSimpleName())
-                .containsExactly("SlaAtRisk", "SlaBreached");
+        SPEC.given(filed("2026-03-06T17:00", Category.TREATMENT_RESULT)).when(checkAt(shanghai("2026-03-10T09:00")))
+                .thenEvents(decided -> assertThat(decided).extracting(e -> e.getClass().getSimpleName())
+                        .containsExactly("SlaAtRisk", "SlaBreached"));
     }
 
     @Test
     void the_next_check_is_the_earliest_warning_not_yet_raised() {
-        var filed = filed("2026-03-06T17:00", Category.TREATMENT_RESULT);
-        assertThat(SlaScheduling.nextCheck(state(filed), POLICY, SH, shanghai("2026-03-06T17:00")))
+        var filed = SPEC.given(filed("2026-03-06T17:00", Category.TREATMENT_RESULT));
+        assertThat(SlaScheduling.nextCheck(filed.state(), POLICY, SH, shanghai("2026-03-06T17:00")))
                 .isEqualTo(shanghai("2026-03-09T15:12"));
         var atRisk = new SlaAtRisk(ID, SlaClockName.ACKNOWLEDGE, 0, shanghai("2026-03-09T17:00"), shanghai("2026-03-09T15:12"));
-        assertThat(SlaScheduling.nextCheck(state(filed, atRisk), POLICY, SH, shanghai("2026-03-09T15:12")))
+        assertThat(SlaScheduling.nextCheck(filed.and(atRisk).state(), POLICY, SH, shanghai("2026-03-09T15:12")))
                 .isEqualTo(shanghai("2026-03-09T17:00"));
     }
 
@@ -213,8 +207,8 @@ class SlaClocksTest {
         var breachedBefore = new SlaBreached(ID, SlaClockName.RESOLVE, 0, shanghai("2026-03-13T18:00"), shanghai("2026-03-13T18:00"));
         var resolved = new ComplaintResolved(ID, "explained", "s", shanghai("2026-03-16T10:00"));
         var reopened = new ComplaintReopened(ID, "still unhappy", "followup-service", 1, shanghai("2026-03-20T10:00"));
-        Complaint again = state(filed, new ComplaintAcknowledged(ID, "s", shanghai("2026-03-02T09:30")), breachedBefore,
-                resolved, reopened);
+        Complaint again = SPEC.given(filed, new ComplaintAcknowledged(ID, "s", shanghai("2026-03-02T09:30")),
+                breachedBefore, resolved, reopened).state();
 
         SlaReading resolve = SlaClocks.resolve(again, POLICY, SH, shanghai("2026-03-20T11:00"));
         assertThat(resolve.startedAt()).isEqualTo(shanghai("2026-03-20T10:00"));
@@ -227,14 +221,9 @@ class SlaClocksTest {
         var history = new ComplaintEvent[]{filed("2026-03-06T17:00", Category.TREATMENT_RESULT),
                 new ComplaintAcknowledged(ID, "s", shanghai("2026-03-09T09:30"))};
         Instant later = shanghai("2026-04-01T00:00");
-        assertThat(SlaClocks.read(state(history), POLICY, SH, later))
-                .isEqualTo(SlaClocks.read(state(history), POLICY, SH, later));
-        assertThat(SlaClocks.read(state(history), POLICY, SH, later).getFirst().state()).isEqualTo(SlaState.MET);
-    }
-
-    private static ComplaintEvent[] concat(ComplaintEvent[] first, ComplaintEvent... more) {
-        List<ComplaintEvent> all = new ArrayList<>(Arrays.asList(first));
-        all.addAll(Arrays.asList(more));
-        return all.toArray(ComplaintEvent[]::new);
+        assertThat(SlaClocks.read(SPEC.given(history).state(), POLICY, SH, later))
+                .isEqualTo(SlaClocks.read(SPEC.given(history).state(), POLICY, SH, later));
+        assertThat(SlaClocks.read(SPEC.given(history).state(), POLICY, SH, later).getFirst().state())
+                .isEqualTo(SlaState.MET);
     }
 }

@@ -1,6 +1,7 @@
 package clinic.complaint.domain.sla;
 
 import clinic.complaint.domain.Category;
+import clinic.complaint.domain.ComplaintDeciderTest;
 import clinic.complaint.domain.ComplaintEvent;
 import clinic.complaint.domain.ComplaintEvent.ComplaintAcknowledged;
 import clinic.complaint.domain.ComplaintEvent.ComplaintAssessed;
@@ -22,7 +23,6 @@ import static clinic.complaint.domain.sla.SlaClocksTest.POLICY;
 import static clinic.complaint.domain.sla.SlaClocksTest.SH;
 import static clinic.complaint.domain.sla.SlaClocksTest.filed;
 import static clinic.complaint.domain.sla.SlaClocksTest.shanghai;
-import static clinic.complaint.domain.sla.SlaClocksTest.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The scheduler's policy: which warnings are due now, and when to look again. Times are Shanghai office hours. */
@@ -32,7 +32,7 @@ class SlaSchedulingTest {
     static final ComplaintFiled FILED = filed("2026-03-06T17:00", Category.TREATMENT_RESULT);
 
     static List<ComplaintEvent> due(Instant now, ComplaintEvent... history) {
-        return SlaScheduling.warningsDue(state(history), POLICY, SH, now);
+        return SlaScheduling.warningsDue(ComplaintDeciderTest.SPEC.given(history).state(), POLICY, SH, now);
     }
 
     @Test
@@ -49,7 +49,7 @@ class SlaSchedulingTest {
         assertThat(due(shanghai("2026-03-09T16:00"), FILED, atRisk)).isEmpty();
         assertThat(due(shanghai("2026-03-09T17:00"), FILED, atRisk))
                 .extracting(e -> e.getClass().getSimpleName()).containsExactly("SlaBreached");
-        assertThat(SlaScheduling.nextCheck(state(FILED, atRisk), POLICY, SH, shanghai("2026-03-09T16:00")))
+        assertThat(SlaScheduling.nextCheck(ComplaintDeciderTest.SPEC.given(FILED, atRisk).state(), POLICY, SH, shanghai("2026-03-09T16:00")))
                 .isEqualTo(shanghai("2026-03-09T17:00"));
     }
 
@@ -63,6 +63,6 @@ class SlaSchedulingTest {
                 new WaitStarted(ID, WaitReason.CUSTOMER, "photos", "s", shanghai("2026-03-09T12:00"))};
         Instant muchLater = shanghai("2026-06-01T09:00");
         assertThat(due(muchLater, waiting)).isEmpty();
-        assertThat(SlaScheduling.nextCheck(state(waiting), POLICY, SH, muchLater)).isNull();
+        assertThat(SlaScheduling.nextCheck(ComplaintDeciderTest.SPEC.given(waiting).state(), POLICY, SH, muchLater)).isNull();
     }
 }
