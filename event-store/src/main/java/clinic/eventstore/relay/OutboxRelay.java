@@ -57,7 +57,7 @@ public class OutboxRelay {
     private final String jdbcUrl;
     private final String dbUser;
     private final String dbPassword;
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
     private final AtomicLong published = new AtomicLong();
 
     private volatile Stuck stuck;
@@ -69,12 +69,12 @@ public class OutboxRelay {
                        @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
                        @ConfigProperty(name = "quarkus.datasource.username", defaultValue = "postgres") String dbUser,
                        @ConfigProperty(name = "quarkus.datasource.password") java.util.Optional<String> dbPassword,
-                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                       KafkaClientSettings kafka) {
         this.config = config;
         this.jdbcUrl = jdbcUrl;
         this.dbUser = dbUser;
         this.dbPassword = dbPassword.orElse("");
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     void onStart(@Observes StartupEvent ignored) {
@@ -280,8 +280,12 @@ public class OutboxRelay {
     }
 
     private KafkaProducer<String, String> producer() {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        return new KafkaProducer<>(producerSettings(), new StringSerializer(), new StringSerializer());
+    }
+
+    /** The producer's settings: its own, and the broker's address and security shared with the consumers. */
+    Map<String, Object> producerSettings() {
+        return kafka.with(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.name(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -292,8 +296,7 @@ public class OutboxRelay {
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000,
                 // the producer's own limit follows the store's, so an event the store accepts is one it can send
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.max(1024 * 1024, config.maxRecordBytes() + 64 * 1024)),
-                new StringSerializer(), new StringSerializer());
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.max(1024 * 1024, config.maxRecordBytes() + 64 * 1024)));
     }
 
     private void pause(long millis) {

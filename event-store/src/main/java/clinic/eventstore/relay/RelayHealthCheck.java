@@ -25,15 +25,15 @@ public class RelayHealthCheck implements HealthCheck {
     private final OutboxRelay relay;
     private final RelayConfig config;
     private final AgroalDataSource dataSource;
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
     private volatile Admin admin;
 
     public RelayHealthCheck(OutboxRelay relay, RelayConfig config, AgroalDataSource dataSource,
-                            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                            KafkaClientSettings kafka) {
         this.relay = relay;
         this.config = config;
         this.dataSource = dataSource;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     @Override
@@ -74,13 +74,17 @@ public class RelayHealthCheck implements HealthCheck {
         return builder.up().build();
     }
 
+    /** The admin client's settings: short timeouts, and the broker's address and security shared with the consumers. */
+    Map<String, Object> adminSettings() {
+        return kafka.with(Map.of(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000));
+    }
+
     private Admin admin() {
         if (admin == null) {
             synchronized (this) {
                 if (admin == null) {
-                    admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
-                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000));
+                    admin = Admin.create(adminSettings());
                 }
             }
         }

@@ -57,6 +57,8 @@ class OutboxRelayBenchmark {
 
     @Inject
     EventStore store;
+    @jakarta.inject.Inject
+    KafkaClientSettings kafka;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
@@ -70,8 +72,7 @@ class OutboxRelayBenchmark {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
-        OutboxRelay relay = new OutboxRelay(productionSettings(topic), jdbcUrl, "postgres", Optional.of("postgres"),
-                bootstrap);
+        OutboxRelay relay = new OutboxRelay(productionSettings(topic), jdbcUrl, "postgres", Optional.of("postgres"), kafka);
         Map<UUID, Long> committedAt = new ConcurrentHashMap<>();
         Map<UUID, Long> consumedAt = new ConcurrentHashMap<>();
         List<UUID> duplicates = java.util.Collections.synchronizedList(new ArrayList<>());

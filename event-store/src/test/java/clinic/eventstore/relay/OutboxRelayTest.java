@@ -50,6 +50,8 @@ class OutboxRelayTest {
     OutboxRelay relay;
     @Inject
     RelayConfig config;
+    @jakarta.inject.Inject
+    KafkaClientSettings kafka;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
@@ -137,7 +139,7 @@ class OutboxRelayTest {
 
     @Test
     void of_two_relays_of_one_service_only_one_publishes() throws Exception {
-        OutboxRelay second = new OutboxRelay(config, jdbcUrl, "postgres", java.util.Optional.of("postgres"), bootstrap);
+        OutboxRelay second = new OutboxRelay(config, jdbcUrl, "postgres", java.util.Optional.of("postgres"), kafka);
         extraRelays.add(second);
         relay.start();
         second.start();

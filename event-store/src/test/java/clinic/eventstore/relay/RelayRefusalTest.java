@@ -37,6 +37,8 @@ class RelayRefusalTest {
     RecordLimit limit;
     @Inject
     AgroalDataSource dataSource;
+    @jakarta.inject.Inject
+    KafkaClientSettings kafka;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
@@ -85,8 +87,8 @@ class RelayRefusalTest {
         QuarkusTransaction.requiringNew().run(() -> store.append("refused-" + run, 0,
                 List.of(new NewEvent(eventId, "test.noted.v1", "{\"note\":\"" + "y".repeat(20_000) + "\"}", Instant.now())),
                 new EventMetadata("SH001", "test", UUID.randomUUID(), null)));
-        relay = new OutboxRelay(settings, jdbcUrl, "postgres", Optional.of("postgres"), bootstrap);
-        RelayHealthCheck health = new RelayHealthCheck(relay, settings, dataSource, bootstrap);
+        relay = new OutboxRelay(settings, jdbcUrl, "postgres", Optional.of("postgres"), kafka);
+        RelayHealthCheck health = new RelayHealthCheck(relay, settings, dataSource, kafka);
         relay.start();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> health.call().getStatus() == HealthCheckResponse.Status.DOWN);
