@@ -187,18 +187,8 @@ public class FollowUpResource {
             summary = "Record a call: outcome, duration, notes. No answer tries again at the next working day's "
             + "opening, up to the policy's attempts; dissatisfied reopens the complaint")
     public Response call(@PathParam("id") UUID id, @NotNull @Valid CallRequest body, @BeanParam @Valid CommandHeaders h) {
-        Instant now = clock.instant();
-        String by = h.actorOrDefault();
-        boolean hasNotes = body.notes() != null && !body.notes().isBlank();
-        return ok(tasks.step(id, h.expectedVersion(), t -> new FollowUpCommand.RecordCall(body.outcome(),
-                        body.durationSeconds(), hasNotes, by,
-                        FollowUpRules.nextAttempt(now, calendars.of(t.branchId())),
-                        config.policyFor(t.branchId()).maxAttempts(), now),
-                t -> metadata(t.branchId(), h), now, (t, em) -> {
-                    if (hasNotes) {
-                        FollowUpService.storeNotes(em, t.id(), t.attempts(), body.notes().strip(), now);
-                    }
-                }));
+        return ok(tasks.recordCall(id, h.expectedVersion(), body.outcome(), body.durationSeconds(), body.notes(),
+                h.actorOrDefault(), t -> metadata(t.branchId(), h), clock.instant()));
     }
 
     @POST

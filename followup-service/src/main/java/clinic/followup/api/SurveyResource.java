@@ -129,11 +129,9 @@ public class SurveyResource {
         // free text from a phone's form: at most 2000 characters, and never a NUL (PostgreSQL cannot store one)
         String text = comment == null ? null : comment.replace("\u0000", "");
         text = text == null || text.length() <= 2000 ? text : text.substring(0, 2000);
-        var policy = config.policyFor(view.survey().branchId());
         try {
-            surveys.answer(view.survey().id(), new SurveyCommand.AnswerSurvey(c, n, text != null && !text.isBlank(),
-                            policy.dissatisfiedCsatAtMost(), policy.dissatisfiedNpsAtMost(), clock.instant()), text,
-                    new EventMetadata(view.survey().branchId(), "customer", UUID.randomUUID(), null));
+            surveys.answer(view.survey(), c, n, text,
+                    new EventMetadata(view.survey().branchId(), "customer", UUID.randomUUID(), null), clock.instant());
             return render(Response.Status.OK, texts, token, "thanks", null);
         } catch (StepNotAllowed | RuleBroken e) {
             String state = openState(surveys.byToken(token));

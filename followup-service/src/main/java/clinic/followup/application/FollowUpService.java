@@ -8,7 +8,11 @@ import clinic.eventstore.EventTypeRegistry;
 import clinic.eventstore.Expected;
 import clinic.eventstore.projection.ProjectionRunner;
 import clinic.eventstore.projection.RebuildProgress;
+import clinic.eventstore.config.BranchCalendars;
+import clinic.followup.config.FollowUpConfig;
+import clinic.followup.domain.CallOutcome;
 import clinic.followup.domain.FollowUpCommand;
+import clinic.followup.domain.FollowUpRules;
 import clinic.followup.domain.FollowUpDecider;
 import clinic.followup.domain.FollowUpEvent;
 import clinic.followup.domain.FollowUpTask;
@@ -41,17 +45,21 @@ public class FollowUpService {
     private final CommandPipeline<FollowUpCommand, FollowUpEvent, FollowUpTask> tasks;
     private final FollowUpWindows windows;
     private final ProjectionRunner projections;
+    private final FollowUpConfig config;
+    private final BranchCalendars calendars;
     private final EntityManager em;
 
     public FollowUpService(CommandPipelines pipelines, EventTypeRegistry<FollowUpEvent> types,
                            FollowUpTasksProjection list, FollowUpWindows windows, ProjectionRunner projections,
-                           EntityManager em) {
+                           FollowUpConfig config, BranchCalendars calendars, EntityManager em) {
         this.tasks = pipelines.define("follow-up task", types,
                         new Decider<>(FollowUpDecider::decide, FollowUpDecider::evolve, FollowUpTask.NONE),
                         id -> new TaskNotFound(UUID.fromString(id)))
                 .readModel(LIST, (state, version, now) -> list.update(state, version));
         this.windows = windows;
         this.projections = projections;
+        this.config = config;
+        this.calendars = calendars;
         this.em = em;
     }
 
@@ -82,6 +90,23 @@ public class FollowUpService {
                 })
                 .decide(command);
         return new TaskView(result.state(), result.version());
+    }
+
+    /**
+     * A call made on a task: no answer is tried again at the next working day's opening where the task's branch is, up
+     * to its policy's attempts; the notes (free text, possibly health details) are kept outside the events.
+     */
+    public TaskView recordCall(UUID taskId, Long ifMatch, CallOutcome outcome, int durationSeconds, String notes,
+                               String by, Function<FollowUpTask, EventMetadata> metadata, Instant now) {
+        boolean hasNotes = notes != null && !notes.isBlank();
+        return step(taskId, ifMatch, t -> new FollowUpCommand.RecordCall(outcome, durationSeconds, hasNotes, by,
+                        FollowUpRules.nextAttempt(now, calendars.of(t.branchId())),
+                        config.policyFor(t.branchId()).maxAttempts(), now),
+                metadata, now, (t, entityManager) -> {
+                    if (hasNotes) {
+                        storeNotes(entityManager, t.id(), t.attempts(), notes.strip(), now);
+                    }
+                });
     }
 
     public TaskView get(UUID taskId) {

@@ -39,15 +39,17 @@ public class SurveyService {
 
     private final CommandPipeline<SurveyCommand, SurveyEvent, Survey> surveys;
     private final ProjectionRunner projections;
+    private final clinic.followup.config.FollowUpConfig config;
     private final EntityManager em;
 
     public SurveyService(CommandPipelines pipelines, EventTypeRegistry<SurveyEvent> types, SurveysProjection list,
-                         ProjectionRunner projections, EntityManager em) {
+                         ProjectionRunner projections, clinic.followup.config.FollowUpConfig config, EntityManager em) {
         this.surveys = pipelines.define("survey", types,
                         new Decider<>(SurveyDecider::decide, SurveyDecider::evolve, Survey.NONE),
                         id -> new IllegalStateException("no survey " + id))
                 .readModel(LIST, (state, version, now) -> list.update(state, version));
         this.projections = projections;
+        this.config = config;
         this.em = em;
     }
 
@@ -64,8 +66,17 @@ public class SurveyService {
         return new SurveyView(result.state(), result.version());
     }
 
-    /** The customer's answer, with their comment kept outside the events. */
-    public SurveyView answer(UUID surveyId, SurveyCommand.AnswerSurvey answer, String comment, EventMetadata metadata) {
+    /**
+     * The customer's scores and comment on their survey, judged by the survey's branch policy (at or below its
+     * thresholds the customer is dissatisfied, which reopens the complaint); the comment is kept outside the events.
+     */
+    public SurveyView answer(Survey survey, int csat, int nps, String comment, EventMetadata metadata, java.time.Instant at) {
+        var policy = config.policyFor(survey.branchId());
+        return answer(survey.id(), new SurveyCommand.AnswerSurvey(csat, nps, comment != null && !comment.isBlank(),
+                policy.dissatisfiedCsatAtMost(), policy.dissatisfiedNpsAtMost(), at), comment, metadata);
+    }
+
+    private SurveyView answer(UUID surveyId, SurveyCommand.AnswerSurvey answer, String comment, EventMetadata metadata) {
         var result = surveys.on(surveyId).expecting(Expected.any()).by(metadata).at(answer.at())
                 .alongside(answered -> {
                     if (comment != null && !comment.isBlank()) {
