@@ -33,6 +33,15 @@ public final class LocalRun {
             System.out.println("Deleting " + dataDir);
             DevStack.deleteRecursively(dataDir);
         }
+        // the identity provider starts beside the rest (about 40 s, the slowest part)
+        int idpPort = smoke ? DevStack.freePort() : port("KEYCLOAK_PORT", 8180);
+        java.util.concurrent.CompletableFuture<IdentityProvider> idp = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return IdentityProvider.start(dataDir.resolve("keycloak"), idpPort);
+            } catch (Exception e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
         // the smoke check runs on free ports, so it can run beside a ./run-local that is up
         DevStack stack = smoke ? DevStack.start(dataDir, DevStack.freePort(), DevStack.freePort(), DevStack.freePort())
                 : DevStack.start(dataDir, port("PG_PORT", 5432), port("KAFKA_PORT", 9092), port("KAFKA_CONTROLLER_PORT", 9093));
@@ -57,6 +66,7 @@ public final class LocalRun {
                 }
             }
             stack.close();
+            idp.thenAccept(IdentityProvider::close);
             System.out.println("Stopped.");
         }, "local-run-stop"));
 
@@ -75,8 +85,22 @@ public final class LocalRun {
             System.out.printf("  %-17s %s   OpenAPI %s/q/openapi   health %s/q/health%n",
                     s.name(), s.baseUrl(), s.baseUrl(), s.baseUrl());
         }
+        IdentityProvider keycloak;
+        try {
+            keycloak = idp.join();
+            System.out.print(keycloak.describe());
+        } catch (java.util.concurrent.CompletionException e) {
+            keycloak = null;
+            System.err.println("Keycloak did not start: " + e.getCause().getMessage());
+        }
         System.out.printf("Logs: %s%nData: %s (./run-local --reset wipes it)%nCtrl-C stops everything.%n", logs, dataDir);
         if (smoke) {
+            if (keycloak == null) {
+                System.err.println("smoke: FAILED: the identity provider did not start");
+                System.exit(1);
+            }
+            keycloak.clientToken("branch-SH001", "branch-SH001-local-secret");
+            System.out.println("smoke: the identity provider issued a branch system's token");
             double ready = (System.nanoTime() - started) / 1e9;
             int status = Smoke.run(services.get(0).baseUrl(), services.get(1).baseUrl(), services.get(2).baseUrl(), ready);
             System.exit(status); // the shutdown hook stops the services, Kafka and PostgreSQL

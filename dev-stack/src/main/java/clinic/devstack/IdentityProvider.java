@@ -1,0 +1,245 @@
+package clinic.devstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Keycloak, the identity provider of the local run and the system tests, started from its server distribution (which
+ * the build resolves from Maven Central) with the realm kept in the repository ({@code clinic-realm.json}: the roles,
+ * the demo users, a client per branch system). In-memory database: every start imports the realm afresh.
+ */
+public final class IdentityProvider implements AutoCloseable {
+
+    /** The realm every service trusts. */
+    public static final String REALM = "clinic";
+
+    /** A person of the realm's demo (password: the username followed by {@code -local}). */
+    public record DemoUser(String username, String role, String branches) {
+        public String password() {
+            return username + "-local";
+        }
+    }
+
+    /** The realm's demo users (clinic-realm.json), as ./run-local lists them. */
+    public static final List<DemoUser> DEMO_USERS = List.of(
+            new DemoUser("li.na", "branch-staff", "SH001"),
+            new DemoUser("zhao.lei", "branch-manager", "SH001,SH002"),
+            new DemoUser("chen.jie", "branch-staff", "BJ001"),
+            new DemoUser("wang.fang", "hq-analyst", "all"),
+            new DemoUser("sun.min", "hq-approver", "all"),
+            new DemoUser("ops.zhou", "operations", "all"),
+            new DemoUser("dpo.liu", "privacy-officer", "all"));
+
+    /** The branch systems' clients ({@code branch-<id>}, secret {@code branch-<id>-local-secret}). */
+    public static final List<String> BRANCH_CLIENTS = List.of("SH001", "SH002", "BJ001", "HK001");
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private IdentityProvider(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts Keycloak on {@code port} with its log in {@code dir}, and waits until the realm answers (about 40 s). */
+    public static IdentityProvider start(Path dir, int port) throws Exception {
+        Path home = install();
+        Path imports = Files.createDirectories(home.resolve("data").resolve("import"));
+        try (InputStream realm = IdentityProvider.class.getResourceAsStream("clinic-realm.json")) {
+            Files.copy(realm, imports.resolve("clinic-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.createDirectories(dir);
+        Path log = dir.resolve("keycloak.log");
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin").resolve("kc.sh").toString(), "start-dev",
+                "--http-port=" + port, "--db=dev-mem", "--import-realm", "--health-enabled=false",
+                "--hostname-strict=false", "--cache=local"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin-local");
+        IdentityProvider started = new IdentityProvider(builder.start(), port, log);
+        try {
+            started.awaitRealm(Duration.ofSeconds(180));
+            return started;
+        } catch (Exception e) {
+            started.close();
+            throw e;
+        }
+    }
+
+    /** The issuer of the realm's tokens. */
+    public String issuer() {
+        return "http://localhost:" + port + "/realms/" + REALM;
+    }
+
+    /** The token endpoint (client credentials for branch systems, password grant for people on the local run). */
+    public String tokenEndpoint() {
+        return issuer() + "/protocol/openid-connect/token";
+    }
+
+    /** The realm's public keys, for the services to check token signatures. */
+    public String jwksUri() {
+        return issuer() + "/protocol/openid-connect/certs";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** An access token for a branch system's client ({@code branch-SH001}, its secret). */
+    public String clientToken(String clientId, String secret) {
+        return token("grant_type=client_credentials&client_id=" + clientId + "&client_secret=" + secret);
+    }
+
+    /** An access token for a person (demo users, local runs and tests only). */
+    public String userToken(String username, String password) {
+        return token("grant_type=password&client_id=clinic-cli&username=" + username + "&password=" + password);
+    }
+
+    /** What ./run-local prints: the users, the branch clients and a curl line that gets a token. */
+    public String describe() {
+        StringBuilder out = new StringBuilder(String.format("Keycloak    %s (admin console: admin / admin-local)%n",
+                "http://localhost:" + port + "/admin/master/console/"));
+        out.append(String.format("  demo users (password: <username>-local):%n"));
+        for (DemoUser u : DEMO_USERS) {
+            out.append(String.format("    %-10s %-16s branches %s%n", u.username(), u.role(), u.branches()));
+        }
+        out.append(String.format("  branch systems: client branch-<id>, secret branch-<id>-local-secret, for %s%n",
+                String.join(", ", BRANCH_CLIENTS)));
+        out.append(String.format("  a token: curl -s %s -d grant_type=password -d client_id=clinic-cli "
+                + "-d username=li.na -d password=li.na-local | jq -r .access_token%n", tokenEndpoint()));
+        return out.toString();
+    }
+
+    private String token(String form) {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(tokenEndpoint()))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("no token (" + response.statusCode() + "): " + response.body());
+            }
+            String body = response.body();
+            int start = body.indexOf("\"access_token\":\"") + 16;
+            return body.substring(start, body.indexOf('"', start));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitRealm(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("Keycloak stopped while starting; its log: " + log + "\n" + tail());
+                }
+                try {
+                    var response = http.send(HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
+                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                    if (response.statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(500);
+            }
+        }
+        throw new IllegalStateException("Keycloak did not serve realm " + REALM + " within " + timeout + "; its log: "
+                + log + "\n" + tail());
+    }
+
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    /** Unpacks the distribution once per version into a cache folder shared by every run on this machine. */
+    static synchronized Path install() throws IOException {
+        Properties build = new Properties();
+        try (InputStream in = IdentityProvider.class.getResourceAsStream("keycloak.properties")) {
+            build.load(in);
+        }
+        String version = build.getProperty("version");
+        Path zip = Path.of(build.getProperty("zip"));
+        Path cache = Path.of(System.getProperty("java.io.tmpdir"), "clinic-dev-stack", "keycloak-" + version);
+        if (Files.exists(cache.resolve(".installed"))) {
+            return cache;
+        }
+        if (!Files.exists(zip)) {
+            throw new IllegalStateException("Keycloak's distribution is not at " + zip + ": build dev-stack first "
+                    + "(./mvnw install -pl dev-stack) so that Maven fetches it");
+        }
+        Path parent = Files.createDirectories(cache.getParent());
+        Path staging = Files.createTempDirectory(parent, "staging-keycloak-");
+        String top = "keycloak-" + version + "/";
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                String name = entry.getName().startsWith(top) ? entry.getName().substring(top.length()) : entry.getName();
+                Path target = staging.resolve(name).normalize();
+                if (!target.startsWith(staging)) {
+                    throw new IOException("archive entry escapes its folder: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                    if (name.startsWith("bin/") && name.endsWith(".sh")) {
+                        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+                    }
+                }
+            }
+        }
+        Files.writeString(staging.resolve(".installed"), version);
+        try {
+            Files.move(staging, cache, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException alreadyThere) {
+            if (!Files.exists(cache.resolve(".installed"))) {
+                throw alreadyThere;
+            }
+        }
+        return cache;
+    }
+}
