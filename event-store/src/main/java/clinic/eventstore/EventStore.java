@@ -138,58 +138,61 @@ public class EventStore {
     /**
      * Moves the stream's row from {@code expected} to {@code next}, or refuses: another writer got there first (a
      * {@link ConcurrencyConflict}), or this transaction is older than the stream's last writer ({@link AppendOutOfOrder}).
-     * The same transaction may append to a stream again. The upsert takes the row's lock, so concurrent appends to one
-     * stream queue here and the loser sees the winner.
+     * The same transaction may append to a stream again. One statement on the usual path (an insert for a new stream,
+     * an update for an existing one), which takes the row's lock, so concurrent appends to one stream queue here and
+     * the loser sees the winner; only a refusal reads more to say why.
      */
     private static void claim(Connection c, String streamId, long expected, long next, String firstType) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into streams (stream_id, type, version, last_transaction_id) "
-                + "values (?, coalesce((select event_type from events where stream_id = ? and version = 1), ?), ?, "
-                + "pg_current_xact_id()) on conflict (stream_id) do update "
-                + "set version = excluded.version, last_transaction_id = excluded.last_transaction_id "
-                + "where streams.version = ? and streams.last_transaction_id <= excluded.last_transaction_id "
-                + "returning version")) {
-            ps.setString(1, streamId);
-            ps.setString(2, streamId);
-            ps.setString(3, firstType);
-            ps.setInt(4, Math.toIntExact(next));
-            ps.setInt(5, Math.toIntExact(expected));
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return;
-                }
+        if (expected == NEW_STREAM) {
+            if (update(c, "insert into streams (stream_id, type, version, last_transaction_id) "
+                    + "values (?, ?, ?, pg_current_xact_id()) on conflict (stream_id) do nothing", streamId, firstType, next)) {
+                return;
             }
+        } else if (update(c, "update streams set version = ?, last_transaction_id = pg_current_xact_id() "
+                + "where stream_id = ? and version = ? and last_transaction_id <= pg_current_xact_id()", next, streamId,
+                expected)) {
+            return;
         }
-        long claimed;
+        Long claimed = null;
         try (PreparedStatement ps = c.prepareStatement("select version from streams where stream_id = ?")) {
             ps.setString(1, streamId);
             try (ResultSet rs = ps.executeQuery()) {
-                claimed = rs.next() ? rs.getLong(1) : NEW_STREAM;
+                if (rs.next()) {
+                    claimed = rs.getLong(1);
+                }
             }
         }
         long stored = currentVersion(c, streamId);
-        if (claimed < stored && stored == expected) {
-            // the row lags the events (appended by a version of the service older than this table, during a rolling
-            // deploy): the events are what counts; bring the row up to this append, in the same order check
-            try (PreparedStatement ps = c.prepareStatement("update streams set version = ?, "
-                    + "last_transaction_id = pg_current_xact_id() where stream_id = ? and (select transaction_id "
-                    + "from events where stream_id = ? and version = ?) <= pg_current_xact_id()")) {
-                ps.setInt(1, Math.toIntExact(next));
-                ps.setString(2, streamId);
-                ps.setString(3, streamId);
-                ps.setInt(4, Math.toIntExact(stored));
-                if (ps.executeUpdate() == 1) {
-                    return;
-                }
+        if ((claimed == null || claimed < stored) && stored == expected) {
+            // no row, or one behind the events (appended by a version of the service older than this table, during a
+            // rolling deploy): the events are what counts; bring the row up to this append, with the order check
+            if (claimed == null ? update(c, "insert into streams (stream_id, type, version, last_transaction_id) "
+                    + "select ?, f.event_type, ?, pg_current_xact_id() from events f, events l where f.stream_id = ? "
+                    + "and f.version = 1 and l.stream_id = f.stream_id and l.version = ? "
+                    + "and l.transaction_id <= pg_current_xact_id() on conflict (stream_id) do nothing",
+                    streamId, next, streamId, stored)
+                    : update(c, "update streams set version = ?, last_transaction_id = pg_current_xact_id() "
+                    + "where stream_id = ? and (select transaction_id from events where stream_id = ? and version = ?) "
+                    + "<= pg_current_xact_id()", next, streamId, streamId, stored)) {
+                return;
             }
             throw new AppendOutOfOrder(streamId);
         }
-        if (claimed < stored) {
-            claimed = stored;
-        }
-        if (claimed != expected) {
-            throw new ConcurrencyConflict(streamId, expected, claimed);
+        long actual = claimed == null ? stored : Math.max(claimed, stored);
+        if (actual != expected) {
+            throw new ConcurrencyConflict(streamId, expected, actual);
         }
         throw new AppendOutOfOrder(streamId);
+    }
+
+    /** Runs one write with {@code params} (int-sized longs as integers); whether it wrote a row. */
+    private static boolean update(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i] instanceof Long l ? (Object) Math.toIntExact(l) : params[i]);
+            }
+            return ps.executeUpdate() > 0;
+        }
     }
 
     private List<StoredEvent> query(String sql, Object... params) {

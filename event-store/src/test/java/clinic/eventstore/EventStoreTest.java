@@ -210,6 +210,28 @@ class EventStoreTest {
                 .isInstanceOf(ConcurrencyConflict.class);
     }
 
+    /** A stream an older service created without a streams row (during a rolling deploy) takes its next append. */
+    @Test
+    void a_stream_without_a_streams_row_gets_one_at_its_next_append() throws Exception {
+        String stream = "case-" + UUID.randomUUID();
+        try (var c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.executeUpdate("insert into events (event_id, stream_id, version, event_type, payload, occurred_at, "
+                    + "branch_id, actor, correlation_id) values (gen_random_uuid(), '" + stream + "', 1, 'test.opened.v1', "
+                    + "'{}', now(), 'SH001', 'staff:42', gen_random_uuid())");
+        }
+
+        QuarkusTransaction.requiringNew().run(() -> store.append(stream, 1,
+                List.of(event("test.noted.v1", "{}", Instant.now())), meta()));
+
+        assertThat(store.currentVersion(stream)).isEqualTo(2);
+        try (var c = dataSource.getConnection(); var st = c.createStatement();
+             var rs = st.executeQuery("select type, version from streams where stream_id = '" + stream + "'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).as("the kind of stream, from its first event").isEqualTo("test.opened.v1");
+            assertThat(rs.getInt(2)).isEqualTo(2);
+        }
+    }
+
     private void insertInboxRow() {
         try (var c = dataSource.getConnection(); var st = c.createStatement()) {
             st.executeUpdate("insert into inbox (consumer, event_id, event_type) values ('x', gen_random_uuid(), 't')");
