@@ -107,12 +107,12 @@ public final class IdentityProvider implements AutoCloseable {
 
     /** An access token for a branch system's client ({@code branch-SH001}, its secret). */
     public String clientToken(String clientId, String secret) {
-        return token("grant_type=client_credentials&client_id=" + clientId + "&client_secret=" + secret);
+        return token("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret);
     }
 
     /** An access token for a person (demo users, local runs and tests only). */
     public String userToken(String username, String password) {
-        return token("grant_type=password&client_id=clinic-cli&username=" + username + "&password=" + password);
+        return token("grant_type", "password", "client_id", "clinic-cli", "username", username, "password", password);
     }
 
     /** What ./run-local prints: the users, the branch clients and a curl line that gets a token. */
@@ -130,17 +130,29 @@ public final class IdentityProvider implements AutoCloseable {
         return out.toString();
     }
 
-    private String token(String form) {
+    /** The access token the token endpoint answers for a form of {@code name, value, ...} (each value URL-encoded). */
+    private String token(String... form) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < form.length; i += 2) {
+            body.append(i == 0 ? "" : "&").append(form[i]).append('=')
+                    .append(java.net.URLEncoder.encode(form[i + 1], StandardCharsets.UTF_8));
+        }
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(tokenEndpoint()))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("no token (" + response.statusCode() + "): " + response.body());
             }
-            String body = response.body();
-            int start = body.indexOf("\"access_token\":\"") + 16;
-            return body.substring(start, body.indexOf('"', start));
+            // a JWT holds no quote or backslash, so it ends at the next quote; no JSON library on the launcher's path
+            String answer = response.body();
+            String key = "\"access_token\":\"";
+            int start = answer.indexOf(key);
+            if (start < 0) {
+                throw new IllegalStateException("the token endpoint answered without an access token");
+            }
+            start += key.length();
+            return answer.substring(start, answer.indexOf('"', start));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

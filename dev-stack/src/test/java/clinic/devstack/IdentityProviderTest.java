@@ -70,5 +70,8 @@ class IdentityProviderTest {
     void a_wrong_secret_or_password_gets_no_token() {
         assertThatThrownBy(() -> keycloak.clientToken("branch-SH001", "guess")).hasMessageContaining("401");
         assertThatThrownBy(() -> keycloak.userToken("li.na", "guess")).hasMessageContaining("401");
+        // a form value is a value, never more form: no second client or user smuggled in
+        assertThatThrownBy(() -> keycloak.userToken("li.na", "li.na-local&username=dpo.liu"))
+                .hasMessageContaining("401");
     }
 }

@@ -109,8 +109,9 @@ public class ProjectionRunner {
         while (true) {
             long from = position;
             Instant now = clock.instant();
-            // a batch that raced a step on a missing row is simply done again
+            // a batch that raced a step on a missing row is simply done again; one that another rebuild overtook is not
             Long next = TransientFailures.retry(3,
+                    failure -> !(failure instanceof RebuildAlreadyRunning) && TransientFailures.isTransient(failure),
                     () -> QuarkusTransaction.requiringNew().call(() -> batch(name, r, types, from, now)));
             if (next == null) {
                 break;

@@ -1,6 +1,5 @@
 package clinic.followup.messaging;
 
-import clinic.eventstore.EventMetadata;
 import clinic.eventstore.inbox.Inbox;
 import clinic.eventstore.inbox.IncomingEvent;
 import clinic.eventstore.inbox.IncomingPayload;
@@ -53,55 +52,60 @@ public class ComplaintEventsConsumer {
         this.payloads = new IncomingPayload(mapper);
     }
 
+    /** What this service does with each complaint event it acts on; the others pass by without a trace. */
+    private final java.util.Map<String, java.util.function.Consumer<IncomingEvent>> handlers = java.util.Map.of(
+            "complaint.filed.v1", this::filed,
+            "complaint.resolved.v1", this::resolved,
+            "complaint.closed.v1", this::closed,
+            "complaint.reopened.v1", this::reopened,
+            "complaint.withdrawn.v1", this::withdrawn,
+            "customer.personal-data-erased.v1", this::erased);
+
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.from(record);
-        if (ACTED_ON.contains(event.type())) {
+        var handler = handlers.get(event.type());
+        if (handler != null) {
             // the effects (tasks, windows, surveys, case rows) and the inbox row commit together, or not at all
-            inbox.processOnce(CONSUMER, event, this::handle);
+            inbox.processOnce(CONSUMER, event, handler);
         }
     }
 
-    /** The complaint events this service acts on; the others pass by without a trace. */
-    private static final java.util.Set<String> ACTED_ON = java.util.Set.of("complaint.filed.v1", "complaint.resolved.v1",
-            "complaint.closed.v1", "complaint.reopened.v1", "customer.personal-data-erased.v1", "complaint.withdrawn.v1");
+    private void filed(IncomingEvent event) {
+        ComplaintFiledMessage filed = payloads.read(event, ComplaintFiledMessage.class);
+        cases.filed(filed.complaintId(), filed.branchId(), filed.customerRef());
+        scheduling.complaintFiled(filed.complaintId(), filed.branchId(), filed.customerRef(), filed.filedAt(),
+                event.causing(CONSUMER));
+    }
 
-    private void handle(IncomingEvent event) {
-        EventMetadata m = event.causing(CONSUMER);
-        switch (event.type()) {
-            case "complaint.filed.v1" -> {
-                ComplaintFiledMessage filed = payloads.read(event, ComplaintFiledMessage.class);
-                cases.filed(filed.complaintId(), filed.branchId(), filed.customerRef());
-                scheduling.complaintFiled(filed.complaintId(), filed.branchId(), filed.customerRef(), filed.filedAt(), m);
-            }
-            case "complaint.resolved.v1" -> {
-                var c = known(payloads.read(event, CaseMessage.class));
-                cases.changed(c.complaintId(), "RESOLVED", null);
-                scheduling.resolvedOrSettled(c, FollowUpWindow.OpenedBy.RESOLUTION, event.time(), m);
-            }
-            case "complaint.closed.v1" -> {
-                var c = known(payloads.read(event, CaseMessage.class));
-                cases.changed(c.complaintId(), "CLOSED", null);
-                scheduling.closed(c, event.time(), m);
-            }
-            case "complaint.reopened.v1" -> {
-                CaseMessage msg = payloads.read(event, CaseMessage.class);
-                known(msg);
-                cases.changed(msg.complaintId(), "REOPENED", msg.reopenCount());
-                scheduling.caseNoLongerFits(msg.complaintId(), "the complaint was reopened", event.time(), m);
-            }
-            case "customer.personal-data-erased.v1" -> {
-                ErasureMessage erased = payloads.read(event, ErasureMessage.class);
-                personalData.erase(erased.customerRef());
-            }
-            case "complaint.withdrawn.v1" -> {
-                var c = known(payloads.read(event, CaseMessage.class));
-                cases.changed(c.complaintId(), "WITHDRAWN", null);
-                scheduling.caseNoLongerFits(c.complaintId(), "the complaint was withdrawn", event.time(), m);
-            }
-            default -> throw new IllegalStateException("not acted on: " + event.type());
-        }
+    private void resolved(IncomingEvent event) {
+        var c = known(payloads.read(event, CaseMessage.class));
+        cases.changed(c.complaintId(), "RESOLVED", null);
+        scheduling.resolvedOrSettled(c, FollowUpWindow.OpenedBy.RESOLUTION, event.time(), event.causing(CONSUMER));
+    }
+
+    private void closed(IncomingEvent event) {
+        var c = known(payloads.read(event, CaseMessage.class));
+        cases.changed(c.complaintId(), "CLOSED", null);
+        scheduling.closed(c, event.time(), event.causing(CONSUMER));
+    }
+
+    private void reopened(IncomingEvent event) {
+        CaseMessage msg = payloads.read(event, CaseMessage.class);
+        known(msg);
+        cases.changed(msg.complaintId(), "REOPENED", msg.reopenCount());
+        scheduling.caseNoLongerFits(msg.complaintId(), "the complaint was reopened", event.time(), event.causing(CONSUMER));
+    }
+
+    private void withdrawn(IncomingEvent event) {
+        var c = known(payloads.read(event, CaseMessage.class));
+        cases.changed(c.complaintId(), "WITHDRAWN", null);
+        scheduling.caseNoLongerFits(c.complaintId(), "the complaint was withdrawn", event.time(), event.causing(CONSUMER));
+    }
+
+    private void erased(IncomingEvent event) {
+        personalData.erase(payloads.read(event, ErasureMessage.class).customerRef());
     }
 
     private ComplaintCases.Case known(CaseMessage message) {

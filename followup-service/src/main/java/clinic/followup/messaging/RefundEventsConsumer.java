@@ -1,6 +1,5 @@
 package clinic.followup.messaging;
 
-import clinic.eventstore.EventMetadata;
 import clinic.eventstore.inbox.Inbox;
 import clinic.eventstore.inbox.IncomingEvent;
 import clinic.eventstore.inbox.IncomingPayload;
@@ -40,37 +39,40 @@ public class RefundEventsConsumer {
         this.payloads = new IncomingPayload(mapper);
     }
 
+    /** What this service does with each event of the topic it acts on; the others pass by without a trace. */
+    private final java.util.Map<String, java.util.function.Consumer<IncomingEvent>> handlers = java.util.Map.of(
+            "refund.settled.v1", this::settled,
+            "purchase.recorded.v1", this::purchaseRecorded);
+
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.from(record);
-        if (event.type().equals("refund.settled.v1") || event.type().equals("purchase.recorded.v1")) {
+        var handler = handlers.get(event.type());
+        if (handler != null) {
             // the effects and the inbox row commit together, or not at all
-            inbox.processOnce(ComplaintEventsConsumer.CONSUMER, event, this::handle);
+            inbox.processOnce(ComplaintEventsConsumer.CONSUMER, event, handler);
         }
     }
 
-    private void handle(IncomingEvent event) {
-        EventMetadata m = event.causing(ComplaintEventsConsumer.CONSUMER);
-        switch (event.type()) {
-            case "refund.settled.v1" -> {
-                CaseMessage settled = payloads.read(event, CaseMessage.class);
-                ComplaintCases.Case c = cases.get(settled.complaintId());
-                if (c == null) {
-                    throw new MalformedMessage("complaint " + settled.complaintId() + " of the settled refund is not known here");
-                }
-                scheduling.resolvedOrSettled(c, FollowUpWindow.OpenedBy.REFUND_SETTLED, event.time(), m);
-            }
-            case "purchase.recorded.v1" -> {
-                PurchaseRecordedMessage p = payloads.read(event, PurchaseRecordedMessage.class);
-                List<ProductLine> products = p.lines().stream()
-                        .filter(l -> "PRODUCT".equals(l.kind()) && l.productLine() != null)
-                        .map(l -> productLine(l.productLine())).toList();
-                if (!products.isEmpty()) {
-                    scheduling.productsSold(p.purchaseId(), p.branchId(), p.customerRef(), p.purchasedAt(), products, m);
-                }
-            }
-            default -> throw new IllegalStateException("not acted on: " + event.type());
+    private void settled(IncomingEvent event) {
+        CaseMessage settled = payloads.read(event, CaseMessage.class);
+        ComplaintCases.Case c = cases.get(settled.complaintId());
+        if (c == null) {
+            throw new MalformedMessage("complaint " + settled.complaintId() + " of the settled refund is not known here");
+        }
+        scheduling.resolvedOrSettled(c, FollowUpWindow.OpenedBy.REFUND_SETTLED, event.time(),
+                event.causing(ComplaintEventsConsumer.CONSUMER));
+    }
+
+    private void purchaseRecorded(IncomingEvent event) {
+        PurchaseRecordedMessage p = payloads.read(event, PurchaseRecordedMessage.class);
+        List<ProductLine> products = p.lines().stream()
+                .filter(l -> "PRODUCT".equals(l.kind()) && l.productLine() != null)
+                .map(l -> productLine(l.productLine())).toList();
+        if (!products.isEmpty()) {
+            scheduling.productsSold(p.purchaseId(), p.branchId(), p.customerRef(), p.purchasedAt(), products,
+                    event.causing(ComplaintEventsConsumer.CONSUMER));
         }
     }
 
