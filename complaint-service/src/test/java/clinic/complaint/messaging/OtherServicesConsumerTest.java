@@ -257,7 +257,7 @@ class OtherServicesConsumerTest {
     private boolean anAppendWaitsOnALock() throws Exception {
         try (Connection c = dataSource.getConnection(); var rs = c.createStatement().executeQuery("""
                 select count(*) from pg_stat_activity
-                 where wait_event_type = 'Lock' and query like 'insert into streams%'""")) {
+                 where wait_event_type = 'Lock' and query like 'update streams%'""")) {
             rs.next();
             return rs.getLong(1) > 0;
         }
