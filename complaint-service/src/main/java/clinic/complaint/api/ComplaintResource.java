@@ -12,6 +12,11 @@ import clinic.complaint.domain.Severity;
 import clinic.complaint.domain.sla.SlaState;
 import clinic.complaint.projection.ComplaintListRow;
 import clinic.eventstore.api.CommandHeaders;
+import clinic.eventstore.security.CurrentUser;
+import clinic.eventstore.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import clinic.eventstore.api.InvalidField;
 import clinic.eventstore.api.ListFilter;
 import clinic.eventstore.api.Paging;
@@ -52,6 +57,7 @@ import java.util.UUID;
 @Path("/complaints")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Complaints", description = ComplaintResource.TAG)
+@RolesAllowed({Roles.BRANCH_STAFF, Roles.BRANCH_MANAGER}) // filing and every step: staff of the case's branch
 public class ComplaintResource {
 
     static final String TAG = "Complaint cases: filing, every step of the lifecycle, the list, a case now or as it "
@@ -61,10 +67,16 @@ public class ComplaintResource {
 
     private final ComplaintService complaints;
     private final ObjectMapper mapper;
+    private final CurrentUser user;
+    private final CaseResponses responses;
+    @Context
+    ResourceInfo operation;
 
-    public ComplaintResource(ComplaintService complaints, ObjectMapper mapper) {
+    public ComplaintResource(ComplaintService complaints, ObjectMapper mapper, CurrentUser user, CaseResponses responses) {
         this.complaints = complaints;
         this.mapper = mapper;
+        this.user = user;
+        this.responses = responses;
     }
 
     @POST
@@ -83,18 +95,18 @@ public class ComplaintResource {
         Filing filing = new Filing(body.branchId(), body.customer().ref(), body.customer().name(),
                 body.customer().phone(), body.customer().idNumber(), body.channel(), body.category(), body.description(),
                 body.requestedRemedy(), body.amountPaid().toMoney("amountPaid"));
-        CaseView view = complaints.file(filing, idempotencyKey, caller(headers));
+        CaseView view = complaints.file(filing, idempotencyKey, caller(headers, user));
         return Response.created(URI.create("/complaints/" + view.complaint().id()))
                 .tag(etag(view))
                 .header("Idempotent-Replayed", view.replayed() ? "true" : null)
-                .entity(ComplaintResponse.of(view))
+                .entity(view.replayed() ? present(view) : ComplaintResponse.of(view)) // a new case: what the caller sent
                 .build();
     }
 
     @POST
     @Path("/{id}/acknowledge")
     @Operation(operationId = "acknowledgeComplaint",
-            summary = "Acknowledge receipt to the customer; X-Actor is who acknowledged")
+            summary = "Acknowledge receipt to the customer (the caller acknowledges)")
     public Response acknowledge(@PathParam("id") UUID id, @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.AcknowledgeComplaint(by, ctx.now()));
     }
@@ -124,7 +136,7 @@ public class ComplaintResource {
     @POST
     @Path("/{id}/start-investigation")
     @Operation(operationId = "startComplaintInvestigation",
-            summary = "Start investigating an in-scope case; X-Actor is the investigator")
+            summary = "Start investigating an in-scope case (the caller investigates)")
     public Response startInvestigation(@PathParam("id") UUID id, @BeanParam @Valid CommandHeaders headers) {
         return step(id, headers, (by, ctx) -> new ComplaintCommand.StartInvestigation(by, ctx.now()));
     }
@@ -275,6 +287,8 @@ public class ComplaintResource {
     }
 
     @GET
+    @RolesAllowed({Roles.BRANCH_STAFF, Roles.BRANCH_MANAGER, Roles.HQ_ANALYST, Roles.HQ_APPROVER, Roles.OPERATIONS,
+            Roles.PRIVACY_OFFICER})
     @Operation(operationId = "listComplaints",
             summary = "Cases, newest first, filtered by branch, status, category, channel, severity, owner, SLA state, "
             + "escalation and filing date")
@@ -291,6 +305,7 @@ public class ComplaintResource {
         Escalated escalatedTo = InvalidField.enumValue("escalated", Escalated.class, escalated);
         ListFilter filter = new ListFilter()
                 .equal("branchId", branch)
+                .oneOf("branchId", user.listScope(branch))
                 .equal("status", name(InvalidField.enumValue("status", ComplaintStatus.class, status)))
                 .equal("category", name(InvalidField.enumValue("category", Category.class, category)))
                 .equal("channel", name(InvalidField.enumValue("channel", Channel.class, channel)))
@@ -309,6 +324,7 @@ public class ComplaintResource {
 
     @POST
     @Path("/read-model/rebuild")
+    @RolesAllowed(Roles.OPERATIONS)
     @Operation(operationId = "rebuildComplaintList",
             summary = "Operations: rebuild the case list from the event store (after a fix to the projection)")
     public clinic.eventstore.projection.RebuildProgress rebuildList(
@@ -336,13 +352,15 @@ public class ComplaintResource {
     /** Runs one step: the actor, correlation and If-Match of the request, the command the step makes. */
     private Response step(UUID id, CommandHeaders headers,
                           java.util.function.BiFunction<String, ComplaintService.StepContext, ComplaintCommand> command) {
-        Caller caller = caller(headers);
+        Caller caller = caller(headers, user);
         CaseView view = complaints.step(id, headers.expectedVersion(), caller, ctx -> command.apply(caller.actor(), ctx));
-        return Response.ok(ComplaintResponse.of(view)).tag(etag(view)).build();
+        return Response.ok(present(view)).tag(etag(view)).build();
     }
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.BRANCH_STAFF, Roles.BRANCH_MANAGER, Roles.HQ_ANALYST, Roles.HQ_APPROVER, Roles.OPERATIONS,
+            Roles.PRIVACY_OFFICER})
     @Operation(operationId = "getComplaint",
             summary = "A case now, or as it was at a past moment (asOf) or after a given event (version)")
     public Response get(@PathParam("id") UUID id,
@@ -357,19 +375,30 @@ public class ComplaintResource {
         } else {
             view = complaints.get(id);
         }
-        return Response.ok(ComplaintResponse.of(view)).tag(etag(view)).build();
+        user.requireRead(view.complaint().branchId());
+        return Response.ok(present(view)).tag(etag(view)).build();
     }
 
     @GET
     @Path("/{id}/events")
+    @RolesAllowed({Roles.BRANCH_STAFF, Roles.BRANCH_MANAGER, Roles.HQ_ANALYST, Roles.HQ_APPROVER, Roles.OPERATIONS,
+            Roles.PRIVACY_OFFICER})
     @Operation(operationId = "listComplaintEvents",
             summary = "The case's stored history: every event with its metadata, oldest first")
     public List<EventResponse> events(@PathParam("id") UUID id) {
-        return complaints.history(id).stream().map(e -> EventResponse.of(e, mapper)).toList();
+        List<clinic.eventstore.StoredEvent> history = complaints.history(id);
+        user.requireRead(history.getFirst().branchId()); // personal data is never in an event's payload
+        return history.stream().map(e -> EventResponse.of(e, mapper)).toList();
     }
 
-    static Caller caller(CommandHeaders headers) {
-        return new Caller(headers.actorOrDefault(), headers.correlation());
+    /** The case as the caller may see it ({@link CaseResponses}). */
+    private ComplaintResponse present(CaseView view) {
+        return responses.show(view, operation.getResourceMethod().getName());
+    }
+
+    /** The request's caller: the token's subject acts, on the branches the token covers. */
+    static Caller caller(CommandHeaders headers, CurrentUser user) {
+        return new Caller(user.actor(), headers.correlation(), user);
     }
 
     private static EntityTag etag(CaseView view) {

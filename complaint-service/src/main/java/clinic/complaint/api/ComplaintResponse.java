@@ -18,6 +18,7 @@ import clinic.complaint.domain.Subject;
 import clinic.complaint.domain.WaitReason;
 import clinic.complaint.domain.sla.SlaClockName;
 import clinic.complaint.domain.sla.SlaState;
+import clinic.eventstore.security.PersonalDataMask;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,8 +62,12 @@ public record ComplaintResponse(
         String hqEscalation,
         List<Sla> sla) {
 
-    /** {@code erased}: the customer's personal data was erased; the case itself stays. */
-    public record Customer(String ref, String name, String phone, String idNumber, boolean erased) {
+    /**
+     * {@code erased}: the customer's personal data was erased; the case itself stays. {@code masked}: shown to someone
+     * outside the branch handling the case (HQ, operations): name and numbers masked (王*, 138****1234), no ID number's
+     * middle, no description.
+     */
+    public record Customer(String ref, String name, String phone, String idNumber, boolean erased, boolean masked) {
     }
 
     public record Evidence(UUID id, EvidenceType type, String suppliedBy, String sha256, long sizeBytes, Instant addedAt) {
@@ -112,14 +117,22 @@ public record ComplaintResponse(
                       java.time.Duration used, Instant stoppedAt) {
     }
 
+    /** The case with its personal data whole: to staff of the branch handling it. */
     static ComplaintResponse of(CaseView view) {
+        return of(view, true);
+    }
+
+    /** The case, its personal data whole or masked ({@link PersonalDataMask}). */
+    static ComplaintResponse of(CaseView view, boolean whole) {
         Complaint c = view.complaint();
-        PersonalData p = view.personal();
+        PersonalData p = whole ? view.personal() : new PersonalData(PersonalDataMask.name(view.personal().name()),
+                PersonalDataMask.phone(view.personal().phone()), PersonalDataMask.idNumber(view.personal().idNumber()),
+                null, view.personal().erased());
         var a = c.thirdPartyAssessment();
         var g = c.agreement();
         return new ComplaintResponse(c.id(), c.caseNumber(), c.status(), view.version(),
                 ComplaintDecider.allowedSteps(c), c.branchId(),
-                new Customer(c.customerRef(), p.name(), p.phone(), p.idNumber(), p.erased()),
+                new Customer(c.customerRef(), p.name(), p.phone(), p.idNumber(), p.erased(), !whole),
                 c.channel(), c.category(), p.description(), c.requestedRemedy(),
                 MoneyJson.of(c.amountPaid()), c.filedAt(), c.acknowledgedAt(), c.acknowledgedBy(),
                 c.severity(), c.subject(), c.inScope(), c.scope(), c.owner(), c.waitingOn(), c.waitingSince(),

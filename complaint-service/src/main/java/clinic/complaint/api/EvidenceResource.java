@@ -1,6 +1,10 @@
 package clinic.complaint.api;
 
 import clinic.complaint.application.EvidenceFiles;
+import clinic.complaint.application.PersonalDataReads;
+import clinic.eventstore.security.CurrentUser;
+import clinic.eventstore.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import clinic.complaint.domain.EvidenceType;
 import clinic.eventstore.api.CommandHeaders;
 import clinic.eventstore.api.InvalidField;
@@ -35,12 +39,19 @@ import java.util.UUID;
  */
 @Path("/complaints/{id}/evidence")
 @Tag(name = "Complaints", description = ComplaintResource.TAG)
+@RolesAllowed({Roles.BRANCH_STAFF, Roles.BRANCH_MANAGER}) // personal data: staff of the case's branch only
 public class EvidenceResource {
 
     private final EvidenceFiles files;
+    private final CurrentUser user;
+    private final PersonalDataReads reads;
+    private final CaseResponses responses;
 
-    public EvidenceResource(EvidenceFiles files) {
+    public EvidenceResource(EvidenceFiles files, CurrentUser user, PersonalDataReads reads, CaseResponses responses) {
         this.files = files;
+        this.user = user;
+        this.reads = reads;
+        this.responses = responses;
     }
 
     @POST
@@ -68,11 +79,11 @@ public class EvidenceResource {
             throw new InvalidField("suppliedBy", "is required (customer, clinic, assessor, ...)");
         }
         var view = files.upload(id, evidenceType, suppliedBy, contentType, content == null ? new byte[0] : content,
-                expectedSha256, ComplaintResource.caller(headers));
+                expectedSha256, ComplaintResource.caller(headers, user));
         var added = view.complaint().evidence().getLast();
         return Response.status(Response.Status.CREATED)
                 .location(java.net.URI.create("/complaints/" + id + "/evidence/" + added.id()))
-                .entity(ComplaintResponse.of(view)).build();
+                .entity(responses.show(view, "upload")).build();
     }
 
     @GET
@@ -84,7 +95,8 @@ public class EvidenceResource {
     @APIResponse(responseCode = "410", description = "The evidence was erased with the customer's personal data",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response download(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId) {
-        EvidenceFiles.EvidenceFile file = files.read(id, evidenceId);
+        EvidenceFiles.EvidenceFile file = files.read(id, evidenceId, user);
+        reads.record(user.actor(), file.customerRef(), id, file.branchId(), "downloadEvidence");
         // personal data from outside: saved, never rendered in this origin, never sniffed, never cached
         return Response.ok(file.content(), file.contentType())
                 .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"")

@@ -21,7 +21,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** The bodies of {@code POST /complaints/{id}/<step>}. Who takes the step is the {@code X-Actor} header. */
+/** The bodies of {@code POST /complaints/{id}/<step>}. Who takes the step is the bearer token's subject. */
 public final class StepRequests {
 
     private StepRequests() {

@@ -23,6 +23,7 @@ import clinic.eventstore.EventTypeRegistry;
 import clinic.eventstore.Expected;
 import clinic.eventstore.NewEvent;
 import clinic.eventstore.StoredEvent;
+import clinic.eventstore.security.BranchGuard;
 import clinic.eventstore.config.BranchCalendars;
 import clinic.eventstore.projection.ProjectionRunner;
 import clinic.eventstore.projection.RebuildProgress;
@@ -57,7 +58,11 @@ public class ComplaintService {
     }
 
     /** Who asks, and the conversation the request belongs to. */
-    public record Caller(String actor, UUID correlationId) {
+    /**
+     * Who acts (the actor every event records), the conversation, and what they may change: a request's user (their own
+     * branches, checked on the case as stored) or {@link BranchGuard.ANY_BRANCH} for the service itself.
+     */
+    public record Caller(String actor, UUID correlationId, BranchGuard guard) {
     }
 
     /**
@@ -106,6 +111,7 @@ public class ComplaintService {
      * the same key with a different request is refused.
      */
     public CaseView file(Filing filing, String idempotencyKey, Caller caller) {
+        caller.guard().requireWorksFor(filing.branchId());
         String requestHash = sha256(filing.toString());
         if (idempotencyKey != null) {
             CaseView earlier = earlierFiling(idempotencyKey, requestHash);
@@ -197,8 +203,11 @@ public class ComplaintService {
         Instant now = clock.instant();
         var result = cases.on(id).expecting(Expected.at(ifMatch)).by(state -> metadata(state.branchId(), caller)).at(now)
                 .alongside(changed -> alsoStore.accept(changed.state()))
-                .decide(state -> step.apply(new StepContext(now, today(state.branchId(), now),
-                        config.warrantyFor(state.branchId()))));
+                .decide(state -> {
+                    caller.guard().requireWorksFor(state.branchId());
+                    return step.apply(new StepContext(now, today(state.branchId(), now),
+                            config.warrantyFor(state.branchId())));
+                });
         return view(id, new Loaded<>(result.state(), result.version()));
     }
 

@@ -30,7 +30,8 @@ public class EvidenceFiles {
      * @param contentType an allowed type, or {@code application/octet-stream}
      * @param fileName    the evidence id with the type's extension
      */
-    public record EvidenceFile(String contentType, byte[] content, String sha256, String fileName) {
+    public record EvidenceFile(String contentType, byte[] content, String sha256, String fileName, String customerRef,
+                               String branchId) {
     }
 
     private final ComplaintService complaints;
@@ -89,9 +90,10 @@ public class EvidenceFiles {
                         .executeUpdate());
     }
 
-    /** The file as kept, after checking it against the hash the case recorded. */
-    public EvidenceFile read(UUID complaintId, UUID evidenceId) {
+    /** The file as kept, after checking it against the hash the case recorded; to staff of the case's branch only. */
+    public EvidenceFile read(UUID complaintId, UUID evidenceId, clinic.eventstore.security.BranchGuard guard) {
         Complaint c = complaints.get(complaintId).complaint();
+        guard.requireWorksFor(c.branchId()); // evidence is personal data: only the branch handling the case reads it
         Complaint.Evidence recorded = c.evidence().stream().filter(e -> e.id().equals(evidenceId)).findFirst()
                 .orElseThrow(() -> new EvidenceNotFound(evidenceId));
         @SuppressWarnings("unchecked")
@@ -108,7 +110,8 @@ public class EvidenceFiles {
             throw new EvidenceCorrupted(evidenceId, recorded.sha256(), actual);
         }
         String served = EvidenceMediaTypes.servedType((String) rows.getFirst()[0]);
-        return new EvidenceFile(served, content, actual, evidenceId + "." + EvidenceMediaTypes.extension(served));
+        return new EvidenceFile(served, content, actual, evidenceId + "." + EvidenceMediaTypes.extension(served),
+                c.customerRef(), c.branchId());
     }
 
     static String sha256(byte[] content) {

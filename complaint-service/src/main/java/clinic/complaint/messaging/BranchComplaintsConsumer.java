@@ -6,6 +6,7 @@ import clinic.complaint.application.ComplaintService.Caller;
 import clinic.complaint.application.ComplaintService.Filing;
 import clinic.complaint.application.IdempotencyKeyReused;
 import clinic.complaint.application.PersonalDataVault;
+import clinic.eventstore.security.BranchGuard;
 import clinic.eventstore.api.InvalidField;
 import clinic.eventstore.inbox.IntakeSchema;
 import clinic.eventstore.inbox.MalformedMessage;
@@ -69,7 +70,7 @@ public class BranchComplaintsConsumer {
         try {
             // the message's key is the filing's idempotency key: trying again after a transient failure is harmless
             TransientFailures.retry(Inbox.ATTEMPTS,
-                    () -> complaints.file(filing, key, new Caller("branch-system:" + message.source(), correlation)));
+                    () -> complaints.file(filing, key, new Caller("branch-system:" + message.source(), correlation, BranchGuard.ANY_BRANCH)));
         } catch (IdempotencyKeyReused | PersonalDataVault.CustomerErased e) {
             throw new MalformedMessage(where(message) + e.getMessage());
         }

@@ -1,34 +1,24 @@
 package clinic.eventstore.api;
 
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.HeaderParam;
 
 import java.util.UUID;
 
 /**
- * The headers every command endpoint reads ({@code @BeanParam}): who acts, the conversation the request belongs to,
- * and the version of the case the caller last saw.
+ * The headers every command endpoint reads ({@code @BeanParam}): the conversation the request belongs to and the
+ * version of the case the caller last saw. Who acts is the bearer token's subject ({@code CurrentUser}), never a
+ * header: an {@code X-Actor} a client still sends is ignored.
  */
 public class CommandHeaders {
 
     public static final String IF_MATCH = "If-Match";
-    public static final String ACTOR = "X-Actor";
     public static final String CORRELATION_ID = "X-Correlation-Id";
 
     @HeaderParam(IF_MATCH)
     public String ifMatch;
 
-    @HeaderParam(ACTOR)
-    @Size(max = 100)
-    public String actor;
-
     @HeaderParam(CORRELATION_ID)
     public String correlationId;
-
-    /** Who acts; {@code api} when the caller does not say. */
-    public String actorOrDefault() {
-        return actor == null || actor.isBlank() ? "api" : actor;
-    }
 
     /** The conversation the request belongs to; a new one when the caller does not name it. */
     public UUID correlation() {

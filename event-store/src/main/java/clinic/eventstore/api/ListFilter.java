@@ -34,6 +34,21 @@ public final class ListFilter {
         return add(field, "<", value);
     }
 
+    /**
+     * {@code field in values}: null adds nothing (no restriction), an empty collection matches nothing. What a caller may
+     * see by branch ({@code CurrentUser.listScope}).
+     */
+    public ListFilter oneOf(String field, java.util.Collection<?> values) {
+        if (values == null) {
+            return this;
+        }
+        if (values.isEmpty()) {
+            where.append(" and 1 = 0");
+            return this;
+        }
+        return add(field, "in", java.util.List.copyOf(values));
+    }
+
     public String where() {
         return where.toString();
     }

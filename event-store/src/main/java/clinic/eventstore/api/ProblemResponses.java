@@ -47,6 +47,8 @@ public class ProblemResponses implements OASFilter {
     /** The shared responses, by the status they stand for, each named in {@code #/components/responses}. */
     static final Map<String, String> NAMES = Map.of(
             "400", "BadRequest",
+            "401", "Unauthorized",
+            "403", "Forbidden",
             "404", "NotFound",
             "409", "Conflict",
             "412", "PreconditionFailed",
@@ -56,6 +58,10 @@ public class ProblemResponses implements OASFilter {
     private static final Map<String, String> DESCRIPTIONS = Map.of(
             "400", "The request is malformed: a parameter, header or body field is missing, mistyped, out of range or "
                     + "too long (errors names each field and why). Nothing was changed.",
+            "401", "No bearer token, or one refused (expired, not signed by the chain's identity provider, another "
+                    + "issuer or audience); WWW-Authenticate: Bearer. Nothing was changed.",
+            "403", "The caller's roles do not allow this operation (its security requirement lists those that do), "
+                    + "or the data is of a branch the caller's account does not cover. Nothing was changed.",
             "404", "The id in the path names nothing here. Nothing was changed.",
             "409", "The case's state does not allow this (currentState, allowedSteps), or it changed while the request "
                     + "was handled (currentVersion): read it again. Nothing was changed.",
@@ -96,10 +102,6 @@ public class ProblemResponses implements OASFilter {
         }
         // only the shared responses some operation uses (an unused component is noise in a client's generated code)
         NAMES.values().stream().filter(name -> !used.contains(name)).forEach(components::removeResponse);
-        if (openAPI.getSecurity() == null) {
-            // said, not left out: the services authenticate no caller, whatever fronts them must (docs/business.md)
-            openAPI.setSecurity(new ArrayList<>());
-        }
     }
 
     /** Adds the problem responses the rules give {@code operation}, keeping those it documents itself. */
@@ -116,6 +118,10 @@ public class ProblemResponses implements OASFilter {
         List<String> statuses = new ArrayList<>();
         if (input) {
             statuses.add("400");
+        }
+        if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+            statuses.add("401");
+            statuses.add("403");
         }
         if (namesOne) {
             statuses.add("404");

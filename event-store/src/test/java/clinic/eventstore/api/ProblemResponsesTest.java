@@ -21,7 +21,7 @@ class ProblemResponsesTest {
         Operation stepWithoutBody = operation(path("id", true), header(CommandHeaders.IF_MATCH));
         Operation read = operation(path("id", true));
         Operation list = operation(query("status"));
-        Operation create = operation(header(CommandHeaders.ACTOR)).requestBody(body());
+        Operation create = operation(header(CommandHeaders.CORRELATION_ID)).requestBody(body());
         Operation byReference = operation(constrainedPath("ref"));
         Operation rebuild = operation();
         OpenAPI doc = document(

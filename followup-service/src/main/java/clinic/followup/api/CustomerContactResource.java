@@ -1,5 +1,8 @@
 package clinic.followup.api;
 
+import clinic.eventstore.security.CurrentUser;
+import clinic.eventstore.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import clinic.eventstore.EventMetadata;
 import clinic.eventstore.api.CommandHeaders;
 import clinic.followup.application.ContactPreferences;
@@ -27,6 +30,7 @@ import java.time.Instant;
 @Path("/customers/{ref}/contact-preference")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Customers", description = "Whether a customer may be contacted")
+@RolesAllowed({Roles.BRANCH_STAFF, Roles.BRANCH_MANAGER, Roles.PRIVACY_OFFICER}) // who hears the customer's wish
 public class CustomerContactResource {
 
     public record ContactPreference(@NotNull Boolean doNotContact) {
@@ -38,8 +42,11 @@ public class CustomerContactResource {
     private final ContactPreferences preferences;
     private final FollowUpScheduling scheduling;
     private final Clock clock;
+    private final CurrentUser user;
 
-    public CustomerContactResource(ContactPreferences preferences, FollowUpScheduling scheduling, Clock clock) {
+    public CustomerContactResource(ContactPreferences preferences, FollowUpScheduling scheduling, Clock clock,
+                                   CurrentUser user) {
+        this.user = user;
         this.preferences = preferences;
         this.scheduling = scheduling;
         this.clock = clock;
@@ -53,9 +60,9 @@ public class CustomerContactResource {
     public ContactPreferenceResponse set(@PathParam("ref") @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}") String ref,
                                          @NotNull @Valid ContactPreference body, @BeanParam @Valid CommandHeaders h) {
         Instant now = clock.instant();
-        preferences.set(ref, body.doNotContact(), h.actorOrDefault(), now);
+        preferences.set(ref, body.doNotContact(), user.actor(), now);
         int cancelled = body.doNotContact()
-                ? scheduling.doNotContact(ref, now, new EventMetadata(null, h.actorOrDefault(), h.correlation(), null)) : 0;
+                ? scheduling.doNotContact(ref, now, new EventMetadata(null, user.actor(), h.correlation(), null)) : 0;
         return new ContactPreferenceResponse(ref, body.doNotContact(), cancelled);
     }
 

@@ -1,5 +1,9 @@
 package clinic.followup.api;
 
+import clinic.eventstore.security.BranchGuard;
+import clinic.eventstore.security.CurrentUser;
+import clinic.eventstore.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import clinic.eventstore.domain.RuleBroken;
 import clinic.eventstore.domain.StepNotAllowed;
 import clinic.eventstore.ConcurrencyConflict;
@@ -64,6 +68,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Follow-ups", description = "Follow-up calls: a branch's work queue, handing tasks out, recording calls, "
         + "check-ins after corrective visits")
+@RolesAllowed({Roles.BRANCH_STAFF, Roles.BRANCH_MANAGER}) // working the queue: staff of the task's branch
 public class FollowUpResource {
 
     public record NextRequest(@NotBlank @Size(max = 16) String branch, @NotBlank @Size(max = 100) String staff) {
@@ -91,9 +96,12 @@ public class FollowUpResource {
     private final BranchCalendars calendars;
     private final Clock clock;
     private final SurveyService surveys;
+    private final CurrentUser user;
 
     public FollowUpResource(FollowUpService tasks, FollowUpScheduling scheduling, ComplaintCases cases,
-                            FollowUpConfig config, BranchCalendars calendars, Clock clock, SurveyService surveys) {
+                            FollowUpConfig config, BranchCalendars calendars, Clock clock, SurveyService surveys,
+                            CurrentUser user) {
+        this.user = user;
         this.calendars = calendars;
         this.surveys = surveys;
         this.tasks = tasks;
@@ -104,6 +112,8 @@ public class FollowUpResource {
     }
 
     @GET
+    @RolesAllowed({Roles.BRANCH_STAFF, Roles.BRANCH_MANAGER, Roles.HQ_ANALYST, Roles.HQ_APPROVER, Roles.OPERATIONS,
+            Roles.PRIVACY_OFFICER})
     @Operation(operationId = "listFollowUps",
             summary = "A branch's work queue (overdue first, then earliest due), or a complaint's follow-ups. "
             + "due: tasks due by then (an instant, or a date: by the end of that day in the branch's time zone)")
@@ -119,6 +129,7 @@ public class FollowUpResource {
         FollowUpKind k = InvalidField.enumValue("kind", FollowUpKind.class, kind);
         ListFilter filter = new ListFilter()
                 .equal("branchId", branch)
+                .oneOf("branchId", user.listScope(branch))
                 .equal("complaintId", complaintId == null ? null : InvalidField.uuid("complaintId", complaintId))
                 .equal("status", state == null ? null : state.name())
                 .equal("kind", k == null ? null : k.name())
@@ -138,9 +149,12 @@ public class FollowUpResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.BRANCH_STAFF, Roles.BRANCH_MANAGER, Roles.HQ_ANALYST, Roles.HQ_APPROVER, Roles.OPERATIONS,
+            Roles.PRIVACY_OFFICER})
     @Operation(operationId = "getFollowUp", summary = "One follow-up task, with the steps it allows")
     public Response get(@PathParam("id") UUID id) {
         TaskView view = tasks.get(id);
+        user.requireRead(view.task().branchId());
         return ok(view);
     }
 
@@ -155,12 +169,13 @@ public class FollowUpResource {
     @APIResponse(responseCode = "204", description = "No task of the branch is due")
     @Parameter(name = CommandHeaders.IF_MATCH, in = ParameterIn.HEADER, hidden = true) // only steps read it
     public Response next(@NotNull @Valid NextRequest body, @BeanParam @Valid CommandHeaders h) {
+        user.requireWorksFor(body.branch());
         List<FollowUpTaskRow> candidates = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
                 FollowUpTaskRow.<FollowUpTaskRow>find("branchId = ?1 and status = 'DUE'", Sort.by("dueAt").and("id"),
                         body.branch()).page(0, 20).list());
         for (FollowUpTaskRow candidate : candidates) {
             try {
-                TaskView view = tasks.step(candidate.id, candidate.version, t -> new FollowUpCommand.Assign(body.staff(),
+                TaskView view = tasks.step(candidate.id, candidate.version, user, t -> new FollowUpCommand.Assign(body.staff(),
                         clock.instant()), t -> metadata(t.branchId(), h), clock.instant(), (t, em) -> { });
                 return ok(view);
             } catch (StaleVersion | ConcurrencyConflict | StepNotAllowed | RuleBroken taken) {
@@ -176,7 +191,7 @@ public class FollowUpResource {
     @Operation(operationId = "assignFollowUp", summary = "Give a due task to a member of staff (or to another one)")
     public Response assign(@PathParam("id") UUID id, @NotNull @Valid AssignRequest body, @BeanParam @Valid CommandHeaders h) {
         Instant now = clock.instant();
-        return ok(tasks.step(id, h.expectedVersion(), t -> new FollowUpCommand.Assign(body.staff(), now),
+        return ok(tasks.step(id, h.expectedVersion(), user, t -> new FollowUpCommand.Assign(body.staff(), now),
                 t -> metadata(t.branchId(), h), now, (t, em) -> { }));
     }
 
@@ -188,7 +203,7 @@ public class FollowUpResource {
             + "opening, up to the policy's attempts; dissatisfied reopens the complaint")
     public Response call(@PathParam("id") UUID id, @NotNull @Valid CallRequest body, @BeanParam @Valid CommandHeaders h) {
         return ok(tasks.recordCall(id, h.expectedVersion(), body.outcome(), body.durationSeconds(), body.notes(),
-                h.actorOrDefault(), t -> metadata(t.branchId(), h), clock.instant()));
+                user.actor(), user, t -> metadata(t.branchId(), h), clock.instant()));
     }
 
     @POST
@@ -206,6 +221,7 @@ public class FollowUpResource {
         if (c == null) {
             throw new InvalidField("complaintId", "no complaint " + body.complaintId() + " is known here");
         }
+        user.requireWorksFor(c.branchId());
         if (body.visitedAt().isAfter(clock.instant().plusSeconds(300))) {
             throw new InvalidField("visitedAt", "a visit is recorded once it took place");
         }
@@ -220,6 +236,7 @@ public class FollowUpResource {
 
     @POST
     @Path("/read-model/rebuild")
+    @RolesAllowed(Roles.OPERATIONS)
     @Operation(operationId = "rebuildFollowUpLists",
             summary = "Operations: rebuild the task list and the survey list from the event store (after a fix to "
             + "a projection)")
@@ -245,8 +262,8 @@ public class FollowUpResource {
         return clock.instant().minus(config.overdueAfter());
     }
 
-    private static EventMetadata metadata(String branchId, CommandHeaders h) {
-        return new EventMetadata(branchId, h.actorOrDefault(), h.correlation(), null);
+    private EventMetadata metadata(String branchId, CommandHeaders h) {
+        return new EventMetadata(branchId, user.actor(), h.correlation(), null);
     }
 
     private Response ok(TaskView view) {

@@ -1,5 +1,9 @@
 package clinic.followup.api;
 
+import clinic.eventstore.security.CurrentUser;
+import clinic.eventstore.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
 import clinic.eventstore.domain.RuleBroken;
 import clinic.eventstore.domain.StepNotAllowed;
 import clinic.eventstore.EventMetadata;
@@ -53,8 +57,10 @@ public class SurveyResource {
     private final FollowUpConfig config;
     private final Clock clock;
     private final Template survey;
+    private final CurrentUser user;
 
-    public SurveyResource(SurveyService surveys, FollowUpConfig config, Clock clock, Template survey) {
+    public SurveyResource(SurveyService surveys, FollowUpConfig config, Clock clock, Template survey, CurrentUser user) {
+        this.user = user;
         this.surveys = surveys;
         this.config = config;
         this.clock = clock;
@@ -63,6 +69,8 @@ public class SurveyResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.BRANCH_STAFF, Roles.BRANCH_MANAGER, Roles.HQ_ANALYST, Roles.HQ_APPROVER, Roles.OPERATIONS,
+            Roles.PRIVACY_OFFICER})
     @Operation(operationId = "listSurveys",
             summary = "A case's survey: its state, link (once sent) and scores (once answered)")
     public List<SurveyResponse> byComplaint(@QueryParam("complaintId") String complaintId) {
@@ -70,7 +78,9 @@ public class SurveyResource {
             throw new InvalidField("complaintId", "is required");
         }
         UUID id = InvalidField.uuid("complaintId", complaintId);
-        return SurveyRow.<SurveyRow>list("complaintId", id).stream().map(r -> new SurveyResponse(r.id, r.complaintId,
+        List<SurveyRow> rows = SurveyRow.list("complaintId", id);
+        rows.forEach(r -> user.requireRead(r.branchId));
+        return rows.stream().map(r -> new SurveyResponse(r.id, r.complaintId,
                 r.branchId, r.status, r.sendAt, r.expiresAt,
                 SurveyStatus.SCHEDULED.name().equals(r.status) || SurveyStatus.CANCELLED.name().equals(r.status)
                         ? null : config.surveyBaseUrl() + "/surveys/" + r.token, r.csat, r.nps)).toList();
@@ -79,6 +89,7 @@ public class SurveyResource {
     @GET
     @Path("/{token}")
     @Produces(MediaType.TEXT_HTML)
+    @PermitAll // the customer's page: its unguessable token is the only key
     @Operation(operationId = "showSurveyPage", summary = "The survey page a customer opens from the link")
     @APIResponse(responseCode = "200", description = "The survey form, or that it was answered",
             content = @Content(mediaType = HTML))
@@ -104,6 +115,7 @@ public class SurveyResource {
     @Path("/{token}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
+    @PermitAll // the customer's page: its unguessable token is the only key
     @Operation(operationId = "answerSurvey", summary = "The customer's answer from the survey page; answered once")
     @APIResponse(responseCode = "200", description = "Thanks for the answer", content = @Content(mediaType = HTML))
     @APIResponse(responseCode = "400", description = "The form again: a score is missing or out of range",

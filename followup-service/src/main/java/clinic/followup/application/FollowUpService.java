@@ -1,5 +1,6 @@
 package clinic.followup.application;
 
+import clinic.eventstore.security.BranchGuard;
 import clinic.eventstore.CommandPipeline;
 import clinic.eventstore.CommandPipelines;
 import clinic.eventstore.Decider;
@@ -78,9 +79,9 @@ public class FollowUpService {
      * A step a person takes on an existing task (assign, record a call), checked against the version they saw. The
      * command is made from the task's state (its branch decides the next working slot). {@code alsoStore} runs in the
      * same transaction after the events are written (a call's notes). A call that ends a callback tells its follow-up
-     * window in the same transaction.
+     * window in the same transaction. {@code guard} checks the task's branch first.
      */
-    public TaskView step(UUID taskId, Long ifMatch, Function<FollowUpTask, FollowUpCommand> command,
+    public TaskView step(UUID taskId, Long ifMatch, BranchGuard guard, Function<FollowUpTask, FollowUpCommand> command,
                          Function<FollowUpTask, EventMetadata> metadata, Instant at,
                          BiConsumer<FollowUpTask, EntityManager> alsoStore) {
         var result = tasks.on(taskId).expecting(Expected.at(ifMatch)).by(metadata).at(at)
@@ -88,7 +89,10 @@ public class FollowUpService {
                     windows.afterTaskChange(changed.state(), metadata.apply(changed.state()), at);
                     alsoStore.accept(changed.state(), em);
                 })
-                .decide(command);
+                .decide(task -> {
+                    guard.requireWorksFor(task.branchId());
+                    return command.apply(task);
+                });
         return new TaskView(result.state(), result.version());
     }
 
@@ -97,9 +101,9 @@ public class FollowUpService {
      * to its policy's attempts; the notes (free text, possibly health details) are kept outside the events.
      */
     public TaskView recordCall(UUID taskId, Long ifMatch, CallOutcome outcome, int durationSeconds, String notes,
-                               String by, Function<FollowUpTask, EventMetadata> metadata, Instant now) {
+                               String by, BranchGuard guard, Function<FollowUpTask, EventMetadata> metadata, Instant now) {
         boolean hasNotes = notes != null && !notes.isBlank();
-        return step(taskId, ifMatch, t -> new FollowUpCommand.RecordCall(outcome, durationSeconds, hasNotes, by,
+        return step(taskId, ifMatch, guard, t -> new FollowUpCommand.RecordCall(outcome, durationSeconds, hasNotes, by,
                         FollowUpRules.nextAttempt(now, calendars.of(t.branchId())),
                         config.policyFor(t.branchId()).maxAttempts(), now),
                 metadata, now, (t, entityManager) -> {

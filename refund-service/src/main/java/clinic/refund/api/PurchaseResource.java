@@ -1,5 +1,8 @@
 package clinic.refund.api;
 
+import clinic.eventstore.security.CurrentUser;
+import clinic.eventstore.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import clinic.eventstore.EventMetadata;
 import clinic.eventstore.api.CommandHeaders;
 import clinic.eventstore.api.Problem;
@@ -46,16 +49,19 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Purchases", description = "Purchase facts (orders and what was used since) that refund entitlements "
         + "are calculated from")
+@RolesAllowed({Roles.BRANCH_STAFF, Roles.BRANCH_MANAGER}) // recording: staff of the order's branch
 public class PurchaseResource {
 
     private final PurchaseService purchases;
     private final RefundPolicyConfig policy;
     private final Clock clock;
+    private final CurrentUser user;
 
-    public PurchaseResource(PurchaseService purchases, RefundPolicyConfig policy, Clock clock) {
+    public PurchaseResource(PurchaseService purchases, RefundPolicyConfig policy, Clock clock, CurrentUser user) {
         this.purchases = purchases;
         this.policy = policy;
         this.clock = clock;
+        this.user = user;
     }
 
     @POST
@@ -71,8 +77,9 @@ public class PurchaseResource {
     @Parameter(name = CommandHeaders.IF_MATCH, in = ParameterIn.HEADER, hidden = true) // only steps read it
     public Response record(@NotNull(message = "a JSON body is required") @Valid PurchaseRequest body,
                            @BeanParam @Valid CommandHeaders h, @jakarta.ws.rs.core.Context UriInfo uri) {
+        user.requireWorksFor(body.branchId());
         var view = purchases.record(body.toCommand(policy.reportingCurrency()),
-                new EventMetadata(body.branchId(), h.actorOrDefault(), h.correlation(), null), clock.instant());
+                new EventMetadata(body.branchId(), user.actor(), h.correlation(), null), clock.instant());
         var response = PurchaseResponse.of(view.purchase(), view.version());
         if (view.outcome() == PurchaseService.Outcome.ALREADY_RECORDED) {
             return Response.ok(response).build();
@@ -91,34 +98,42 @@ public class PurchaseResource {
     public PurchaseResponse usage(@PathParam("id") UUID id, @NotNull(message = "a JSON body is required") @Valid UsageRequest body,
                                   @BeanParam @Valid CommandHeaders h) {
         var current = purchases.get(id).purchase();
+        user.requireWorksFor(current.branchId()); // an order's branch never changes
         Instant now = clock.instant();
         UUID key = UUID.nameUUIDFromBytes(("usage:" + id + ":" + body.usageId()).getBytes(StandardCharsets.UTF_8));
         var view = purchases.recordUsage(id, body.toCommand(current.currency(), now), key,
-                new EventMetadata(current.branchId(), h.actorOrDefault(), h.correlation(), null), now);
+                new EventMetadata(current.branchId(), user.actor(), h.correlation(), null), now);
         return PurchaseResponse.of(view.purchase(), view.version());
     }
 
     @GET
+    @RolesAllowed({Roles.BRANCH_STAFF, Roles.BRANCH_MANAGER, Roles.HQ_ANALYST, Roles.HQ_APPROVER, Roles.OPERATIONS,
+            Roles.PRIVACY_OFFICER})
     @Operation(operationId = "listPurchases", summary = "A customer's orders (and/or a branch's), newest first")
     public List<PurchaseResponse> list(@QueryParam("customerRef") String customerRef, @QueryParam("branch") String branch) {
         if (customerRef == null && branch == null) {
             throw new clinic.eventstore.api.InvalidField("customerRef", "give a customerRef or a branch");
         }
-        ListFilter filter = new ListFilter().equal("customerRef", customerRef).equal("branchId", branch);
+        ListFilter filter = new ListFilter().equal("customerRef", customerRef).equal("branchId", branch)
+                .oneOf("branchId", user.listScope(branch));
         return PurchaseRow.<PurchaseRow>find(filter.where(), Sort.descending("purchasedAt"), filter.params())
                 .page(0, 200).list().stream().map(PurchaseResponse::of).toList();
     }
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.BRANCH_STAFF, Roles.BRANCH_MANAGER, Roles.HQ_ANALYST, Roles.HQ_APPROVER, Roles.OPERATIONS,
+            Roles.PRIVACY_OFFICER})
     @Operation(operationId = "getPurchase", summary = "One order, with what has been used of each line")
     public PurchaseResponse get(@PathParam("id") UUID id) {
         var view = purchases.get(id);
+        user.requireRead(view.purchase().branchId());
         return PurchaseResponse.of(view.purchase(), view.version());
     }
 
     @POST
     @Path("/read-model/rebuild")
+    @RolesAllowed(Roles.OPERATIONS)
     @Operation(operationId = "rebuildPurchaseList",
             summary = "Operations: rebuild the purchase list from the event store")
     public clinic.eventstore.projection.RebuildProgress rebuild(

@@ -1,5 +1,8 @@
 package clinic.refund.api;
 
+import clinic.eventstore.security.CurrentUser;
+import clinic.eventstore.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import clinic.eventstore.api.Problem;
 import clinic.refund.application.EntitlementHistory;
 import clinic.refund.domain.entitlement.Entitlement;
@@ -26,6 +29,8 @@ import java.util.UUID;
 @Path("/refunds/{id}/entitlements")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Refunds", description = RefundResource.TAG)
+@RolesAllowed({Roles.BRANCH_STAFF, Roles.BRANCH_MANAGER, Roles.HQ_ANALYST, Roles.HQ_APPROVER, Roles.OPERATIONS,
+        Roles.PRIVACY_OFFICER})
 public class RefundEntitlementResource {
 
     /** Why an old calculation has no parameter set, inputs or re-run. */
@@ -78,9 +83,11 @@ public class RefundEntitlementResource {
     }
 
     private final EntitlementHistory history;
+    private final CurrentUser user;
 
-    public RefundEntitlementResource(EntitlementHistory history) {
+    public RefundEntitlementResource(EntitlementHistory history, CurrentUser user) {
         this.history = history;
+        this.user = user;
     }
 
     @GET
@@ -92,6 +99,7 @@ public class RefundEntitlementResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HistoryResponse list(@PathParam("id") UUID id) {
         var h = history.of(id);
+        user.requireRead(h.branchId());
         return new HistoryResponse(h.refundId(), h.branchId(), h.version(), h.calculations().stream()
                 .map(c -> json(c, h.branchId())).toList());
     }
@@ -109,6 +117,7 @@ public class RefundEntitlementResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ExplanationResponse explain(@PathParam("id") UUID id, @PathParam("n") int n) {
         var x = history.explain(id, n);
+        user.requireRead(x.branchId());
         var event = x.calculation().event();
         CalculationResponse recorded = CalculationResponse.of(event.entitlement());
         Rerun r = x.rerun();

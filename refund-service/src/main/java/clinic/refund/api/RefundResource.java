@@ -1,5 +1,8 @@
 package clinic.refund.api;
 
+import clinic.eventstore.security.CurrentUser;
+import clinic.eventstore.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import clinic.eventstore.api.InvalidField;
 import clinic.eventstore.api.ListFilter;
 import clinic.eventstore.api.Paging;
@@ -41,10 +44,12 @@ public class RefundResource {
 
     private final RefundService refunds;
     private final RefundPolicyConfig policy;
+    private final CurrentUser user;
 
-    public RefundResource(RefundService refunds, RefundPolicyConfig policy) {
+    public RefundResource(RefundService refunds, RefundPolicyConfig policy, CurrentUser user) {
         this.refunds = refunds;
         this.policy = policy;
+        this.user = user;
     }
 
     /** One page of the refund list, newest first, with how many cases match in all. */
@@ -52,6 +57,8 @@ public class RefundResource {
     }
 
     @GET
+    @RolesAllowed({Roles.BRANCH_STAFF, Roles.BRANCH_MANAGER, Roles.HQ_ANALYST, Roles.HQ_APPROVER, Roles.OPERATIONS,
+            Roles.PRIVACY_OFFICER})
     @Operation(operationId = "listRefunds",
             summary = "Refund cases, newest first, filtered by complaint, branch, state, overdue, amount at stake "
             + "(agreed, else last offer, else paid; decimal in the case's currency) and request date")
@@ -69,6 +76,7 @@ public class RefundResource {
         ListFilter filter = new ListFilter()
                 .equal("complaintId", complaintId == null ? null : InvalidField.uuid("complaintId", complaintId))
                 .equal("branchId", branch)
+                .oneOf("branchId", user.listScope(branch))
                 .equal("status", state == null ? null : state.name())
                 .equal("overdue", InvalidField.bool("overdue", overdue))
                 .equal("currency", currency)
@@ -84,16 +92,20 @@ public class RefundResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.BRANCH_STAFF, Roles.BRANCH_MANAGER, Roles.HQ_ANALYST, Roles.HQ_APPROVER, Roles.OPERATIONS,
+            Roles.PRIVACY_OFFICER})
     @Operation(operationId = "getRefund",
             summary = "One refund case, whole: negotiation rounds, agreement, payments, the entitlement and its orders")
     public Response get(@PathParam("id") UUID id) {
         var view = refunds.get(id);
+        user.requireRead(view.refund().branchId());
         return Response.ok(RefundResponse.of(view.refund(), view.version())).tag(String.valueOf(view.version()))
                 .header("X-Allowed-Steps", String.join(",", RefundDecider.allowedSteps(view.refund()))).build();
     }
 
     @POST
     @Path("/calculate")
+    @RolesAllowed({Roles.BRANCH_STAFF, Roles.BRANCH_MANAGER, Roles.HQ_ANALYST, Roles.HQ_APPROVER})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "previewRefundEntitlement",
             summary = "Preview a refund entitlement: itemised, with the rule of each line, under the policy of "
@@ -102,6 +114,9 @@ public class RefundResource {
     @APIResponse(responseCode = "200", description = "The itemised entitlement")
     @APIResponse(responseCode = "422", ref = "UnprocessableContent") // the calculation's rules refuse it
     public CalculationResponse calculate(@NotNull(message = "a JSON body is required") @Valid CalculationRequest body) {
+        if (body.branchId() != null) {
+            user.requireRead(body.branchId()); // a branch's policy: its staff, or HQ
+        }
         try {
             return CalculationResponse.of(EntitlementCalculator.calculate(body.toDomain(policy.reportingCurrency()),
                     policy.policy(body.branchId())));
@@ -114,6 +129,7 @@ public class RefundResource {
 
     @POST
     @Path("/read-model/rebuild")
+    @RolesAllowed(Roles.OPERATIONS)
     @Operation(operationId = "rebuildRefundList",
             summary = "Operations: rebuild the refund list from the event store (after a fix to the projection)")
     public clinic.eventstore.projection.RebuildProgress rebuild(

@@ -1,5 +1,9 @@
 package clinic.refund.api;
 
+import clinic.eventstore.security.BranchGuard;
+import clinic.eventstore.security.CurrentUser;
+import clinic.eventstore.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import clinic.eventstore.EventMetadata;
 import clinic.eventstore.api.CommandHeaders;
 import clinic.eventstore.api.Problem;
@@ -46,6 +50,7 @@ import java.util.UUID;
 @Path("/refunds/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Refunds", description = RefundResource.TAG)
+@RolesAllowed({Roles.BRANCH_STAFF, Roles.BRANCH_MANAGER}) // every step but HQ's: staff of the case's branch
 public class RefundStepResource {
 
     public record OfferRequest(@NotBlank @Size(max = 30) String amount, RefundRemedy remedy, @Size(max = 4000) String reason,
@@ -84,9 +89,11 @@ public class RefundStepResource {
     private final Clock clock;
     private final EntitlementFromPurchases entitlements;
     private final PaymentDeadlines deadlines;
+    private final CurrentUser user;
 
     public RefundStepResource(RefundService refunds, Clock clock, EntitlementFromPurchases entitlements,
-                              PaymentDeadlines deadlines) {
+                              PaymentDeadlines deadlines, CurrentUser user) {
+        this.user = user;
         this.deadlines = deadlines;
         this.refunds = refunds;
         this.clock = clock;
@@ -176,20 +183,22 @@ public class RefundStepResource {
 
     @POST
     @Path("/override-assessment")
+    @RolesAllowed(Roles.HQ_APPROVER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "overrideRefundAssessment", summary = "HQ sets aside a not-at-fault assessment for this "
             + "case, with the reason on record: a full refund or compensation may then be offered")
     public Response overrideAssessment(@PathParam("id") UUID id, @NotNull @Valid ReasonRequest body,
                                        @BeanParam @Valid CommandHeaders h) {
-        return step(id, h, (by, at, c) -> new RefundCommand.OverrideAssessment(body.reason(), by, at));
+        return step(id, h, BranchGuard.ANY_BRANCH, (by, at, c) -> new RefundCommand.OverrideAssessment(body.reason(), by, at));
     }
 
     @POST
     @Path("/approve")
+    @RolesAllowed(Roles.HQ_APPROVER)
     @Operation(operationId = "approveRefund",
-            summary = "HQ approves an agreement above the threshold; X-Actor is the approver")
+            summary = "HQ approves an agreement above the threshold (the caller approves: hq-approver only)")
     public Response approve(@PathParam("id") UUID id, @BeanParam @Valid CommandHeaders h) {
-        return step(id, h, (by, at, c) -> new RefundCommand.ApproveAgreement(by, at));
+        return step(id, h, BranchGuard.ANY_BRANCH, (by, at, c) -> new RefundCommand.ApproveAgreement(by, at));
     }
 
     @POST
@@ -226,11 +235,20 @@ public class RefundStepResource {
         RefundCommand make(String by, Instant at, RefundCase current);
     }
 
+    /** A branch step: by staff of the case's branch. */
     private Response step(UUID id, CommandHeaders h, StepCommand command) {
-        String actor = h.actorOrDefault();
+        return step(id, h, user, command);
+    }
+
+    /** A step, its branch checked by {@code guard} on the case as stored, before the command is made. */
+    private Response step(UUID id, CommandHeaders h, BranchGuard guard, StepCommand command) {
+        String actor = user.actor();
         UUID correlation = h.correlation();
         Instant at = clock.instant();
-        var view = refunds.step(id, h.expectedVersion(), at, current -> command.make(actor, at, current),
+        var view = refunds.step(id, h.expectedVersion(), at, current -> {
+                    guard.requireWorksFor(current.branchId());
+                    return command.make(actor, at, current);
+                },
                 current -> new EventMetadata(current.branchId(), actor, correlation, null));
         return Response.ok(RefundResponse.of(view.refund(), view.version()))
                 .tag(String.valueOf(view.version()))

@@ -1,0 +1,34 @@
+package clinic.complaint.api;
+
+import clinic.complaint.application.ComplaintService.CaseView;
+import clinic.complaint.application.PersonalDataReads;
+import clinic.eventstore.security.CurrentUser;
+import jakarta.enterprise.context.RequestScoped;
+
+/**
+ * A case as the request's caller may see it: whole to staff of its branch, the read recorded when the answer shows
+ * personal data ({@link PersonalDataReads}); masked to everyone else (HQ, operations, privacy).
+ */
+@RequestScoped
+public class CaseResponses {
+
+    private final CurrentUser user;
+    private final PersonalDataReads reads;
+
+    public CaseResponses(CurrentUser user, PersonalDataReads reads) {
+        this.user = user;
+        this.reads = reads;
+    }
+
+    /** {@code operation}: what showed it, for the record (the resource method's name). */
+    ComplaintResponse show(CaseView view, String operation) {
+        var c = view.complaint();
+        boolean whole = user.seesPersonalData(c.branchId());
+        var p = view.personal();
+        if (whole && !p.erased() && (p.name() != null || p.phone() != null || p.idNumber() != null
+                || p.description() != null)) {
+            reads.record(user.actor(), c.customerRef(), c.id(), c.branchId(), operation);
+        }
+        return ComplaintResponse.of(view, whole);
+    }
+}

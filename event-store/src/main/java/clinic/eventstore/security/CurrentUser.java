@@ -1,0 +1,115 @@
+package clinic.eventstore.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who sends the request, from its bearer token: the subject (the actor every event records), the roles, and the
+ * branches a branch role covers (the {@code branches} claim: a user attribute in Keycloak, fixed per branch system's
+ * client). What they may see and do by branch:
+ * <ul>
+ *   <li>branch-staff and branch-manager: read and act on their own branches only, personal data whole;</li>
+ *   <li>hq-analyst, hq-approver, operations, privacy-officer: read every branch, personal data masked; what else
+ *       each may do is the {@code @RolesAllowed} of the operation.</li>
+ * </ul>
+ */
+@RequestScoped
+public class CurrentUser implements BranchGuard {
+
+    public static final String BRANCHES_CLAIM = "branches";
+
+    private final SecurityIdentity identity;
+
+    public CurrentUser(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    /** The token's subject: the actor of every event this request appends. */
+    public String actor() {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
+            return jwt.getSubject();
+        }
+        return identity.getPrincipal().getName();
+    }
+
+    public boolean has(String role) {
+        return identity.hasRole(role);
+    }
+
+    /** The branches a branch role of the caller covers (none for HQ, operations, privacy). */
+    public Set<String> branches() {
+        if (!(identity.getPrincipal() instanceof JsonWebToken jwt) || Roles.BRANCH_ROLES.stream().noneMatch(this::has)) {
+            return Set.of();
+        }
+        return claimValues(jwt.getClaim(BRANCHES_CLAIM));
+    }
+
+    /** HQ, operations and privacy read every branch. */
+    public boolean readsEveryBranch() {
+        return Roles.CHAIN_WIDE_READERS.stream().anyMatch(this::has);
+    }
+
+    /** A branch role over {@code branchId}: acts on its cases and sees its customers whole. */
+    public boolean worksFor(String branchId) {
+        return branchId != null && branches().contains(branchId);
+    }
+
+    public boolean mayRead(String branchId) {
+        return readsEveryBranch() || worksFor(branchId);
+    }
+
+    /** Refuses (403) a read of another branch's data. */
+    public void requireRead(String branchId) {
+        if (!mayRead(branchId)) {
+            throw new BranchForbidden("this is data of branch " + branchId + ", which your account does not cover");
+        }
+    }
+
+    /** Refuses (403) a change to another branch's data. */
+    @Override
+    public void requireWorksFor(String branchId) {
+        if (!worksFor(branchId)) {
+            throw new BranchForbidden("only staff of branch " + branchId + " act on its cases");
+        }
+    }
+
+    /**
+     * The branches a list may show: null for every branch (HQ), {@code requested} alone when the caller may read it,
+     * else the caller's own branches (none: an empty list). A requested branch the caller may not read is refused.
+     */
+    public List<String> listScope(String requested) {
+        if (requested != null) {
+            requireRead(requested);
+            return readsEveryBranch() ? null : List.of(requested);
+        }
+        return readsEveryBranch() ? null : List.copyOf(branches());
+    }
+
+    /** Whether the caller sees this branch's customers' personal data whole (else masked, {@link PersonalDataMask}). */
+    public boolean seesPersonalData(String branchId) {
+        return worksFor(branchId);
+    }
+
+    private static Set<String> claimValues(Object claim) {
+        Set<String> values = new LinkedHashSet<>();
+        if (claim instanceof JsonArray array) {
+            array.forEach(v -> values.add(v instanceof JsonString s ? s.getString() : v.toString()));
+        } else if (claim instanceof Collection<?> list) {
+            list.forEach(v -> values.add(v instanceof JsonString s ? s.getString() : String.valueOf(v)));
+        } else if (claim instanceof JsonString s) {
+            values.add(s.getString());
+        } else if (claim instanceof String s) {
+            values.add(s);
+        }
+        values.removeIf(v -> v.isBlank());
+        return Set.copyOf(values);
+    }
+}
