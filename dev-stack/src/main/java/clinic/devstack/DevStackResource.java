@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Points a {@code @QuarkusTest} at the JVM's shared {@link DevStack}. Init arg {@code database} names the service's
- * database. The stack is started on first use and outlives Quarkus restarts between test classes.
+ * database. The service trusts {@link TestTokens}, and the test's RestAssured requests carry its default token. The stack is started on first use and outlives Quarkus restarts between test classes.
  */
 public class DevStackResource implements QuarkusTestResourceLifecycleManager {
 
@@ -26,6 +26,9 @@ public class DevStackResource implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.datasource.username", PostgresServer.SUPERUSER);
         config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
         config.put("kafka.bootstrap.servers", stack.bootstrapServers());
+        // the service trusts the test key's tokens, and every RestAssured call of the test carries the default one
+        config.putAll(TestTokens.serviceConfig());
+        TestTokens.useByDefault();
         return config;
     }
 

@@ -66,7 +66,7 @@ class OfficialHolidayDueDateTest {
         step(refund, "start-review", null);
         step(refund, "offer", "{\"amount\":\"12800.00\"}");
         // 7 working days: Thu 8, Fri 9, Sat 10 (make-up), Mon 12, Tue 13, Wed 14, Thu 15 October (not 9 October)
-        given().header("X-Actor", "staff:li.na").contentType(ContentType.JSON)
+        given().contentType(ContentType.JSON)
                 .body("{\"amount\":\"12800.00\",\"channels\":[{\"channel\":\"CARD\",\"amount\":\"12800.00\"}]}")
                 .post("/refunds/" + refund + "/agree").then().statusCode(200)
                 .body("status", equalTo("AGREED"))
@@ -74,7 +74,7 @@ class OfficialHolidayDueDateTest {
     }
 
     private static void step(UUID refund, String step, String json) {
-        var request = given().header("X-Actor", "staff:li.na");
+        var request = given();
         if (json != null) {
             request = request.contentType(ContentType.JSON).body(json);
         }

@@ -61,7 +61,7 @@ class RefundLifecycleTest {
     }
 
     static ValidatableResponse step(UUID refund, String step, String json) {
-        var request = given().header("X-Actor", "staff:li.na");
+        var request = given();
         if (json != null) {
             request = request.contentType(ContentType.JSON).body(json);
         }

@@ -1,5 +1,6 @@
 package clinic.complaint.api;
 
+import clinic.devstack.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -46,6 +47,9 @@ public class ComplaintResourceTest {
                  "amountPaid": {"amount": "12800.00", "currency": "CNY"}}""".formatted(branch);
     }
 
+    /** A member of SH001's staff. */
+    static final String LI_NA = TestTokens.of("li.na", List.of("branch-staff"), List.of("SH001"));
+
     static Response file(String json) {
         return given().contentType(ContentType.JSON).body(json).post("/complaints");
     }
@@ -74,8 +78,12 @@ public class ComplaintResourceTest {
     @Test
     void case_numbers_count_up_per_branch() {
         String branch = "T" + (System.nanoTime() % 100000);
-        String first = file(body(branch)).then().statusCode(201).extract().path("caseNumber");
-        String second = file(body(branch)).then().statusCode(201).extract().path("caseNumber");
+        String first;
+        String second;
+        try (var staff = TestTokens.asStaffOf(branch)) {
+            first = file(body(branch)).then().statusCode(201).extract().path("caseNumber");
+            second = file(body(branch)).then().statusCode(201).extract().path("caseNumber");
+        }
 
         assertThat(first).endsWith("-000001");
         assertThat(second).endsWith("-000002");
@@ -86,9 +94,10 @@ public class ComplaintResourceTest {
     void acknowledging_moves_the_case_on_and_a_second_acknowledgement_is_refused_with_the_allowed_steps() {
         String id = file(body("SH001")).path("id");
 
-        given().header("X-Actor", "staff:li.na").post("/complaints/" + id + "/acknowledge").then().statusCode(200)
+        given().header("Authorization", TestTokens.bearer(LI_NA)).header("X-Actor", "someone-else")
+                .post("/complaints/" + id + "/acknowledge").then().statusCode(200)
                 .body("status", equalTo("ACKNOWLEDGED"))
-                .body("acknowledgedBy", equalTo("staff:li.na"))
+                .body("acknowledgedBy", equalTo("li.na")) // the token's subject, not the header
                 .body("version", equalTo(2));
 
         given().post("/complaints/" + id + "/acknowledge").then().statusCode(409)
@@ -111,16 +120,19 @@ public class ComplaintResourceTest {
     @Test
     void the_history_holds_every_event_with_its_metadata_and_no_personal_data() {
         UUID correlation = UUID.randomUUID();
-        String id = given().contentType(ContentType.JSON).header("X-Actor", "branch-system:SH001-pos")
+        String pos = TestTokens.of("service-account-branch-sh001", List.of("branch-staff"), List.of("SH001"));
+        String id = given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer(pos))
                 .header("X-Correlation-Id", correlation.toString()).body(body("SH001")).post("/complaints").path("id");
-        given().header("X-Actor", "staff:li.na").post("/complaints/" + id + "/acknowledge").then().statusCode(200);
+        given().header("Authorization", TestTokens.bearer(LI_NA)).post("/complaints/" + id + "/acknowledge").then()
+                .statusCode(200);
 
         Response history = given().get("/complaints/" + id + "/events");
 
         history.then().statusCode(200)
                 .body("type", contains("complaint.filed.v1", "complaint.acknowledged.v1"))
                 .body("version", contains(1, 2))
-                .body("[0].actor", equalTo("branch-system:SH001-pos"))
+                .body("[0].actor", equalTo("service-account-branch-sh001"))
+                .body("[1].actor", equalTo("li.na"))
                 .body("[0].branchId", equalTo("SH001"))
                 .body("[1].branchId", equalTo("SH001"))
                 .body("[0].correlationId", equalTo(correlation.toString()))
@@ -250,7 +262,7 @@ public class ComplaintResourceTest {
         assertThat(faults).isEmpty();
         assertThat(ids).contains("fileComplaint", "acknowledgeComplaint", "listComplaints", "uploadComplaintEvidence");
 
-        // a step on a case: every refusal, from the shared responses; the problem's schema; where the API is; no scheme
+        // a step on a case: every refusal, from the shared responses; the problem's schema; where the API is
         JsonNode acknowledge = doc.at("/paths/~1complaints~1{id}~1acknowledge/post/responses");
         assertThat(acknowledge.propertyStream().map(Map.Entry::getKey).toList()).contains("400", "404", "409", "412", "422");
         assertThat(acknowledge.path("412").path("$ref").asText()).isEqualTo("#/components/responses/PreconditionFailed");
@@ -258,7 +270,14 @@ public class ComplaintResourceTest {
                 .asText()).isEqualTo("#/components/schemas/Problem");
         assertThat(doc.at("/components/schemas/Problem/properties").has("currentVersion")).isTrue();
         assertThat(doc.at("/servers/0/url").asText()).isEqualTo("http://localhost:8081");
-        assertThat(doc.path("security").isArray() && doc.path("security").isEmpty()).isTrue();
+        // every operation needs a bearer token; its requirement names the roles that may call it
+        assertThat(doc.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+        assertThat(doc.at("/paths/~1complaints~1{id}~1acknowledge/post/security/0/bearer").toString())
+                .isEqualTo("[\"branch-staff\",\"branch-manager\"]");
+        assertThat(doc.at("/paths/~1complaints~1read-model~1rebuild/post/security/0/bearer").toString())
+                .isEqualTo("[\"operations\"]");
+        assertThat(acknowledge.path("401").path("$ref").asText()).isEqualTo("#/components/responses/Unauthorized");
+        assertThat(acknowledge.path("403").path("$ref").asText()).isEqualTo("#/components/responses/Forbidden");
     }
 
     private long countEvents() throws SQLException {

@@ -1,5 +1,6 @@
 package clinic.complaint.api;
 
+import clinic.devstack.TestTokens;
 import clinic.calendar.BusinessCalendar;
 import clinic.complaint.domain.ComplaintEvent;
 import clinic.eventstore.EventMetadata;
@@ -45,13 +46,23 @@ class EscalationDeadlinesTest {
     @Inject
     EntityManager em;
 
-    static String uniqueBranch() {
-        return "E" + (System.nanoTime() % 100000);
+    /** Each test's own branch, and its staff calling. */
+    String branch;
+    TestTokens.Caller staff;
+
+    @org.junit.jupiter.api.BeforeEach
+    void aBranchOfItsOwn() {
+        branch = "E" + (System.nanoTime() % 100000);
+        staff = TestTokens.asStaffOf(branch);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void done() {
+        staff.close();
     }
 
     @Test
     void an_escalation_without_a_deadline_gets_the_norms_due_dates_and_a_typed_one_wins() {
-        String branch = uniqueBranch();
         String id = fileIn(branch);
         BusinessCalendar calendar = calendars.of(branch);
         LocalDate today = LocalDate.now(calendar.zone());
@@ -91,7 +102,6 @@ class EscalationDeadlinesTest {
 
     @Test
     void the_list_filters_cases_escalated_externally_to_hq_or_either() {
-        String branch = uniqueBranch();
         String quiet = fileIn(branch);
         String external = fileIn(branch);
         step(external, "escalate", "{\"body\":\"CONSUMER_ASSOCIATION\"}").statusCode(200);
@@ -114,7 +124,6 @@ class EscalationDeadlinesTest {
 
     @Test
     void the_migration_fills_the_escalation_columns_of_rows_listed_before_it_from_their_events() throws IOException {
-        String branch = uniqueBranch();
         String id = fileIn(branch);
         String other = fileIn(branch);
         step(id, "escalate", "{\"body\":\"LAWYER_OR_COURT\"}").statusCode(200);

@@ -114,7 +114,7 @@ class EvidenceFilesTest {
         byte[] photo = photo(3 * 1024 * 1024);
 
         var uploaded = given().contentType("image/jpeg").header("X-Content-SHA256", sha256(photo))
-                .header("X-Actor", "staff:li.na").queryParam("type", "PHOTO").queryParam("suppliedBy", "customer")
+                .queryParam("type", "PHOTO").queryParam("suppliedBy", "customer")
                 .body(photo).post("/complaints/" + id + "/evidence").then().statusCode(201)
                 .body("evidence[0].sha256", equalTo(sha256(photo)))
                 .body("evidence[0].sizeBytes", equalTo(photo.length))

@@ -71,7 +71,7 @@ class ComplaintEventContractsTest {
         String ref = "cust-" + UUID.randomUUID();
         given().contentType(ContentType.JSON).body(ComplaintResourceTest.body("SH001").replace("cust-889", ref))
                 .post("/complaints").then().statusCode(201);
-        given().header("X-Actor", "dpo:zhang").delete("/customers/" + ref + "/personal-data").then().statusCode(204);
+        given().delete("/customers/" + ref + "/personal-data").then().statusCode(204);
 
         assertThat(store.load("customer-erasure:" + ref)).singleElement().satisfies(e -> {
             assertThat(e.type()).isEqualTo(ComplaintEventTypes.CUSTOMER_ERASED);

@@ -1,5 +1,6 @@
 package clinic.complaint.messaging;
 
+import clinic.devstack.TestTokens;
 import clinic.devstack.TopicReader;
 import clinic.devstack.TopicWriter;
 import io.quarkus.test.junit.QuarkusTest;
@@ -73,7 +74,7 @@ class BranchComplaintsConsumerTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> amountsPaid(branch).contains("59.90"));
         assertThat(amountsPaid(branch)).containsExactlyInAnyOrder("399.00", "59.90");
         String first = casesOf(branch).getLast();
-        given().get("/complaints/" + first).then()
+        given().header("Authorization", TestTokens.bearer(TestTokens.staffOf(branch))).get("/complaints/" + first).then()
                 .body("channel", equalTo("LIVESTREAM_PLATFORM"))
                 .body("amountPaid.amount", equalTo("399.00"))
                 .body("customer.name", equalTo("孙悦"));
