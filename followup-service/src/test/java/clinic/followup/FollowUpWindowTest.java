@@ -1,5 +1,6 @@
 package clinic.followup;
 
+import clinic.devstack.TestTokens;
 import clinic.devstack.TopicReader;
 import clinic.eventstore.EventStore;
 import clinic.eventstore.StoredEvent;
@@ -83,8 +84,9 @@ class FollowUpWindowTest {
                 .queryParam("status", status).get("/followups").then().statusCode(200).extract().path("items.id");
     }
 
-    static void call(String task, String outcome) {
-        given().contentType(ContentType.JSON).header("X-Actor", "staff:wang")
+    /** A call recorded by staff of the test's branch (the default caller works only for the fixed branches). */
+    void call(String task, String outcome) {
+        given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer(TestTokens.staffOf(branch)))
                 .body("{\"outcome\":\"%s\",\"durationSeconds\":200}".formatted(outcome)).post("/followups/" + task + "/calls")
                 .then().statusCode(200);
     }

@@ -20,7 +20,7 @@ public class CaseResponses {
         this.reads = reads;
     }
 
-    /** {@code operation}: what showed it, for the record (the resource method's name). */
+    /** {@code operation}: what showed it, for the record (the operationId of the OpenAPI document). */
     ComplaintResponse show(CaseView view, String operation) {
         var c = view.complaint();
         boolean whole = user.seesPersonalData(c.branchId());

@@ -393,7 +393,7 @@ public class ComplaintResource {
 
     /** The case as the caller may see it ({@link CaseResponses}). */
     private ComplaintResponse present(CaseView view) {
-        return responses.show(view, operation.getResourceMethod().getName());
+        return responses.show(view, operation.getResourceMethod().getAnnotation(Operation.class).operationId());
     }
 
     /** The request's caller: the token's subject acts, on the branches the token covers. */

@@ -83,7 +83,7 @@ public class EvidenceResource {
         var added = view.complaint().evidence().getLast();
         return Response.status(Response.Status.CREATED)
                 .location(java.net.URI.create("/complaints/" + id + "/evidence/" + added.id()))
-                .entity(responses.show(view, "upload")).build();
+                .entity(responses.show(view, "uploadComplaintEvidence")).build();
     }
 
     @GET
@@ -96,7 +96,7 @@ public class EvidenceResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response download(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId) {
         EvidenceFiles.EvidenceFile file = files.read(id, evidenceId, user);
-        reads.record(user.actor(), file.customerRef(), id, file.branchId(), "downloadEvidence");
+        reads.record(user.actor(), file.customerRef(), id, file.branchId(), "downloadComplaintEvidence");
         // personal data from outside: saved, never rendered in this origin, never sniffed, never cached
         return Response.ok(file.content(), file.contentType())
                 .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"")

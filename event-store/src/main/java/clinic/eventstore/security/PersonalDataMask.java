@@ -19,9 +19,19 @@ public final class PersonalDataMask {
         return name.substring(0, first) + "*".repeat(Math.max(1, name.codePointCount(first, name.length())));
     }
 
-    /** Digits kept at both ends: 3 and 4 of a mobile number (138****1234); shorter numbers keep less. */
+    /**
+     * A phone number's digits, 3 kept at the start and 4 at the end (138****1234), without China's country code and
+     * the formatting ({@code +86 138 0000 1234} too is 138****1234); a short number keeps less.
+     */
     public static String phone(String phone) {
-        return keepEnds(phone, 3, 4);
+        if (phone == null || phone.isEmpty()) {
+            return phone;
+        }
+        String digits = phone.replaceAll("[^0-9]", "");
+        if (digits.length() == 13 && digits.startsWith("86")) {
+            digits = digits.substring(2);
+        }
+        return keepEnds(digits.isEmpty() ? phone : digits, 3, 4);
     }
 
     /** An ID number's first and last four characters (1101**********1234): the region and the check, no birth date. */

@@ -1,0 +1,125 @@
+package clinic.devstack;
+
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The role-by-endpoint matrix of a service: every operation of its OpenAPI document called with no token, an expired
+ * one, one of another issuer, a forged one (right issuer, another key), a token of each role (of branch
+ * {@link #BRANCH}), and a branch role of {@link #OTHER_BRANCH}; each answer compared with the service's table.
+ *
+ * <p>The table is text, one row per operation, its columns {@link #COLUMNS} in order. A cell is a status
+ * ({@code 401}, {@code 403}, {@code 200}...), {@code ok} (let through: any status but 401 and 403, since what a step
+ * answers next depends on the case's state) or {@code -} (not called).
+ */
+public final class AccessMatrix {
+
+    /** The branch every sample request is about. */
+    public static final String BRANCH = "SH001";
+    /** A branch whose staff must not see or touch {@link #BRANCH}'s data. */
+    public static final String OTHER_BRANCH = "BJ001";
+
+    public static final List<String> COLUMNS = List.of("none", "expired", "issuer", "forged", "branch-staff",
+            "branch-manager", "hq-analyst", "hq-approver", "operations", "privacy-officer", "other-branch");
+
+    /** One request of an operation: its method and path with the ids filled in (and a query), its body (text or bytes) if any. */
+    public record Call(String method, String path, String contentType, Object body) {
+        public static Call of(String method, String path) {
+            return new Call(method, path, null, null);
+        }
+
+        public static Call json(String method, String path, String body) {
+            return new Call(method, path, "application/json", body);
+        }
+
+        public static Call bytes(String method, String path, String contentType, byte[] body) {
+            return new Call(method, path, contentType, body);
+        }
+    }
+
+    private AccessMatrix() {
+    }
+
+    /**
+     * Checks the service: {@code operations} are its document's ({@link OpenApiOperations#byOperationId}),
+     * {@code calls} makes the request of each (called again for every column, so a step may be sent many times).
+     * Returns what differs from the table, empty when all holds; an operation without a row, or a row without an
+     * operation, differs too.
+     */
+    public static List<String> check(Map<String, String> operations, String table, Function<String, Call> calls) {
+        Map<String, List<String>> rows = parse(table);
+        List<String> faults = new ArrayList<>();
+        new TreeSet<>(operations.keySet()).stream().filter(id -> !rows.containsKey(id))
+                .forEach(id -> faults.add(id + ": in the OpenAPI document, not in the table"));
+        rows.keySet().stream().filter(id -> !operations.containsKey(id))
+                .forEach(id -> faults.add(id + ": in the table, not in the OpenAPI document"));
+        rows.forEach((id, cells) -> {
+            if (!operations.containsKey(id)) {
+                return;
+            }
+            for (int i = 0; i < COLUMNS.size(); i++) {
+                String expected = cells.get(i);
+                if (expected.equals("-")) {
+                    continue;
+                }
+                Call call = calls.apply(id);
+                int status = send(call, authorization(COLUMNS.get(i)));
+                boolean holds = expected.equals("ok") ? status != 401 && status != 403
+                        : status == Integer.parseInt(expected);
+                if (!holds) {
+                    faults.add(id + " (" + call.method() + " " + call.path() + ") as " + COLUMNS.get(i) + ": expected "
+                            + expected + ", got " + status);
+                }
+            }
+        });
+        return faults;
+    }
+
+    /** The Authorization header of a column ({@link TestTokens#NONE}: none at all). */
+    static String authorization(String column) {
+        return switch (column) {
+            case "none" -> TestTokens.NONE;
+            case "expired" -> TestTokens.bearer(TestTokens.expired("branch-staff", BRANCH));
+            case "issuer" -> TestTokens.bearer(TestTokens.otherIssuer("branch-staff", BRANCH));
+            case "forged" -> TestTokens.bearer(TestTokens.forged("branch-staff", BRANCH));
+            case "other-branch" -> TestTokens.bearer(TestTokens.of("staff-" + OTHER_BRANCH,
+                    List.of("branch-staff", "branch-manager"), List.of(OTHER_BRANCH)));
+            default -> TestTokens.bearer(TestTokens.withRole(column, BRANCH));
+        };
+    }
+
+    private static int send(Call call, String authorization) {
+        RequestSpecification request = RestAssured.given().header("Authorization", authorization);
+        if (call.contentType() != null) {
+            request = request.contentType(call.contentType());
+        }
+        if (call.body() instanceof byte[] bytes) {
+            request = request.body(bytes);
+        } else if (call.body() instanceof String text) {
+            request = request.body(text);
+        }
+        return request.request(call.method(), call.path()).statusCode();
+    }
+
+    private static Map<String, List<String>> parse(String table) {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (String line : table.strip().split("\n")) {
+            String[] cells = line.trim().split("\\s+");
+            if (line.isBlank() || cells[0].equals("operation") || cells[0].startsWith("#")) {
+                continue;
+            }
+            if (cells.length != COLUMNS.size() + 1) {
+                throw new IllegalArgumentException("a row needs the operation and " + COLUMNS.size() + " cells: " + line);
+            }
+            rows.put(cells[0], List.of(cells).subList(1, cells.length));
+        }
+        return rows;
+    }
+}
