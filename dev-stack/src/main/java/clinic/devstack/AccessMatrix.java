@@ -70,12 +70,13 @@ public final class AccessMatrix {
                     continue;
                 }
                 Call call = calls.apply(id);
-                int status = send(call, authorization(COLUMNS.get(i)));
+                var answer = send(call, authorization(COLUMNS.get(i)));
+                int status = answer.statusCode();
                 boolean holds = expected.equals("ok") ? status != 401 && status != 403
                         : status == Integer.parseInt(expected);
                 if (!holds) {
                     faults.add(id + " (" + call.method() + " " + call.path() + ") as " + COLUMNS.get(i) + ": expected "
-                            + expected + ", got " + status);
+                            + expected + ", got " + status + " " + abbreviated(answer.asString()));
                 }
             }
         });
@@ -95,7 +96,11 @@ public final class AccessMatrix {
         };
     }
 
-    private static int send(Call call, String authorization) {
+    private static String abbreviated(String body) {
+        return body.length() <= 300 ? body : body.substring(0, 300) + "...";
+    }
+
+    private static io.restassured.response.Response send(Call call, String authorization) {
         RequestSpecification request = RestAssured.given().header("Authorization", authorization);
         if (call.contentType() != null) {
             request = request.contentType(call.contentType());
@@ -105,7 +110,7 @@ public final class AccessMatrix {
         } else if (call.body() instanceof String text) {
             request = request.body(text);
         }
-        return request.request(call.method(), call.path()).statusCode();
+        return request.request(call.method(), call.path());
     }
 
     private static Map<String, List<String>> parse(String table) {
