@@ -88,6 +88,11 @@ public final class IdentityProvider implements AutoCloseable {
 
     /** The issuer of the realm's tokens. */
     public String issuer() {
+        return issuer(port);
+    }
+
+    /** The issuer of the realm's tokens when Keycloak listens on {@code port} (what the services are told to trust). */
+    public static String issuer(int port) {
         return "http://localhost:" + port + "/realms/" + REALM;
     }
 
@@ -110,9 +115,89 @@ public final class IdentityProvider implements AutoCloseable {
         return token("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret);
     }
 
+    /**
+     * A person's access tokens as a caller keeps them: the same one until a minute before it expires (the realm's tokens
+     * live 5 minutes), then a new one.
+     */
+    public java.util.function.Supplier<String> userTokens(String username, String password) {
+        return new java.util.function.Supplier<>() {
+            private String token;
+            private long expires;
+
+            @Override
+            public synchronized String get() {
+                if (token == null || System.currentTimeMillis() / 1000 > expires - 60) {
+                    token = userToken(username, password);
+                    expires = expiry(token);
+                }
+                return token;
+            }
+        };
+    }
+
+    /** The {@code exp} of a token, in epoch seconds. */
+    static long expiry(String token) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        java.util.regex.Matcher exp = java.util.regex.Pattern.compile("\"exp\"\\s*:\\s*(\\d+)").matcher(payload);
+        if (!exp.find()) {
+            throw new IllegalStateException("a token without an expiry");
+        }
+        return Long.parseLong(exp.group(1));
+    }
+
     /** An access token for a person (demo users, local runs and tests only). */
     public String userToken(String username, String password) {
         return token("grant_type", "password", "client_id", "clinic-cli", "username", username, "password", password);
+    }
+
+    /**
+     * Adds a person to the realm through Keycloak's admin API, as an administrator would: {@code roles} (realm roles)
+     * over {@code branches}, password {@code password}. For tests that need an account the demo users do not cover (a
+     * branch of their own); {@link #userToken} then gets their token.
+     */
+    public void addUser(String username, String password, List<String> roles, List<String> branches) {
+        String admin = token(URI.create("http://localhost:" + port + "/realms/master/protocol/openid-connect/token"),
+                "grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin-local");
+        String users = "http://localhost:" + port + "/admin/realms/" + REALM + "/users";
+        String user = "{\"username\":" + quoted(username) + ",\"enabled\":true,\"emailVerified\":true,"
+                + "\"firstName\":\"Test\",\"lastName\":\"User\",\"email\":" + quoted(username + "@clinic.example")
+                + ",\"credentials\":[{\"type\":\"password\",\"value\":" + quoted(password) + ",\"temporary\":false}],"
+                + "\"attributes\":{\"branches\":[" + String.join(",", branches.stream().map(IdentityProvider::quoted).toList())
+                + "]}}";
+        HttpResponse<String> created = admin(admin, "POST", users, user);
+        String location = created.headers().firstValue("Location")
+                .orElseThrow(() -> new IllegalStateException("Keycloak did not create " + username + ": " + created.body()));
+        StringBuilder mappings = new StringBuilder("[");
+        for (String role : roles) {
+            String representation = admin(admin, "GET", "http://localhost:" + port + "/admin/realms/" + REALM + "/roles/"
+                    + role, null).body();
+            mappings.append(mappings.length() > 1 ? "," : "").append(representation);
+        }
+        admin(admin, "POST", location + "/role-mappings/realm", mappings.append(']').toString());
+    }
+
+    private static String quoted(String value) {
+        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    private HttpResponse<String> admin(String token, String method, String url, String json) {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+            if (json != null) {
+                request.header("Content-Type", "application/json");
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(method + " " + url + ": " + response.statusCode() + " " + response.body());
+            }
+            return response;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** What ./run-local prints: the users, the branch clients and a curl line that gets a token. */
@@ -130,15 +215,20 @@ public final class IdentityProvider implements AutoCloseable {
         return out.toString();
     }
 
-    /** The access token the token endpoint answers for a form of {@code name, value, ...} (each value URL-encoded). */
+    /** The access token the realm's token endpoint answers for a form of {@code name, value, ...}. */
     private String token(String... form) {
+        return token(URI.create(tokenEndpoint()), form);
+    }
+
+    /** The access token {@code endpoint} answers for a form of {@code name, value, ...} (each value URL-encoded). */
+    private static String token(URI endpoint, String... form) {
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < form.length; i += 2) {
             body.append(i == 0 ? "" : "&").append(form[i]).append('=')
                     .append(java.net.URLEncoder.encode(form[i + 1], StandardCharsets.UTF_8));
         }
         try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(tokenEndpoint()))
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {

@@ -50,7 +50,8 @@ public final class LocalRun {
 
         Path logs = Files.createDirectories(dataDir.resolve("logs"));
         List<ServiceProcess> services = SERVICES.stream()
-                .map(s -> ServiceProcess.of(root, s.name(), smoke ? DevStack.freePort() : s.port(), s.database(), stack, logs))
+                .map(s -> ServiceProcess.of(root, s.name(), smoke ? DevStack.freePort() : s.port(), s.database(), stack,
+                        IdentityProvider.issuer(idpPort), logs))
                 .toList();
         AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -99,10 +100,11 @@ public final class LocalRun {
                 System.err.println("smoke: FAILED: the identity provider did not start");
                 System.exit(1);
             }
-            keycloak.clientToken("branch-SH001", "branch-SH001-local-secret");
+            String token = keycloak.clientToken("branch-SH001", "branch-SH001-local-secret");
             System.out.println("smoke: the identity provider issued a branch system's token");
             double ready = (System.nanoTime() - started) / 1e9;
-            int status = Smoke.run(services.get(0).baseUrl(), services.get(1).baseUrl(), services.get(2).baseUrl(), ready);
+            int status = Smoke.run(services.get(0).baseUrl(), services.get(1).baseUrl(), services.get(2).baseUrl(), token,
+                    ready);
             System.exit(status); // the shutdown hook stops the services, Kafka and PostgreSQL
         }
 

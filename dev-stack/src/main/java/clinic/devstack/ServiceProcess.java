@@ -40,8 +40,10 @@ public final class ServiceProcess {
     }
 
     /** A service of this repository, wired to {@code stack}'s database {@code database} and its broker. */
-    public static ServiceProcess of(Path repositoryRoot, String name, int port, String database, DevStack stack, Path logDir) {
+    public static ServiceProcess of(Path repositoryRoot, String name, int port, String database, DevStack stack,
+                                    String tokenIssuer, Path logDir) {
         Map<String, String> env = new HashMap<>();
+        env.put("CLINIC_TOKEN_ISSUER", tokenIssuer);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("DB_URL", stack.jdbcUrl(database));
         env.put("DB_USER", PostgresServer.SUPERUSER);

@@ -22,9 +22,19 @@ final class Smoke {
     private Smoke() {
     }
 
-    /** 0 when the complaint reached both other services within a minute, 1 otherwise. */
-    static int run(String complaints, String refunds, String followups, double readySeconds) {
+    /**
+     * 0 when a request without a token is refused and a complaint filed with {@code token} (a branch system's, of SH001)
+     * reached both other services within a minute, 1 otherwise.
+     */
+    static int run(String complaints, String refunds, String followups, String token, double readySeconds) {
         try {
+            HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(complaints + "/complaints")).GET()
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (anonymous.statusCode() != 401) {
+                System.err.println("smoke: GET /complaints without a token answered " + anonymous.statusCode());
+                return 1;
+            }
+            System.out.println("smoke: a request without a token is refused (401)");
             long started = System.nanoTime();
             String body = """
                     {"branchId": "SH001",
@@ -34,7 +44,7 @@ final class Smoke {
                      "requestedRemedy": "FULL_REFUND", "amountPaid": {"amount": "12800.00", "currency": "CNY"}}"""
                     .formatted(UUID.randomUUID().toString().substring(0, 8));
             HttpResponse<String> filed = HTTP.send(HttpRequest.newBuilder(URI.create(complaints + "/complaints"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
             Matcher id = ID.matcher(filed.body());
             if (filed.statusCode() != 201 || !id.find()) {
@@ -42,10 +52,10 @@ final class Smoke {
                 return 1;
             }
             String complaint = id.group(1);
-            System.out.println("smoke: complaint " + complaint + " filed (201)");
-            long refund = await(refunds + "/refunds?complaintId=" + complaint, started);
+            System.out.println("smoke: complaint " + complaint + " filed (201) by branch system SH001 with its token");
+            long refund = await(refunds + "/refunds?complaintId=" + complaint, token, started);
             System.out.printf("smoke: its refund case is on GET /refunds after %d ms%n", refund);
-            long followUp = await(followups + "/followups?complaintId=" + complaint, started);
+            long followUp = await(followups + "/followups?complaintId=" + complaint, token, started);
             System.out.printf("smoke: its follow-up task is on GET /followups after %d ms%n", followUp);
             Benchmarks.record("smoke", "./run-local --smoke: a fresh start and a first complaint", List.of(
                     String.format("PostgreSQL, Kafka and the three services ready %.1f s after the command (initdb included)",
@@ -61,10 +71,11 @@ final class Smoke {
     }
 
     /** Milliseconds since {@code started} until {@code url} lists an item; throws after a minute. */
-    private static long await(String url, long started) throws Exception {
+    private static long await(String url, String token, long started) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                    .GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 200 && ID.matcher(r.body()).find()) {
                 return (System.nanoTime() - started) / 1_000_000;

@@ -68,6 +68,7 @@ final class ApiFuzzer {
     private final String baseUrl;
     private final Map<String, List<String>> pathValues;
     private final Function<String, JsonNode> hint;
+    private final java.util.function.Supplier<String> token;
     private final List<Outcome> outcomes = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
     private JsonNode openapi;
@@ -76,9 +77,13 @@ final class ApiFuzzer {
      * @param pathValues values of path parameters by name that name real things (a case id), tried before made-up ones
      * @param hint       a valid value for a body field or query parameter by name, where the schema cannot say one
      *                   (a branch code, an amount as text); null when the schema's own sample will do
+     * @param token      the bearer token every request carries (one the service accepts, so that the hostile input
+     *                   reaches what it attacks), unless a probe sends an Authorization of its own
      */
-    ApiFuzzer(String baseUrl, Map<String, List<String>> pathValues, Function<String, JsonNode> hint) {
+    ApiFuzzer(String baseUrl, Map<String, List<String>> pathValues, Function<String, JsonNode> hint,
+              java.util.function.Supplier<String> token) {
         this.baseUrl = baseUrl;
+        this.token = token;
         this.pathValues = pathValues;
         this.hint = hint;
     }
@@ -230,6 +235,9 @@ final class ApiFuzzer {
         probe("GET", concrete, Map.of("X-Padding", "a".repeat(20_000)), null, "20 KB of headers");
         probe("PATCH", concrete, Map.of("Content-Type", "application/json"), "{}", "unsupported method");
         probe("GET", "/no-such-thing", Map.of(), null, "unknown path");
+        probe("GET", concrete, Map.of("Authorization", "Bearer not.a.token"), null, "a bearer token that is not one");
+        probe("GET", concrete, Map.of("Authorization", "Basic " + "x".repeat(5000)), null, "another scheme, oversized");
+        probe("GET", concrete, Map.of("Authorization", ""), null, "an empty Authorization");
         String post = postPath();
         if (post != null) {
             byte[] big = new byte[(int) Math.min(maxBodyBytes + 1024, Integer.MAX_VALUE - 16)];
@@ -240,6 +248,7 @@ final class ApiFuzzer {
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + post))
                         .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token.get())
                         .header("X-Correlation-Id", correlation.toString())
                         .POST(HttpRequest.BodyPublishers.ofByteArray(big)).build(), HttpResponse.BodyHandlers.ofString());
                 check("POST", post, "body larger than the service takes", r, correlation, true);
@@ -362,6 +371,9 @@ final class ApiFuzzer {
     private HttpResponse<String> send(String method, String uri, Map<String, String> headers, String body,
                                       UUID correlation, String what) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + uri)).timeout(Duration.ofSeconds(30));
+        if (headers.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("Authorization"))) {
+            b.header("Authorization", "Bearer " + token.get());
+        }
         boolean typed = false;
         for (var h : headers.entrySet()) {
             if (h.getKey().equalsIgnoreCase("Content-Type")) {

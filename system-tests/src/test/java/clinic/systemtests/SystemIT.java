@@ -1,6 +1,7 @@
 package clinic.systemtests;
 
 import clinic.devstack.DevStack;
+import clinic.devstack.IdentityProvider;
 import clinic.devstack.ServiceProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,20 +43,36 @@ class SystemIT {
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String[] REMEDIES = {"FULL_REFUND", "APOLOGY", "PARTIAL_REFUND", "CORRECTIVE_TREATMENT"};
 
+    /** This run's branches of its own (bursts), so that counts do not mix with an earlier run's on the same stack. */
+    static final String RUN = UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+    /** Every branch the tests file for: what the test account's token covers. */
+    static final List<String> BRANCHES = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("SH010", "SH011", "SH012", "SH045", "SH050", "SH070", "SH075", "SH080", "FZ001"),
+            java.util.stream.Stream.of("LA", "LB").flatMap(p -> java.util.stream.IntStream.range(0, 8)
+                    .mapToObj(b -> p + RUN + b))).toList();
+
     static DevStack stack;
+    static IdentityProvider keycloak;
+    /** The tests' own account in the realm (added like an administrator would): branch staff of {@link #BRANCHES}. */
+    static java.util.function.Supplier<String> token;
     static ServiceProcess complaints;
     static ServiceProcess refunds;
     static ServiceProcess followups;
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        stack = DevStack.shared();
         Path root = Path.of(System.getProperty("clinic.root", "..")).toAbsolutePath().normalize();
         Path logs = Files.createDirectories(root.resolve("system-tests/target/service-logs"));
-        complaints = ServiceProcess.of(root, "complaint-service", DevStack.freePort(), "complaints", stack, logs);
-        refunds = ServiceProcess.of(root, "refund-service", DevStack.freePort(), "refunds", stack, logs);
+        // the identity provider starts beside the rest: the services fetch its keys at their first token
+        int idpPort = DevStack.freePort();
+        var idp = java.util.concurrent.Executors.newSingleThreadExecutor().submit(() ->
+                IdentityProvider.start(root.resolve("system-tests/target/keycloak"), idpPort));
+        stack = DevStack.shared();
+        String issuer = IdentityProvider.issuer(idpPort);
+        complaints = ServiceProcess.of(root, "complaint-service", DevStack.freePort(), "complaints", stack, issuer, logs);
+        refunds = ServiceProcess.of(root, "refund-service", DevStack.freePort(), "refunds", stack, issuer, logs);
         // follow-ups open around the clock, surveys out a second after closing, intake calls 3 s after filing
-        followups = ServiceProcess.of(root, "followup-service", DevStack.freePort(), "followups", stack, logs)
+        followups = ServiceProcess.of(root, "followup-service", DevStack.freePort(), "followups", stack, issuer, logs)
                 .with(DevStack.freePort(), FOLLOWUP_FAST);
         long started = System.nanoTime();
         for (ServiceProcess s : List.of(complaints, refunds, followups)) {
@@ -65,6 +82,16 @@ class SystemIT {
             s.awaitReady(Duration.ofMinutes(2));
         }
         System.out.printf("system-tests: three services ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        keycloak = idp.get(3, java.util.concurrent.TimeUnit.MINUTES);
+        System.out.printf("system-tests: services and Keycloak ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        keycloak.addUser("system-tests", "system-tests-local", List.of("branch-staff", "branch-manager", "hq-approver",
+                "operations", "privacy-officer"), BRANCHES);
+        token = keycloak.userTokens("system-tests", "system-tests-local");
+    }
+
+    /** A request that carries the tests' account's token. */
+    static HttpRequest.Builder authorized(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token.get());
     }
 
     @AfterAll
@@ -73,6 +100,9 @@ class SystemIT {
             if (s != null) {
                 s.stop();
             }
+        }
+        if (keycloak != null) {
+            keycloak.close();
         }
     }
 
@@ -108,6 +138,71 @@ class SystemIT {
     }
 
     /**
+     * The identity provider's own tokens decide: a branch system (client credentials) files for its branch and not for
+     * another; its service account is the actor; HQ sees the customer masked and may not act; the branch's staff see
+     * the customer whole, and the privacy officer finds that read on the record; only operations rebuild.
+     */
+    @Test
+    @Order(3)
+    void tokens_of_the_identity_provider_decide_who_sees_and_does_what() throws Exception {
+        String system = keycloak.clientToken("branch-SH001", "branch-SH001-local-secret");
+        String liNa = keycloak.userToken("li.na", "li.na-local");
+        String analyst = keycloak.userToken("wang.fang", "wang.fang-local");
+        String officer = keycloak.userToken("dpo.liu", "dpo.liu-local");
+        String operations = keycloak.userToken("ops.zhou", "ops.zhou-local");
+        String body = """
+                {"branchId": "%s", "customer": {"ref": "cust-idp-%s", "name": "李雷", "phone": "13800001234"},
+                 "channel": "FRONT_DESK", "category": "TREATMENT_RESULT", "description": "swelling after filler",
+                 "requestedRemedy": "APOLOGY", "amountPaid": {"amount": "800.00", "currency": "CNY"}}""";
+        String ref = UUID.randomUUID().toString().substring(0, 8);
+
+        HttpResponse<String> filed = send("POST", complaints, "/complaints", system, body.formatted("SH001", ref));
+        assertThat(filed.statusCode()).isEqualTo(201);
+        String id = JSON.readTree(filed.body()).path("id").asText();
+        assertThat(send("POST", complaints, "/complaints", system, body.formatted("SH002", ref)).statusCode())
+                .as("a branch system files for its own branch only").isEqualTo(403);
+        assertThat(send("GET", complaints, "/complaints/" + id, null, null).statusCode()).isEqualTo(401);
+
+        JsonNode events = JSON.readTree(send("GET", complaints, "/complaints/" + id + "/events", liNa, null).body());
+        assertThat(events.path(0).path("actor").asText()).as("the actor is the token's subject")
+                .isEqualTo(subject(system));
+
+        JsonNode masked = JSON.readTree(send("GET", complaints, "/complaints/" + id, analyst, null).body());
+        assertThat(masked.path("customer").path("name").asText()).isEqualTo("李*");
+        assertThat(masked.path("customer").path("phone").asText()).isEqualTo("138****1234");
+        assertThat(send("POST", complaints, "/complaints/" + id + "/acknowledge", analyst, null).statusCode())
+                .isEqualTo(403);
+
+        JsonNode whole = JSON.readTree(send("GET", complaints, "/complaints/" + id, liNa, null).body());
+        assertThat(whole.path("customer").path("name").asText()).isEqualTo("李雷");
+        JsonNode reads = JSON.readTree(send("GET", complaints, "/personal-data-reads?complaintId=" + id, officer, null).body());
+        assertThat(reads.path("items").findValuesAsText("actor")).contains(subject(liNa))
+                .doesNotContain(subject(analyst));
+
+        assertThat(send("POST", complaints, "/complaints/read-model/rebuild", liNa, null).statusCode()).isEqualTo(403);
+        assertThat(send("POST", complaints, "/complaints/read-model/rebuild", operations, null).statusCode())
+                .isEqualTo(200);
+    }
+
+    private static HttpResponse<String> send(String method, ServiceProcess service, String path, String bearer,
+                                             String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The {@code sub} of a token. */
+    private static String subject(String token) throws IOException {
+        return JSON.readTree(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1])).path("sub").asText();
+    }
+
+    /**
      * A benchmark as much as a test: branch systems file a burst of complaints at once (see {@link #burst}); the
      * figures go to BENCHMARKS.md. Tagged {@code benchmark}: only {@code ./mvnw verify -Pbenchmarks} runs it; the
      * default run checks the same on a smaller burst (order 11).
@@ -117,7 +212,7 @@ class SystemIT {
     @Tag("benchmark")
     void a_burst_of_complaints_from_many_branch_systems_is_taken_and_reaches_the_other_services_once_each()
             throws Exception {
-        burst(16, 400, figures -> clinic.devstack.Benchmarks.record("burst",
+        burst("LA", 16, 400, figures -> clinic.devstack.Benchmarks.record("burst",
                 "A burst of complaints right after a start (SystemIT, cold JIT; ./mvnw verify -Pbenchmarks)", figures));
     }
 
@@ -126,7 +221,7 @@ class SystemIT {
     @Order(11)
     void complaints_filed_at_once_by_several_branch_systems_get_their_own_case_numbers_and_reach_the_other_services_once()
             throws Exception {
-        burst(8, 48, figures -> figures.forEach(f -> System.out.println("system-tests: burst: " + f)));
+        burst("LB", 8, 48, figures -> figures.forEach(f -> System.out.println("system-tests: burst: " + f)));
     }
 
     /**
@@ -134,10 +229,9 @@ class SystemIT {
      * {@code POST /complaints}, and how long after the last one every refund case and follow-up task was visible;
      * asserts that each complaint got its own case number and exactly what it called for.
      */
-    private static void burst(int clients, int total, java.util.function.Consumer<List<String>> report)
+    private static void burst(String prefix, int clients, int total, java.util.function.Consumer<List<String>> report)
             throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 4).toUpperCase();
-        List<String> branches = java.util.stream.IntStream.range(0, 8).mapToObj(b -> "LD" + run + b).toList();
+        List<String> branches = java.util.stream.IntStream.range(0, 8).mapToObj(b -> prefix + RUN + b).toList();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         Map<String, String> caseNumbers = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.concurrent.atomic.AtomicInteger refundsExpected = new java.util.concurrent.atomic.AtomicInteger();
@@ -273,7 +367,7 @@ class SystemIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 eventTypes(id).contains("complaint.refund-settlement-recorded.v1"));
-        JsonNode complaint = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(complaints.baseUrl()
+        JsonNode complaint = JSON.readTree(HTTP.send(authorized(URI.create(complaints.baseUrl()
                 + "/complaints/" + id)).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
         assertThat(complaint.path("refund").path("agreedAmount").path("amount").asText()).isEqualTo("5000.00");
         assertThat(complaint.path("refund").path("settledAmount").path("amount").asText()).isEqualTo("5000.00");
@@ -375,7 +469,7 @@ class SystemIT {
         String id = filed.path("id").asText();
         String customer = list(complaints, "/complaints/" + id).path("customer").path("ref").asText();
         // the customer's order: a package of 10 laser sessions for 12,800.00
-        HttpResponse<String> order = HTTP.send(HttpRequest.newBuilder(URI.create(refunds.baseUrl() + "/purchases"))
+        HttpResponse<String> order = HTTP.send(authorized(URI.create(refunds.baseUrl() + "/purchases"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
                         {"branchId":"SH045","orderNo":"POS-%s","customerRef":"%s","purchasedAt":"2026-03-02T02:00:00Z",
                          "currency":"CNY","items":[{"lineId":"L1","kind":"PACKAGE","name":"laser package",
@@ -404,7 +498,7 @@ class SystemIT {
     @Order(9)
     void a_product_call_never_lands_on_a_public_holiday_of_the_shipped_calendar() throws Exception {
         // sold on Tuesday 29 September 2026: the day-2 call would fall on 1 October, National Day (1-7 October off)
-        HttpResponse<String> order = HTTP.send(HttpRequest.newBuilder(URI.create(refunds.baseUrl() + "/purchases"))
+        HttpResponse<String> order = HTTP.send(authorized(URI.create(refunds.baseUrl() + "/purchases"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
                         {"branchId":"SH075","orderNo":"POS-%s","customerRef":"cust-holiday","purchasedAt":"2026-09-29T04:00:00Z",
                          "currency":"CNY","items":[{"lineId":"L1","kind":"PRODUCT","name":"repair serum","productLine":"GENERAL",
@@ -457,7 +551,7 @@ class SystemIT {
         for (ServiceProcess service : List.of(complaints, refunds, followups)) {
             long started = System.nanoTime();
             long maxBody = service == complaints ? 21L * 1024 * 1024 : 10L * 1024 * 1024;
-            ApiFuzzer fuzz = new ApiFuzzer(service.baseUrl(), ids, hints).run(maxBody);
+            ApiFuzzer fuzz = new ApiFuzzer(service.baseUrl(), ids, hints, token).run(maxBody);
             total += fuzz.outcomes().size();
             figures.add(String.format("%s: %d requests in %.1f s, statuses %s", service.name(),
                     fuzz.outcomes().size(), (System.nanoTime() - started) / 1e9, fuzz.statusMix()));
@@ -533,7 +627,7 @@ class SystemIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> eventTypes(id).contains("complaint.reopened.v1"));
         System.out.printf("system-tests: low survey score -> complaint reopened in %d ms%n",
                 (System.nanoTime() - answered) / 1_000_000);
-        JsonNode complaint = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(complaints.baseUrl()
+        JsonNode complaint = JSON.readTree(HTTP.send(authorized(URI.create(complaints.baseUrl()
                 + "/complaints/" + id)).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
         assertThat(complaint.path("status").asText()).isEqualTo("INVESTIGATING"); // a reopened case is investigated again
         // the 1-3-7 callbacks of the resolved case no longer fit and are cancelled
@@ -584,8 +678,8 @@ class SystemIT {
     }
 
     private static void post(ServiceProcess service, String path, String json) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
-                .header("Content-Type", "application/json").header("X-Actor", "staff:li.na")
+        HttpResponse<String> response = HTTP.send(authorized(URI.create(service.baseUrl() + path))
+                .header("Content-Type", "application/json")
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
@@ -629,7 +723,7 @@ class SystemIT {
                  "description": "Redness that has not gone down a week after the laser session.",
                  "requestedRemedy": "%s", "amountPaid": {"amount": "12800.00", "currency": "CNY"}}"""
                 .formatted(branch, UUID.randomUUID().toString().substring(0, 8), category, remedy);
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(complaints.baseUrl() + "/complaints"))
+        HttpResponse<String> response = HTTP.send(authorized(URI.create(complaints.baseUrl() + "/complaints"))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -638,7 +732,7 @@ class SystemIT {
     }
 
     private static JsonNode list(ServiceProcess service, String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).GET().build(),
+        HttpResponse<String> response = HTTP.send(authorized(URI.create(service.baseUrl() + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());

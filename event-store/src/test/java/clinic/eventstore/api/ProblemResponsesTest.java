@@ -81,6 +81,21 @@ class ProblemResponsesTest {
                 .containsExactlyInAnyOrderElementsOf(members(Problem.FieldError.class));
     }
 
+    @Test
+    void an_operation_that_needs_a_token_documents_401_and_403_and_a_public_one_does_not() {
+        Operation secured = operation(path("id", true)).security(List.of(OASFactory.createSecurityRequirement()
+                .addScheme("bearer", List.of("branch-staff"))));
+        Operation open = operation(path("id", true));
+        OpenAPI doc = document("/cases/{id}", OASFactory.createPathItem().GET(secured),
+                "/open/{id}", OASFactory.createPathItem().GET(open));
+
+        new ProblemResponses().filterOpenAPI(doc);
+
+        assertThat(statuses(secured)).containsExactly("200", "401", "403", "404");
+        assertThat(secured.getResponses().getAPIResponse("401").getRef()).endsWith("/Unauthorized");
+        assertThat(statuses(open)).containsExactly("200", "404");
+    }
+
     private static List<String> members(Class<? extends Record> type) {
         return Arrays.stream(type.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName).toList();
     }
