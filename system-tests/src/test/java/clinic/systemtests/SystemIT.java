@@ -47,7 +47,8 @@ class SystemIT {
     static final String RUN = UUID.randomUUID().toString().substring(0, 4).toUpperCase();
     /** Every branch the tests file for: what the test account's token covers. */
     static final List<String> BRANCHES = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of("SH010", "SH011", "SH012", "SH045", "SH050", "SH070", "SH075", "SH080", "FZ001"),
+            java.util.stream.Stream.of("SH010", "SH011", "SH012", "SH020", "SH030", "SH040", "SH045", "SH050", "SH060",
+                    "SH070", "SH075", "SH080", "FZ001"),
             java.util.stream.Stream.of("LA", "LB").flatMap(p -> java.util.stream.IntStream.range(0, 8)
                     .mapToObj(b -> p + RUN + b))).toList();
 
