@@ -1,8 +1,5 @@
 package clinic.devstack;
 
-import io.restassured.RestAssured;
-import io.restassured.filter.Filter;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,7 +24,7 @@ import java.util.stream.Collectors;
  * provider's: issuer, audience {@code clinic-api}, roles in {@code groups}, branches in {@code branches}. The system tests
  * use real tokens of the Keycloak dev-stack starts ({@link IdentityProvider}) instead.
  *
- * <p>{@link #useByDefault()} puts {@link #defaultToken()} on every RestAssured request that carries no
+ * <p>{@link RestAssuredTokens} puts {@link #defaultToken()} on every RestAssured request that carries no
  * {@code Authorization} of its own ({@link #NONE} sends none), so that a test about something else need not say who
  * calls; a test about access names its caller.
  */
@@ -108,14 +105,6 @@ public final class TestTokens {
         return token;
     }
 
-    /** Every RestAssured request of this class loader without an Authorization header gets the default token. */
-    public static void useByDefault() {
-        boolean installed = RestAssured.filters().stream().anyMatch(f -> f instanceof DefaultToken);
-        if (!installed) {
-            RestAssured.filters(new DefaultToken());
-        }
-    }
-
     /**
      * Until closed, this thread's RestAssured requests without an Authorization header carry {@code token} instead of
      * the default one: {@code try (var as = TestTokens.callingAs(TestTokens.staffOf(branch))) { ... }} for a test of a
@@ -152,25 +141,15 @@ public final class TestTokens {
         }
     }
 
+    /** The token this thread's requests carry when they name none: {@link #callingAs}'s, else the default one. */
+    static String callerToken() {
+        String token = CALLER.get();
+        return token == null ? defaultToken() : token;
+    }
+
     /** The header value for {@code token}. */
     public static String bearer(String token) {
         return "Bearer " + token;
-    }
-
-    private static final class DefaultToken implements Filter {
-        @Override
-        public io.restassured.response.Response filter(io.restassured.specification.FilterableRequestSpecification request,
-                                                       io.restassured.specification.FilterableResponseSpecification response,
-                                                       io.restassured.filter.FilterContext context) {
-            String given = request.getHeaders().getValue("Authorization");
-            if (given == null) {
-                String token = CALLER.get();
-                request.header("Authorization", bearer(token == null ? defaultToken() : token));
-            } else if (given.equals(NONE)) {
-                request.removeHeader("Authorization");
-            }
-            return context.next(request, response);
-        }
     }
 
     private static String sign(PrivateKey key, String issuer, String subject, List<String> roles, List<String> branches,

@@ -150,6 +150,8 @@ public final class CommandPipeline<C, E, S> {
         private Consumer<Result<S>> alongside = result -> {
         };
         private boolean onlyIfExists;
+        private Consumer<S> guard = state -> {
+        };
 
         private Command(String streamId) {
             this.streamId = streamId;
@@ -180,6 +182,15 @@ public final class CommandPipeline<C, E, S> {
         }
 
         /** What else the transaction stores when the command appended events (a call's notes, a personal record). */
+        /**
+         * Who may act on this stream, checked on it as stored, right after it is found and before anything else about
+         * it is told (a stale If-Match's current version, the step's refusal): {@code guard} throws to refuse.
+         */
+        public Command guardedBy(Consumer<S> guard) {
+            this.guard = guard;
+            return this;
+        }
+
         public Command alongside(Consumer<Result<S>> store) {
             this.alongside = store;
             return this;
@@ -235,10 +246,14 @@ public final class CommandPipeline<C, E, S> {
             switch (expected) {
                 case Expected.Exists e when !current.exists() -> throw notFound.apply(streamId);
                 case Expected.At a when !current.exists() -> throw notFound.apply(streamId);
-                case Expected.At a when a.version() != current.version() ->
-                        throw new StaleVersion(streamId, a.version(), current.version());
                 default -> {
                 }
+            }
+            if (current.exists()) {
+                guard.accept(current.state());
+            }
+            if (expected instanceof Expected.At a && a.version() != current.version()) {
+                throw new StaleVersion(streamId, a.version(), current.version());
             }
             C c = command.apply(current.state());
             // decided on the stream as stored: a domain rule (open already) answers before the expectation does

@@ -145,7 +145,8 @@ class FollowUpJourneyTest {
                 .body("[0].sendAt", equalTo("2026-03-13T08:00:00Z")));
         clockAt("2026-03-13T08:00:05Z");
         scheduler.fire();
-        String link = given().queryParam("complaintId", complaint.toString()).get("/surveys").then()
+        String link = given().header("Authorization", asStaffOf(branch)).queryParam("complaintId", complaint.toString())
+                .get("/surveys").then()
                 .body("[0].status", equalTo("SENT")).body("[0].expiresAt", equalTo("2026-04-10T08:00:05Z"))
                 .extract().path("[0].link");
         String path = link.substring(link.indexOf("/surveys/"));

@@ -202,12 +202,10 @@ public class ComplaintService {
                          java.util.function.Consumer<Complaint> alsoStore) {
         Instant now = clock.instant();
         var result = cases.on(id).expecting(Expected.at(ifMatch)).by(state -> metadata(state.branchId(), caller)).at(now)
+                .guardedBy(state -> caller.guard().requireWorksFor(state.branchId()))
                 .alongside(changed -> alsoStore.accept(changed.state()))
-                .decide(state -> {
-                    caller.guard().requireWorksFor(state.branchId());
-                    return step.apply(new StepContext(now, today(state.branchId(), now),
-                            config.warrantyFor(state.branchId())));
-                });
+                .decide(state -> step.apply(new StepContext(now, today(state.branchId(), now),
+                        config.warrantyFor(state.branchId()))));
         return view(id, new Loaded<>(result.state(), result.version()));
     }
 

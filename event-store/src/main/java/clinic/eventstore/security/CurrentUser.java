@@ -34,10 +34,11 @@ public class CurrentUser implements BranchGuard {
 
     /** The token's subject: the actor of every event this request appends. */
     public String actor() {
-        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null && !jwt.getSubject().isBlank()) {
             return jwt.getSubject();
         }
-        return identity.getPrincipal().getName();
+        // every token of the realm has one; a token without names no one, and no event is written without an actor
+        throw new io.quarkus.security.AuthenticationFailedException("the bearer token has no subject");
     }
 
     public boolean has(String role) {

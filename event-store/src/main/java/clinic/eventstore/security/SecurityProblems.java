@@ -30,8 +30,8 @@ public class SecurityProblems {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return Problem.of(Response.Status.FORBIDDEN, "forbidden",
-                "your roles do not allow this operation (its roles are in the OpenAPI document)").toResponse();
+        return Problem.of(Response.Status.FORBIDDEN, "forbidden", e instanceof RoleRequired ? e.getMessage()
+                : "your roles do not allow this operation (its roles are in the OpenAPI document)").toResponse();
     }
 
     @ServerExceptionMapper

@@ -44,7 +44,6 @@ class ProblemResponsesTest {
         assertThat(step.getResponses().getAPIResponse("412").getRef()).isEqualTo("#/components/responses/PreconditionFailed");
         assertThat(doc.getComponents().getResponses().get("Conflict").getContent().getMediaType(Problem.MEDIA_TYPE)
                 .getSchema().getRef()).isEqualTo("#/components/schemas/Problem");
-        assertThat(doc.getSecurity()).isEmpty();
     }
 
     @Test

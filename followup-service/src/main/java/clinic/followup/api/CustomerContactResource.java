@@ -55,10 +55,16 @@ public class CustomerContactResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "setContactPreference",
-            summary = "Record whether the customer may be contacted; doNotContact cancels open calls and unsent surveys")
+            summary = "Record whether the customer may be contacted; doNotContact cancels open calls and unsent surveys. "
+            + "Branch staff record the wish; lifting it again is the privacy officer's (403 otherwise)")
     @Parameter(name = CommandHeaders.IF_MATCH, in = ParameterIn.HEADER, hidden = true) // only steps read it
     public ContactPreferenceResponse set(@PathParam("ref") @Pattern(regexp = "[A-Za-z0-9._:-]{1,64}") String ref,
                                          @NotNull @Valid ContactPreference body, @BeanParam @Valid CommandHeaders h) {
+        if (!body.doNotContact() && !user.has(Roles.PRIVACY_OFFICER) && preferences.doNotContact(ref)) {
+            // any branch records a customer's "do not contact me"; taking it back is consent, for the privacy officer
+            throw new clinic.eventstore.security.RoleRequired("only a privacy officer lifts a customer's wish not to be "
+                    + "contacted");
+        }
         Instant now = clock.instant();
         preferences.set(ref, body.doNotContact(), user.actor(), now);
         int cancelled = body.doNotContact()

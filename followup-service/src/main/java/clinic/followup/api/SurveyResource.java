@@ -72,7 +72,8 @@ public class SurveyResource {
     @RolesAllowed({Roles.BRANCH_STAFF, Roles.BRANCH_MANAGER, Roles.HQ_ANALYST, Roles.HQ_APPROVER, Roles.OPERATIONS,
             Roles.PRIVACY_OFFICER})
     @Operation(operationId = "listSurveys",
-            summary = "A case's survey: its state, link (once sent) and scores (once answered)")
+            summary = "A case's survey: its state, link (once sent; to staff of the case's branch only) and scores (once "
+            + "answered)")
     public List<SurveyResponse> byComplaint(@QueryParam("complaintId") String complaintId) {
         if (complaintId == null) {
             throw new InvalidField("complaintId", "is required");
@@ -82,8 +83,10 @@ public class SurveyResource {
         rows.forEach(r -> user.requireRead(r.branchId));
         return rows.stream().map(r -> new SurveyResponse(r.id, r.complaintId,
                 r.branchId, r.status, r.sendAt, r.expiresAt,
+                // the link is the customer's key to answer: for the branch that sends it, not for HQ's readers
                 SurveyStatus.SCHEDULED.name().equals(r.status) || SurveyStatus.CANCELLED.name().equals(r.status)
-                        ? null : config.surveyBaseUrl() + "/surveys/" + r.token, r.csat, r.nps)).toList();
+                        || !user.worksFor(r.branchId) ? null : config.surveyBaseUrl() + "/surveys/" + r.token,
+                r.csat, r.nps)).toList();
     }
 
     @GET

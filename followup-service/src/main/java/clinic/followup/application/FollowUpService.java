@@ -85,14 +85,12 @@ public class FollowUpService {
                          Function<FollowUpTask, EventMetadata> metadata, Instant at,
                          BiConsumer<FollowUpTask, EntityManager> alsoStore) {
         var result = tasks.on(taskId).expecting(Expected.at(ifMatch)).by(metadata).at(at)
+                .guardedBy(task -> guard.requireWorksFor(task.branchId()))
                 .alongside(changed -> {
                     windows.afterTaskChange(changed.state(), metadata.apply(changed.state()), at);
                     alsoStore.accept(changed.state(), em);
                 })
-                .decide(task -> {
-                    guard.requireWorksFor(task.branchId());
-                    return command.apply(task);
-                });
+                .decide(command);
         return new TaskView(result.state(), result.version());
     }
 

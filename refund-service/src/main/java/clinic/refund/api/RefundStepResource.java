@@ -240,15 +240,12 @@ public class RefundStepResource {
         return step(id, h, user, command);
     }
 
-    /** A step, its branch checked by {@code guard} on the case as stored, before the command is made. */
+    /** A step, its branch checked by {@code guard} on the case as stored, before anything else is told of it. */
     private Response step(UUID id, CommandHeaders h, BranchGuard guard, StepCommand command) {
         String actor = user.actor();
         UUID correlation = h.correlation();
         Instant at = clock.instant();
-        var view = refunds.step(id, h.expectedVersion(), at, current -> {
-                    guard.requireWorksFor(current.branchId());
-                    return command.make(actor, at, current);
-                },
+        var view = refunds.step(id, h.expectedVersion(), at, guard, current -> command.make(actor, at, current),
                 current -> new EventMetadata(current.branchId(), actor, correlation, null));
         return Response.ok(RefundResponse.of(view.refund(), view.version()))
                 .tag(String.valueOf(view.version()))

@@ -64,14 +64,17 @@ public class EntitlementFromPurchases {
         }
         List<Purchase> orders = new ArrayList<>();
         for (int i = 0; i < orderIds.size(); i++) {
+            // an order of the case's customer at the case's branch, else the same answer whether it is missing, another
+            // customer's or another branch's: nothing of an order the caller may not see is told
             Purchase p;
             try {
                 p = purchases.get(orderIds.get(i)).purchase();
             } catch (PurchaseService.PurchaseNotFound e) {
-                throw new RuleBroken("orders[" + i + "]", e.getMessage());
+                p = null;
             }
-            if (!p.customerRef().equals(refund.customerRef())) {
-                throw new RuleBroken("orders[" + i + "]", "order " + p.orderNo() + " is another customer's");
+            if (p == null || !p.customerRef().equals(refund.customerRef()) || !p.branchId().equals(refund.branchId())) {
+                throw new RuleBroken("orders[" + i + "]", "no order " + orderIds.get(i) + " of this customer is recorded "
+                        + "at branch " + refund.branchId());
             }
             if (!orders.isEmpty() && !p.currency().equals(orders.getFirst().currency())) {
                 throw new RuleBroken("orders[" + i + "]", "orders in different currencies are calculated apart");

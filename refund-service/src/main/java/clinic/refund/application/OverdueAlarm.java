@@ -47,7 +47,7 @@ public class OverdueAlarm {
         // candidates by the latest "today" anywhere; the decider checks each case against its branch's own today
         for (UUID id : overdueCandidates(LocalDate.ofInstant(now, java.time.ZoneOffset.MAX))) {
             try {
-                var view = refunds.step(id, null, now, state -> new RefundCommand.CheckOverdue(
+                var view = refunds.step(id, null, now, clinic.eventstore.security.BranchGuard.ANY_BRANCH, state -> new RefundCommand.CheckOverdue(
                                 LocalDate.ofInstant(now, calendars.of(state.branchId()).zone()), now),
                         state -> new EventMetadata(state.branchId(), "overdue-alarm", UUID.randomUUID(), null));
                 if (view.refund().overdue()) {

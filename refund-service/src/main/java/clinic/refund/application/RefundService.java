@@ -92,10 +92,12 @@ public class RefundService {
     /**
      * One step of a refund case. The command and its metadata are made from the case's current state (its currency,
      * its branch), read once; without {@code ifMatch} a step that lost a race is decided again on the new state.
+     * {@code guard} checks the case's branch first.
      */
-    public RefundView step(UUID id, Long ifMatch, Instant at, Function<RefundCase, RefundCommand> command,
-                           Function<RefundCase, EventMetadata> metadata) {
-        var result = cases.on(id).expecting(Expected.at(ifMatch)).by(metadata).at(at).decide(command);
+    public RefundView step(UUID id, Long ifMatch, Instant at, clinic.eventstore.security.BranchGuard guard,
+                           Function<RefundCase, RefundCommand> command, Function<RefundCase, EventMetadata> metadata) {
+        var result = cases.on(id).expecting(Expected.at(ifMatch)).by(metadata).at(at)
+                .guardedBy(refund -> guard.requireWorksFor(refund.branchId())).decide(command);
         return new RefundView(result.state(), result.version());
     }
 
