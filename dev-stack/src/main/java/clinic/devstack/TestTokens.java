@@ -94,6 +94,39 @@ public final class TestTokens {
         return sign(OTHER_KEY, ISSUER, role, List.of(role), List.of(branches), now, now.plus(Duration.ofHours(1)));
     }
 
+    /**
+     * A token made of exactly this header and payload (JSON as given), signed with the test key when {@code signed}
+     * (RS256 whatever the header says), else with an empty signature: for hostile tokens (alg none, claims of the
+     * wrong type or missing).
+     */
+    public static String raw(String headerJson, String payloadJson, boolean signed) {
+        String signingInput = base64(headerJson.getBytes(StandardCharsets.UTF_8)) + "."
+                + base64(payloadJson.getBytes(StandardCharsets.UTF_8));
+        return signingInput + "." + (signed ? base64(rs256(KEY, signingInput)) : "");
+    }
+
+    /** An HS256 token whose HMAC key is the test public key's PEM text: the old algorithm-confusion attack. */
+    public static String hmacWithThePublicKey(String payloadJson) {
+        String signingInput = base64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + base64(payloadJson.getBytes(StandardCharsets.UTF_8));
+        try (InputStream in = TestTokens.class.getResourceAsStream("/clinic/devstack/test-tokens/public-key.pem")) {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(in.readAllBytes(), "HmacSHA256"));
+            return signingInput + "." + base64(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The claims of a valid token of this issuer for {@code subject}, as JSON, for {@link #raw} to vary. */
+    public static String claims(String subject, String groupsJson, String branchesJson) {
+        long now = Instant.now().getEpochSecond();
+        return "{\"iss\":" + json(ISSUER) + ",\"sub\":" + json(subject) + ",\"aud\":" + json(AUDIENCE) + ",\"iat\":" + now
+                + ",\"exp\":" + (now + 3600) + ",\"groups\":" + groupsJson + ",\"branches\":" + branchesJson + "}";
+    }
+
     /** The default caller ({@link #DEFAULT_SUBJECT}, {@link #DEFAULT_ROLES}, {@link #DEFAULT_BRANCHES}), for 12 hours. */
     public static String defaultToken() {
         String token = defaultToken;
@@ -161,11 +194,15 @@ public final class TestTokens {
                 + ",\"groups\":" + json(roles) + ",\"branches\":" + json(branches) + "}";
         String signingInput = base64(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + base64(payload.getBytes(StandardCharsets.UTF_8));
+        return signingInput + "." + base64(rs256(key, signingInput));
+    }
+
+    private static byte[] rs256(PrivateKey key, String signingInput) {
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initSign(key);
             rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + base64(rsa.sign());
+            return rsa.sign();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign a test token", e);
         }

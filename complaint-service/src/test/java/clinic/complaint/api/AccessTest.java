@@ -197,4 +197,37 @@ class AccessTest {
                 .post("/complaints/" + complaint + "/acknowledge").then().statusCode(403)
                 .contentType("application/problem+json").body("type", equalTo("urn:clinic:problem:forbidden"));
     }
+
+    @Test
+    void hostile_tokens_are_refused_never_a_5xx_and_odd_claims_grant_nothing() {
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+        String staff = TestTokens.claims("mallory", "[\"branch-staff\"]", "[\"SH001\"]");
+        long now = java.time.Instant.now().getEpochSecond();
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("alg none", TestTokens.raw("{\"alg\":\"none\"}", staff, false));
+        refused.put("HS256 keyed with the public key", TestTokens.hmacWithThePublicKey(staff));
+        refused.put("no expiry", TestTokens.raw(header, staff.replaceAll(",\"exp\":[0-9]+", ""), true));
+        refused.put("another audience", TestTokens.raw(header, staff.replace("clinic-api", "payroll-api"), true));
+        refused.put("not yet valid", TestTokens.raw(header, staff.replace("\"iat\"", "\"nbf\":" + (now + 3600)
+                + ",\"iat\""), true));
+        refused.put("not a token", "a.b.c");
+        refused.put("8 KB of garbage", "x".repeat(8000));
+        refused.put("a payload that is not JSON", TestTokens.raw(header, "[1,2", true));
+        refused.forEach((what, token) -> given().header("Authorization", TestTokens.bearer(token))
+                .get("/complaints/" + complaint).then().statusCode(401).contentType("application/problem+json")
+                .body("type", equalTo("urn:clinic:problem:unauthorized")));
+
+        // signed and valid, but claims of the wrong shape: no branch, no role, or no subject to act as
+        given().header("Authorization", TestTokens.bearer(TestTokens.raw(header,
+                        TestTokens.claims("mallory", "[\"branch-staff\"]", "{\"SH001\":true}"), true)))
+                .get("/complaints/" + complaint).then().statusCode(403);
+        given().header("Authorization", TestTokens.bearer(TestTokens.raw(header,
+                        TestTokens.claims("mallory", "[\"superuser\"]", "[\"SH001\"]"), true)))
+                .get("/complaints/" + complaint).then().statusCode(403);
+        String noSubject = TestTokens.raw(header, staff.replace("\"sub\":\"mallory\",", "\"preferred_username\":\"mallory\","),
+                true);
+        given().header("Authorization", TestTokens.bearer(noSubject)).post("/complaints/" + complaint + "/acknowledge")
+                .then().statusCode(401);
+        given().get("/complaints/" + complaint).then().body("status", equalTo("RECEIVED"));
+    }
 }

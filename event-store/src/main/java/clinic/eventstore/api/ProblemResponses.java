@@ -38,7 +38,8 @@ import java.util.Set;
  *       </li>
  *   <li>415: a body (not of the type the operation takes).</li>
  * </ul>
- * An operation that answers in HTML (the customer's survey page) documents its own answers and is left alone. The
+ * An operation without a security requirement says so ({@code security: []}: open to anyone, the survey page). An
+ * operation that answers in HTML (the customer's survey page) documents its own answers and is left alone. The
  * document also says that no operation requires a security scheme ({@code security: []}): the services authenticate no
  * caller; whatever fronts them in a deployment must.
  */
@@ -92,6 +93,10 @@ public class ProblemResponses implements OASFilter {
             openAPI.getPaths().getPathItems().forEach((path, item) -> {
                 if (item.getOperations() != null) {
                     item.getOperations().forEach((method, operation) -> {
+                        if (operation.getSecurity() == null) {
+                            // said, not left out: an operation no role guards is open to anyone (the survey page)
+                            operation.setSecurity(new ArrayList<>());
+                        }
                         if (!answersInHtml(operation)) {
                             document(method, parameters(item, operation, components), components, operation);
                         }

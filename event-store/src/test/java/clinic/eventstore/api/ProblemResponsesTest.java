@@ -93,6 +93,7 @@ class ProblemResponsesTest {
         assertThat(statuses(secured)).containsExactly("200", "401", "403", "404");
         assertThat(secured.getResponses().getAPIResponse("401").getRef()).endsWith("/Unauthorized");
         assertThat(statuses(open)).containsExactly("200", "404");
+        assertThat(open.getSecurity()).as("open to anyone, and said so").isEmpty();
     }
 
     private static List<String> members(Class<? extends Record> type) {

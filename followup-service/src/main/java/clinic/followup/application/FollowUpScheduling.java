@@ -109,16 +109,18 @@ public class FollowUpScheduling {
 
     /** A customer asked not to be contacted: their open calls and unsent surveys are cancelled. */
     public int doNotContact(String customerRef, Instant at, EventMetadata m) {
-        List<UUID> open = QuarkusTransaction.joiningExisting().call(() -> FollowUpTaskRow.<FollowUpTaskRow>list(
-                "customerRef = ?1 and status in ('SCHEDULED', 'DUE', 'ASSIGNED')", customerRef).stream()
-                .map(r -> r.id).toList());
-        for (UUID task : open) {
-            tasks.apply(task, new FollowUpCommand.Cancel("the customer asked not to be contacted", at), m);
+        // each cancellation is recorded as its task's or survey's branch's, whoever heard the customer's wish
+        List<FollowUpTaskRow> open = QuarkusTransaction.joiningExisting().call(() -> FollowUpTaskRow.<FollowUpTaskRow>list(
+                "customerRef = ?1 and status in ('SCHEDULED', 'DUE', 'ASSIGNED')", customerRef));
+        for (FollowUpTaskRow task : open) {
+            tasks.apply(task.id, new FollowUpCommand.Cancel("the customer asked not to be contacted", at),
+                    new EventMetadata(task.branchId, m.actor(), m.correlationId(), m.causationId()));
         }
-        List<UUID> unsent = QuarkusTransaction.joiningExisting().call(() -> SurveyRow.<SurveyRow>list(
-                "customerRef = ?1 and status = 'SCHEDULED'", customerRef).stream().map(r -> r.id).toList());
-        for (UUID survey : unsent) {
-            surveys.apply(survey, new SurveyCommand.CancelSurvey("the customer asked not to be contacted", at), m);
+        List<SurveyRow> unsent = QuarkusTransaction.joiningExisting().call(() -> SurveyRow.<SurveyRow>list(
+                "customerRef = ?1 and status = 'SCHEDULED'", customerRef));
+        for (SurveyRow survey : unsent) {
+            surveys.apply(survey.id, new SurveyCommand.CancelSurvey("the customer asked not to be contacted", at),
+                    new EventMetadata(survey.branchId, m.actor(), m.correlationId(), m.causationId()));
         }
         return open.size() + unsent.size();
     }
