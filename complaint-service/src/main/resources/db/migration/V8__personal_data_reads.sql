@@ -11,5 +11,8 @@ create table personal_data_reads (
     branch_id    text        not null,
     operation    text        not null
 );
+-- the list is newest first, by customer, reader or case, or all of it (the table grows with every unmasked read)
+create index personal_data_reads_newest on personal_data_reads (read_at desc, id desc);
 create index personal_data_reads_customer on personal_data_reads (customer_ref, read_at);
 create index personal_data_reads_actor on personal_data_reads (actor, read_at);
+create index personal_data_reads_complaint on personal_data_reads (complaint_id, read_at);

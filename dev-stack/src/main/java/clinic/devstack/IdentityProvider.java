@@ -159,11 +159,10 @@ public final class IdentityProvider implements AutoCloseable {
         String admin = token(URI.create("http://localhost:" + port + "/realms/master/protocol/openid-connect/token"),
                 "grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin-local");
         String users = "http://localhost:" + port + "/admin/realms/" + REALM + "/users";
-        String user = "{\"username\":" + quoted(username) + ",\"enabled\":true,\"emailVerified\":true,"
-                + "\"firstName\":\"Test\",\"lastName\":\"User\",\"email\":" + quoted(username + "@clinic.example")
-                + ",\"credentials\":[{\"type\":\"password\",\"value\":" + quoted(password) + ",\"temporary\":false}],"
-                + "\"attributes\":{\"branches\":[" + String.join(",", branches.stream().map(IdentityProvider::quoted).toList())
-                + "]}}";
+        String user = "{\"username\":" + JsonText.quote(username) + ",\"enabled\":true,\"emailVerified\":true,"
+                + "\"firstName\":\"Test\",\"lastName\":\"User\",\"email\":" + JsonText.quote(username + "@clinic.example")
+                + ",\"credentials\":[{\"type\":\"password\",\"value\":" + JsonText.quote(password) + ",\"temporary\":false}],"
+                + "\"attributes\":{\"branches\":" + JsonText.array(branches) + "}}";
         HttpResponse<String> created = admin(admin, "POST", users, user);
         String location = created.headers().firstValue("Location")
                 .orElseThrow(() -> new IllegalStateException("Keycloak did not create " + username + ": " + created.body()));
@@ -174,10 +173,6 @@ public final class IdentityProvider implements AutoCloseable {
             mappings.append(mappings.length() > 1 ? "," : "").append(representation);
         }
         admin(admin, "POST", location + "/role-mappings/realm", mappings.append(']').toString());
-    }
-
-    private static String quoted(String value) {
-        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     private HttpResponse<String> admin(String token, String method, String url, String json) {

@@ -16,7 +16,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Bearer tokens for the services' tests, signed with the test key pair in {@code clinic/devstack/test-tokens} (public
@@ -123,7 +122,8 @@ public final class TestTokens {
     /** The claims of a valid token of this issuer for {@code subject}, as JSON, for {@link #raw} to vary. */
     public static String claims(String subject, String groupsJson, String branchesJson) {
         long now = Instant.now().getEpochSecond();
-        return "{\"iss\":" + json(ISSUER) + ",\"sub\":" + json(subject) + ",\"aud\":" + json(AUDIENCE) + ",\"iat\":" + now
+        return "{\"iss\":" + JsonText.quote(ISSUER) + ",\"sub\":" + JsonText.quote(subject) + ",\"aud\":"
+                + JsonText.quote(AUDIENCE) + ",\"iat\":" + now
                 + ",\"exp\":" + (now + 3600) + ",\"groups\":" + groupsJson + ",\"branches\":" + branchesJson + "}";
     }
 
@@ -188,10 +188,11 @@ public final class TestTokens {
     private static String sign(PrivateKey key, String issuer, String subject, List<String> roles, List<String> branches,
                                Instant issuedAt, Instant expires) {
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"test\"}";
-        String payload = "{\"iss\":" + json(issuer) + ",\"sub\":" + json(subject) + ",\"aud\":" + json(AUDIENCE)
+        String payload = "{\"iss\":" + JsonText.quote(issuer) + ",\"sub\":" + JsonText.quote(subject)
+                + ",\"aud\":" + JsonText.quote(AUDIENCE)
                 + ",\"iat\":" + issuedAt.getEpochSecond() + ",\"exp\":" + expires.getEpochSecond()
-                + ",\"jti\":" + json(UUID.randomUUID().toString()) + ",\"preferred_username\":" + json(subject)
-                + ",\"groups\":" + json(roles) + ",\"branches\":" + json(branches) + "}";
+                + ",\"jti\":" + JsonText.quote(UUID.randomUUID().toString()) + ",\"preferred_username\":" + JsonText.quote(subject)
+                + ",\"groups\":" + JsonText.array(roles) + ",\"branches\":" + JsonText.array(branches) + "}";
         String signingInput = base64(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + base64(payload.getBytes(StandardCharsets.UTF_8));
         return signingInput + "." + base64(rs256(key, signingInput));
@@ -206,24 +207,6 @@ public final class TestTokens {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign a test token", e);
         }
-    }
-
-    private static String json(List<String> values) {
-        return values.stream().map(TestTokens::json).collect(Collectors.joining(",", "[", "]"));
-    }
-
-    private static String json(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.append('"').toString();
     }
 
     private static String base64(byte[] bytes) {

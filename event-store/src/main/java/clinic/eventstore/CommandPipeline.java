@@ -181,7 +181,6 @@ public final class CommandPipeline<C, E, S> {
             return this;
         }
 
-        /** What else the transaction stores when the command appended events (a call's notes, a personal record). */
         /**
          * Who may act on this stream, checked on it as stored, right after it is found and before anything else about
          * it is told (a stale If-Match's current version, the step's refusal): {@code guard} throws to refuse.
@@ -191,6 +190,7 @@ public final class CommandPipeline<C, E, S> {
             return this;
         }
 
+        /** What else the transaction stores when the command appended events (a call's notes, a personal record). */
         public Command alongside(Consumer<Result<S>> store) {
             this.alongside = store;
             return this;

@@ -172,8 +172,8 @@ public class EventStore {
                     + "and l.transaction_id <= pg_current_xact_id() on conflict (stream_id) do nothing",
                     streamId, next, streamId, stored)
                     : update(c, "update streams set version = ?, last_transaction_id = pg_current_xact_id() "
-                    + "where stream_id = ? and (select transaction_id from events where stream_id = ? and version = ?) "
-                    + "<= pg_current_xact_id()", next, streamId, streamId, stored)) {
+                    + "where stream_id = ? and version = ? and (select transaction_id from events where stream_id = ? "
+                    + "and version = ?) <= pg_current_xact_id()", next, streamId, claimed, streamId, stored)) {
                 return;
             }
             throw new AppendOutOfOrder(streamId);

@@ -3,26 +3,17 @@ package clinic.refund;
 import clinic.devstack.AccessMatrix;
 import clinic.devstack.AccessMatrix.Call;
 import clinic.devstack.TestTokens;
-import clinic.devstack.TopicWriter;
-import clinic.eventstore.StoredEvent;
-import clinic.eventstore.relay.CloudEventHeaders;
-import clinic.refund.application.RefundService;
-import clinic.contracts.EventContracts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -71,18 +62,7 @@ class AccessTest {
     /** A refund case of SH001 opened by its complaint, under review, with one entitlement calculated from an order. */
     @BeforeEach
     void aRefundOfSh001WithACalculation() {
-        UUID complaint = UUID.randomUUID();
-        String payload = EventContracts.message("complaint.filed.v1", "complaintId", complaint, "branchId", "SH001",
-                "customerRef", "cust-889", "requestedRemedy", "FULL_REFUND",
-                "amountPaid", Map.of("minorUnits", 1280000, "currency", "CNY"), "filedAt", "2026-03-02T02:15:00Z");
-        StoredEvent e = new StoredEvent(1, UUID.randomUUID(), complaint.toString(), 1, "complaint.filed.v1", payload,
-                Instant.now(), Instant.now(), "SH001", "li.na", UUID.randomUUID(), null);
-        try (TopicWriter writer = new TopicWriter(bootstrap)) {
-            writer.send(new ProducerRecord<>("complaint-events", null, e.streamId(), payload,
-                    CloudEventHeaders.of(e, "/clinic/complaint-service")));
-        }
-        refund = RefundService.refundIdFor(complaint);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/refunds/" + refund).then().statusCode(200));
+        refund = OpenedRefunds.fromComplaint(bootstrap, "SH001", "cust-889", "2026-03-02T02:15:00Z");
         order = RefundLifecycleTest.recordOrder("cust-889", "3000.00");
         RefundLifecycleTest.step(refund, "start-review", null).statusCode(200);
         RefundLifecycleTest.step(refund, "entitlement",

@@ -1,24 +1,15 @@
 package clinic.refund;
 
-import clinic.contracts.EventContracts;
-import clinic.devstack.TopicWriter;
-import clinic.eventstore.StoredEvent;
-import clinic.eventstore.relay.CloudEventHeaders;
-import clinic.refund.application.RefundService;
 import clinic.refund.domain.entitlement.RefundPolicy;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 import static clinic.refund.RefundLifecycleTest.step;
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -42,19 +33,7 @@ class EntitlementRerunTest {
     String bootstrap;
 
     UUID openFromComplaint(String branch, String customer) {
-        UUID complaint = UUID.randomUUID();
-        String payload = EventContracts.message("complaint.filed.v1", "complaintId", complaint, "branchId", branch,
-                "customerRef", customer, "requestedRemedy", "FULL_REFUND",
-                "amountPaid", java.util.Map.of("minorUnits", 1280000, "currency", "CNY"), "filedAt", "2026-03-02T02:15:00Z");
-        StoredEvent e = new StoredEvent(1, UUID.randomUUID(), complaint.toString(), 1, "complaint.filed.v1", payload,
-                Instant.now(), Instant.now(), branch, "api", UUID.randomUUID(), null);
-        try (TopicWriter writer = new TopicWriter(bootstrap)) {
-            writer.send(new ProducerRecord<>("complaint-events", null, e.streamId(), payload,
-                    CloudEventHeaders.of(e, "/clinic/complaint-service")));
-        }
-        UUID refund = RefundService.refundIdFor(complaint);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/refunds/" + refund).then().statusCode(200));
-        return refund;
+        return OpenedRefunds.fromComplaint(bootstrap, branch, customer, "2026-03-02T02:15:00Z");
     }
 
     /** A treatment of 3,000.00 paid by card, not performed yet. */

@@ -1,23 +1,16 @@
 package clinic.refund;
 
-import clinic.contracts.EventContracts;
 import clinic.calendar.OfficialCalendar;
-import clinic.devstack.TopicWriter;
-import clinic.eventstore.StoredEvent;
 import clinic.eventstore.config.BranchCalendars;
-import clinic.eventstore.relay.CloudEventHeaders;
-import clinic.refund.application.RefundService;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,7 +18,6 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -82,18 +74,6 @@ class OfficialHolidayDueDateTest {
     }
 
     private UUID openFromComplaint() {
-        UUID complaint = UUID.randomUUID();
-        String payload = EventContracts.message("complaint.filed.v1", "complaintId", complaint, "branchId", "SH001",
-                "customerRef", "cust-889", "requestedRemedy", "FULL_REFUND",
-                "amountPaid", java.util.Map.of("minorUnits", 1280000, "currency", "CNY"), "filedAt", "2026-09-29T02:15:00Z");
-        StoredEvent e = new StoredEvent(1, UUID.randomUUID(), complaint.toString(), 1, "complaint.filed.v1", payload,
-                Instant.now(), Instant.now(), "SH001", "api", UUID.randomUUID(), null);
-        try (TopicWriter writer = new TopicWriter(bootstrap)) {
-            writer.send(new ProducerRecord<>("complaint-events", null, e.streamId(), payload,
-                    CloudEventHeaders.of(e, "/clinic/complaint-service")));
-        }
-        UUID refund = RefundService.refundIdFor(complaint);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/refunds/" + refund).then().statusCode(200));
-        return refund;
+        return OpenedRefunds.fromComplaint(bootstrap, "SH001", "cust-889", "2026-09-29T02:15:00Z");
     }
 }

@@ -1,25 +1,18 @@
 package clinic.refund;
 
-import clinic.contracts.EventContracts;
 import clinic.devstack.TopicReader;
-import clinic.devstack.TopicWriter;
-import clinic.eventstore.StoredEvent;
-import clinic.eventstore.relay.CloudEventHeaders;
 import clinic.refund.application.OverdueAlarm;
-import clinic.refund.application.RefundService;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -27,7 +20,6 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /** A refund case from the complaint that opened it to settlement, and the overdue alarm, on the real broker and database. */
@@ -39,25 +31,13 @@ class RefundLifecycleTest {
     @Inject
     OverdueAlarm alarm;
 
+    UUID openFromComplaint() {
+        return OpenedRefunds.fromComplaint(bootstrap, "SH001", "cust-889", "2026-03-02T02:15:00Z");
+    }
+
     @AfterEach
     void realClock() {
         QuarkusMock.installMockForType(Clock.systemUTC(), Clock.class);
-    }
-
-    UUID openFromComplaint() {
-        UUID complaint = UUID.randomUUID();
-        String payload = EventContracts.message("complaint.filed.v1", "complaintId", complaint, "branchId", "SH001",
-                "customerRef", "cust-889", "requestedRemedy", "FULL_REFUND",
-                "amountPaid", java.util.Map.of("minorUnits", 1280000, "currency", "CNY"), "filedAt", "2026-03-02T02:15:00Z");
-        StoredEvent e = new StoredEvent(1, UUID.randomUUID(), complaint.toString(), 1, "complaint.filed.v1", payload,
-                Instant.now(), Instant.now(), "SH001", "api", UUID.randomUUID(), null);
-        try (TopicWriter writer = new TopicWriter(bootstrap)) {
-            writer.send(new ProducerRecord<>("complaint-events", null, e.streamId(), payload,
-                    CloudEventHeaders.of(e, "/clinic/complaint-service")));
-        }
-        UUID refund = RefundService.refundIdFor(complaint);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/refunds/" + refund).then().statusCode(200));
-        return refund;
     }
 
     static ValidatableResponse step(UUID refund, String step, String json) {
@@ -184,6 +164,10 @@ class RefundLifecycleTest {
         step(refund, "start-review", null).statusCode(200);
         step(refund, "entitlement", "{\"orders\":[\"%s\"],\"reason\":\"PERSONAL_CANCELLATION\"}".formatted(someoneElses))
                 .statusCode(422).body("errors[0].field", equalTo("orders[0]"));
+        // the same order twice would count it twice
+        step(refund, "entitlement", "{\"orders\":[\"%s\",\"%s\"],\"reason\":\"PERSONAL_CANCELLATION\"}"
+                .formatted(order, order)).statusCode(422).body("errors[0].field", equalTo("orders"))
+                .body("errors[0].reason", equalTo("name each order once"));
         // docs/business.md: 3,000 paid + 1,000 gifted, 3,594 used at list price deducts 2,695.50
         step(refund, "entitlement", "{\"orders\":[\"%s\"],\"reason\":\"PERSONAL_CANCELLATION\"}".formatted(order))
                 .statusCode(200)

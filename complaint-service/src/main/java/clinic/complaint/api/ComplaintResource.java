@@ -304,7 +304,6 @@ public class ComplaintResource {
                               @BeanParam Paging paging) {
         Escalated escalatedTo = InvalidField.enumValue("escalated", Escalated.class, escalated);
         ListFilter filter = new ListFilter()
-                .equal("branchId", branch)
                 .oneOf("branchId", user.listScope(branch))
                 .equal("status", name(InvalidField.enumValue("status", ComplaintStatus.class, status)))
                 .equal("category", name(InvalidField.enumValue("category", Category.class, category)))
@@ -393,7 +392,7 @@ public class ComplaintResource {
 
     /** The case as the caller may see it ({@link CaseResponses}). */
     private ComplaintResponse present(CaseView view) {
-        return responses.show(view, operation.getResourceMethod().getAnnotation(Operation.class).operationId());
+        return responses.show(view, operation);
     }
 
     /** The request's caller: the token's subject acts, on the branches the token covers. */

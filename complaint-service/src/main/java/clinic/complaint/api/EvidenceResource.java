@@ -20,6 +20,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,6 +48,8 @@ public class EvidenceResource {
     private final CurrentUser user;
     private final PersonalDataReads reads;
     private final CaseResponses responses;
+    @Context
+    ResourceInfo operation;
 
     public EvidenceResource(EvidenceFiles files, CurrentUser user, PersonalDataReads reads, CaseResponses responses) {
         this.files = files;
@@ -83,7 +87,7 @@ public class EvidenceResource {
         var added = view.complaint().evidence().getLast();
         return Response.status(Response.Status.CREATED)
                 .location(java.net.URI.create("/complaints/" + id + "/evidence/" + added.id()))
-                .entity(responses.show(view, "uploadComplaintEvidence")).build();
+                .entity(responses.show(view, operation)).build();
     }
 
     @GET
@@ -96,7 +100,7 @@ public class EvidenceResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response download(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId) {
         EvidenceFiles.EvidenceFile file = files.read(id, evidenceId, user);
-        reads.record(user.actor(), file.customerRef(), id, file.branchId(), "downloadComplaintEvidence");
+        reads.record(user.actor(), file.customerRef(), id, file.branchId(), CaseResponses.operationId(operation));
         // personal data from outside: saved, never rendered in this origin, never sniffed, never cached
         return Response.ok(file.content(), file.contentType())
                 .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"")

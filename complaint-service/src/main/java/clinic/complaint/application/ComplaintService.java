@@ -93,7 +93,7 @@ public class ComplaintService {
         this.cases = pipelines.define("complaint", types,
                         new Decider<>(ComplaintDecider::decide, ComplaintDecider::evolve, Complaint.NONE),
                         id -> new ComplaintNotFound(UUID.fromString(id)))
-                .readModel(LIST, (state, version, now) -> list.update(state, version, sla.clocks(state, now)))
+                .readModel(LIST, this::updateList)
                 .keepLive("sla-schedule", (state, version, now) -> sla.reschedule(state, now));
         this.caseNumbers = caseNumbers;
         this.config = config;
@@ -234,9 +234,14 @@ public class ComplaintService {
                 // nothing was due yet (a calendar or policy moved the moment): the next look and the list's SLA state
                 // move on all the same, or the case would be looked at again and again
                 .ifPresent(looked -> {
-                    list.update(looked.state(), looked.version(), sla.clocks(looked.state(), now));
+                    updateList(looked.state(), looked.version(), now);
                     sla.reschedule(looked.state(), now);
                 });
+    }
+
+    /** The case's row of the list, with its SLA clocks read at {@code now}: the read model the pipeline keeps. */
+    private void updateList(Complaint state, long version, Instant now) {
+        list.update(state, version, sla.clocks(state, now));
     }
 
     private boolean lockForSlaCheck(UUID id) {

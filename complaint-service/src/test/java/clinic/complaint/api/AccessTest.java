@@ -142,6 +142,9 @@ class AccessTest {
         given().header("Authorization", otherBranch).queryParam("branch", "SH001").get("/complaints").then()
                 .statusCode(403).contentType("application/problem+json")
                 .body("type", equalTo("urn:clinic:problem:other-branch"));
+        // a branch that is no branch code is refused as such, not echoed back in a refusal
+        given().header("Authorization", otherBranch).queryParam("branch", "SH001' or 1=1 " + "x".repeat(2000))
+                .get("/complaints").then().statusCode(400).body("errors[0].field", equalTo("branch"));
         given().header("Authorization", otherBranch).post("/complaints/" + complaint + "/acknowledge").then()
                 .statusCode(403);
         // refused before anything of the case is told: not its version (412), not its state (409)

@@ -187,6 +187,12 @@ public class ProblemMappers {
         return Problem.of(status, "http-" + status, e.getMessage(), null, null).toResponse();
     }
 
+    /** Operations asked for a rebuild that another one is already doing: 409, the running one goes on. */
+    @ServerExceptionMapper
+    public Response rebuildRunning(clinic.eventstore.projection.ProjectionRunner.RebuildAlreadyRunning e) {
+        return Problem.of(Response.Status.CONFLICT, "rebuild-running", e.getMessage()).toResponse();
+    }
+
     @ServerExceptionMapper
     public Response conflict(ConcurrencyConflict e) {
         return Problem.of(Response.Status.CONFLICT, "concurrent-change",

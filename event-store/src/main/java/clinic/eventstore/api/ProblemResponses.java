@@ -39,9 +39,7 @@ import java.util.Set;
  *   <li>415: a body (not of the type the operation takes).</li>
  * </ul>
  * An operation without a security requirement says so ({@code security: []}: open to anyone, the survey page). An
- * operation that answers in HTML (the customer's survey page) documents its own answers and is left alone. The
- * document also says that no operation requires a security scheme ({@code security: []}): the services authenticate no
- * caller; whatever fronts them in a deployment must.
+ * operation that answers in HTML (the customer's survey page) documents its own answers and is left alone.
  */
 public class ProblemResponses implements OASFilter {
 

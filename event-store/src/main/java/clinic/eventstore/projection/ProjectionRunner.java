@@ -111,7 +111,6 @@ public class ProjectionRunner {
             Instant now = clock.instant();
             // a batch that raced a step on a missing row is simply done again; one that another rebuild overtook is not
             Long next = TransientFailures.retry(3,
-                    failure -> !(failure instanceof RebuildAlreadyRunning) && TransientFailures.isTransient(failure),
                     () -> QuarkusTransaction.requiringNew().call(() -> batch(name, r, types, from, now)));
             if (next == null) {
                 break;
@@ -231,11 +230,14 @@ public class ProjectionRunner {
         }
     }
 
-    /** Another rebuild of the same model moved its position meanwhile: this one stops (409), that one goes on. */
-    public static class RebuildAlreadyRunning extends clinic.eventstore.ConcurrencyConflict {
+    /**
+     * Another rebuild of the same model moved its position meanwhile: this one stops (409 {@code rebuild-running}),
+     * that one goes on. Not a conflict on a case, and never worth another try.
+     */
+    public static class RebuildAlreadyRunning extends RuntimeException {
         public RebuildAlreadyRunning(String name, long expectedPosition, long position) {
-            super("read model " + name + " (a rebuild of it is already running; it goes on where it is)",
-                    expectedPosition, position);
+            super("a rebuild of read model " + name + " is already running (it moved from stream position "
+                    + expectedPosition + " to " + position + "); it goes on where it is");
         }
     }
 }

@@ -1,5 +1,7 @@
 package clinic.eventstore.security;
 
+import clinic.eventstore.api.Formats;
+import clinic.eventstore.api.InvalidField;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonArray;
@@ -27,6 +29,8 @@ public class CurrentUser implements BranchGuard {
     public static final String BRANCHES_CLAIM = "branches";
 
     private final SecurityIdentity identity;
+    /** The token's branches, read once per request (every row a list shows asks). */
+    private Set<String> branches;
 
     public CurrentUser(SecurityIdentity identity) {
         this.identity = identity;
@@ -47,10 +51,11 @@ public class CurrentUser implements BranchGuard {
 
     /** The branches a branch role of the caller covers (none for HQ, operations, privacy). */
     public Set<String> branches() {
-        if (!(identity.getPrincipal() instanceof JsonWebToken jwt) || Roles.BRANCH_ROLES.stream().noneMatch(this::has)) {
-            return Set.of();
+        if (branches == null) {
+            branches = identity.getPrincipal() instanceof JsonWebToken jwt && Roles.BRANCH_ROLES.stream().anyMatch(this::has)
+                    ? claimValues(jwt.getClaim(BRANCHES_CLAIM)) : Set.of();
         }
-        return claimValues(jwt.getClaim(BRANCHES_CLAIM));
+        return branches;
     }
 
     /** HQ, operations and privacy read every branch. */
@@ -83,13 +88,17 @@ public class CurrentUser implements BranchGuard {
     }
 
     /**
-     * The branches a list may show: null for every branch (HQ), {@code requested} alone when the caller may read it,
-     * else the caller's own branches (none: an empty list). A requested branch the caller may not read is refused.
+     * The branches a list may show ({@code ListFilter.oneOf("branchId", ...)}): {@code requested} alone when the
+     * caller may read it (a requested branch the caller may not read is refused), else every branch for HQ (null) or
+     * the caller's own (none: an empty list). A blank {@code requested} is no request.
      */
     public List<String> listScope(String requested) {
-        if (requested != null) {
+        if (requested != null && !requested.isBlank()) {
+            if (!requested.matches(Formats.BRANCH_CODE)) {
+                throw new InvalidField("branch", "must be a branch code such as SH001");
+            }
             requireRead(requested);
-            return readsEveryBranch() ? null : List.of(requested);
+            return List.of(requested);
         }
         return readsEveryBranch() ? null : List.copyOf(branches());
     }

@@ -22,10 +22,6 @@ public final class Roles {
     /** Erases a customer's personal data, lists who read it unmasked. */
     public static final String PRIVACY_OFFICER = "privacy-officer";
 
-    /** Those who read cases: branch roles (their own branches), the rest (every branch, masked). */
-    public static final String[] READERS = {BRANCH_STAFF, BRANCH_MANAGER, HQ_ANALYST, HQ_APPROVER, OPERATIONS,
-            PRIVACY_OFFICER};
-
     static final Set<String> BRANCH_ROLES = Set.of(BRANCH_STAFF, BRANCH_MANAGER);
     static final Set<String> CHAIN_WIDE_READERS = Set.of(HQ_ANALYST, HQ_APPROVER, OPERATIONS, PRIVACY_OFFICER);
 

@@ -128,7 +128,6 @@ public class FollowUpResource {
         FollowUpStatus state = InvalidField.enumValue("status", FollowUpStatus.class, status);
         FollowUpKind k = InvalidField.enumValue("kind", FollowUpKind.class, kind);
         ListFilter filter = new ListFilter()
-                .equal("branchId", branch)
                 .oneOf("branchId", user.listScope(branch))
                 .equal("complaintId", complaintId == null ? null : InvalidField.uuid("complaintId", complaintId))
                 .equal("status", state == null ? null : state.name())

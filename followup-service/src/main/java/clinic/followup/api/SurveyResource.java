@@ -141,9 +141,12 @@ public class SurveyResource {
         if (c == null || n == null) {
             return render(Response.Status.BAD_REQUEST, texts, token, "form", texts.missingScore());
         }
-        // free text from a phone's form: at most 2000 characters, and never a NUL (PostgreSQL cannot store one)
+        // free text from a phone's form: at most 2000 characters (never half an emoji), and never a NUL (PostgreSQL
+        // cannot store one)
         String text = comment == null ? null : comment.replace("\u0000", "");
-        text = text == null || text.length() <= 2000 ? text : text.substring(0, 2000);
+        if (text != null && text.codePointCount(0, text.length()) > 2000) {
+            text = text.substring(0, text.offsetByCodePoints(0, 2000));
+        }
         try {
             surveys.answer(view.survey(), c, n, text,
                     new EventMetadata(view.survey().branchId(), "customer", UUID.randomUUID(), null), clock.instant());

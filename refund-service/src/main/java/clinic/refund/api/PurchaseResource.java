@@ -114,8 +114,7 @@ public class PurchaseResource {
         if (customerRef == null && branch == null) {
             throw new clinic.eventstore.api.InvalidField("customerRef", "give a customerRef or a branch");
         }
-        ListFilter filter = new ListFilter().equal("customerRef", customerRef).equal("branchId", branch)
-                .oneOf("branchId", user.listScope(branch));
+        ListFilter filter = new ListFilter().equal("customerRef", customerRef).oneOf("branchId", user.listScope(branch));
         return PurchaseRow.<PurchaseRow>find(filter.where(), Sort.descending("purchasedAt"), filter.params())
                 .page(0, 200).list().stream().map(PurchaseResponse::of).toList();
     }

@@ -116,8 +116,9 @@ public class RefundEntitlementResource {
     @APIResponse(responseCode = "422", description = "the stored inputs break a rule the calculation has gained since",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ExplanationResponse explain(@PathParam("id") UUID id, @PathParam("n") int n) {
-        user.requireRead(history.of(id).branchId()); // before anything of the case is told, even which n it has
-        var x = history.explain(id, n);
+        var h = history.of(id);
+        user.requireRead(h.branchId()); // before anything of the case is told, even which n it has
+        var x = history.explain(h, n);
         var event = x.calculation().event();
         CalculationResponse recorded = CalculationResponse.of(event.entitlement());
         Rerun r = x.rerun();

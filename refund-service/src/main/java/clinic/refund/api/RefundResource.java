@@ -75,7 +75,6 @@ public class RefundResource {
         RefundStatus state = InvalidField.enumValue("status", RefundStatus.class, status);
         ListFilter filter = new ListFilter()
                 .equal("complaintId", complaintId == null ? null : InvalidField.uuid("complaintId", complaintId))
-                .equal("branchId", branch)
                 .oneOf("branchId", user.listScope(branch))
                 .equal("status", state == null ? null : state.name())
                 .equal("overdue", InvalidField.bool("overdue", overdue))

@@ -62,6 +62,10 @@ public class EntitlementFromPurchases {
         if (orderIds.isEmpty()) {
             throw new RuleBroken("orders", "name at least one recorded order");
         }
+        if (new java.util.HashSet<>(orderIds).size() != orderIds.size()) {
+            // an order named twice would count its payments and its items twice: an entitlement twice the real one
+            throw new RuleBroken("orders", "name each order once");
+        }
         List<Purchase> orders = new ArrayList<>();
         for (int i = 0; i < orderIds.size(); i++) {
             // an order of the case's customer at the case's branch, else the same answer whether it is missing, another

@@ -68,16 +68,11 @@ public class EntitlementHistory {
         return new History(refundId, state.branchId(), version, List.copyOf(calculations));
     }
 
-    public Calculation calculation(UUID refundId, int n) {
-        return calculation(of(refundId), n);
-    }
-
     /**
      * Calculation {@code n} re-run with its stored inputs and parameters, and under the current policy of the case's
      * branch. A calculation recorded before inputs and parameter sets were kept has no re-run ({@code rerun} null).
      */
-    public Explanation explain(UUID refundId, int n) {
-        History history = of(refundId);
+    public Explanation explain(History history, int n) {
         Calculation c = calculation(history, n);
         if (!c.event().entitlement().rerunnable()) {
             return new Explanation(c, history.branchId(), null);

@@ -43,10 +43,8 @@ public class PaymentDeadlines {
                                                               LocalDate dueDate, String by, Instant at) {
         LocalDate today = LocalDate.ofInstant(at, calendars.of(c.branchId()).zone());
         LocalDate due = dueDate != null ? dueDate : dueDate(c.complaintId(), c.branchId(), at);
-        Long thresholdMinor = policy.approvalThresholdMinor(c.branchId());
-        var threshold = thresholdMinor == null ? null
-                : new clinic.eventstore.domain.Money(thresholdMinor, c.amountPaid().currency());
-        return new clinic.refund.domain.RefundCommand.Agree(amount, remedy, channels, due, today, threshold, by, at);
+        return new clinic.refund.domain.RefundCommand.Agree(amount, remedy, channels, due, today,
+                approvalThreshold(c.branchId(), c.amountPaid().currency()), by, at);
     }
 
     /**
@@ -57,10 +55,14 @@ public class PaymentDeadlines {
             ComplaintFacts.Facts facts, clinic.refund.domain.RefundRemedy remedy, clinic.eventstore.domain.Money amount,
             String paymentMethod, LocalDate dueDate, String by, Instant at) {
         LocalDate due = dueDate != null ? dueDate : dueDate(facts.branchId(), facts.goods(), at);
-        Long thresholdMinor = policy.approvalThresholdMinor(facts.branchId());
-        var threshold = thresholdMinor == null ? null : new clinic.eventstore.domain.Money(thresholdMinor, amount.currency());
         return new clinic.refund.domain.RefundCommand.RecordComplaintAgreement(remedy, amount, paymentMethod, due,
-                threshold, by, at);
+                approvalThreshold(facts.branchId(), amount.currency()), by, at);
+    }
+
+    /** Above this amount the branch's agreements wait for HQ's approval; null when its policy sets none. */
+    private clinic.eventstore.domain.Money approvalThreshold(String branchId, String currency) {
+        Long minor = policy.approvalThresholdMinor(branchId);
+        return minor == null ? null : new clinic.eventstore.domain.Money(minor, currency);
     }
 
     public LocalDate dueDate(String branchId, boolean goods, Instant at) {
