@@ -14,7 +14,7 @@ import java.util.List;
 public final class DevStack implements AutoCloseable {
 
     /** One database per service. */
-    public static final List<String> DATABASES = List.of("complaints", "refunds", "followups", "eventstore");
+    public static final List<String> DATABASES = List.of("complaints", "refunds", "followups", "insights", "eventstore");
 
     /** The product's topics; consumers' dead-letter topics are named {@code <topic>.<consumer>.dlq}. */
     public static final List<String> TOPICS = List.of(
@@ -22,7 +22,8 @@ public final class DevStack implements AutoCloseable {
             "complaint-events.refund-service.dlq", "complaint-events.followup-service.dlq",
             "branch-complaints.complaint-service.dlq", "refund-events.complaint-service.dlq",
             "followup-events.complaint-service.dlq", "branch-purchases.refund-service.dlq",
-            "refund-events.followup-service.dlq");
+            "refund-events.followup-service.dlq", "complaint-events.hq-service.dlq", "refund-events.hq-service.dlq",
+            "followup-events.hq-service.dlq");
 
     public static final int PARTITIONS = 3;
 

@@ -108,7 +108,7 @@ public class ComplaintResource {
     @Operation(operationId = "acknowledgeComplaint",
             summary = "Acknowledge receipt to the customer (the caller acknowledges)")
     public Response acknowledge(@PathParam("id") UUID id, @BeanParam @Valid CommandHeaders headers) {
-        return step(id, headers, (by, ctx) -> new ComplaintCommand.AcknowledgeComplaint(by, ctx.now()));
+        return step(id, headers, (by, ctx) -> new ComplaintCommand.AcknowledgeComplaint(by, ctx.now(), ctx.sla()));
     }
 
     @POST
@@ -229,7 +229,7 @@ public class ComplaintResource {
     @Operation(operationId = "resolveComplaint", summary = "The decision, as communicated to the customer")
     public Response resolve(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Resolve body,
                             @BeanParam @Valid CommandHeaders headers) {
-        return step(id, headers, (by, ctx) -> new ComplaintCommand.Resolve(body.decision(), by, ctx.now()));
+        return step(id, headers, (by, ctx) -> new ComplaintCommand.Resolve(body.decision(), by, ctx.now(), ctx.sla()));
     }
 
     @POST

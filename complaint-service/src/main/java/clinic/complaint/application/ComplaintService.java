@@ -182,7 +182,7 @@ public class ComplaintService {
     }
 
     /** What a step's command is made from: the time, the date where the case's branch is, and its branch's policy. */
-    public record StepContext(Instant now, LocalDate today, WarrantyPolicy warranty) {
+    public record StepContext(Instant now, LocalDate today, WarrantyPolicy warranty, clinic.complaint.domain.sla.SlaContext sla) {
     }
 
     /**
@@ -205,7 +205,7 @@ public class ComplaintService {
                 .guardedBy(state -> caller.guard().requireWorksFor(state.branchId()))
                 .alongside(changed -> alsoStore.accept(changed.state()))
                 .decide(state -> step.apply(new StepContext(now, today(state.branchId(), now),
-                        config.warrantyFor(state.branchId()))));
+                        config.warrantyFor(state.branchId()), sla.contextOf(state))));
         return view(id, new Loaded<>(result.state(), result.version()));
     }
 

@@ -93,6 +93,11 @@ public class SlaSchedule {
         return c.sla() != null ? c.sla() : config.policyFor(c.branchId());
     }
 
+    /** The case's clock context: what the acknowledged and resolved events keep the stopped clock's reading by. */
+    public clinic.complaint.domain.sla.SlaContext contextOf(Complaint c) {
+        return new clinic.complaint.domain.sla.SlaContext(policyOf(c), calendarOf(c));
+    }
+
     /** The scheduler's command for the case: raise what is due by {@code now}. */
     public ComplaintCommand.CheckSla check(Complaint c, Instant now) {
         return new ComplaintCommand.CheckSla(policyOf(c), calendarOf(c), now);

@@ -1,5 +1,6 @@
 package clinic.complaint.domain;
 
+import clinic.complaint.domain.sla.SlaContext;
 import clinic.eventstore.domain.Money;
 
 import clinic.calendar.BusinessCalendar;
@@ -109,7 +110,12 @@ public sealed interface ComplaintCommand {
         }
     }
 
-    record AcknowledgeComplaint(String acknowledgedBy, Instant at) implements ComplaintCommand {
+    /** {@code sla}: the case's clock context, for the reading kept in the event (null: none kept). */
+    record AcknowledgeComplaint(String acknowledgedBy, Instant at, SlaContext sla) implements ComplaintCommand {
+        public AcknowledgeComplaint(String acknowledgedBy, Instant at) {
+            this(acknowledgedBy, at, null);
+        }
+
         public String step() {
             return ComplaintStep.ACKNOWLEDGE.apiName();
         }
@@ -192,7 +198,12 @@ public sealed interface ComplaintCommand {
         }
     }
 
-    record Resolve(String decision, String communicatedBy, Instant at) implements ComplaintCommand {
+    /** {@code sla}: as for {@link AcknowledgeComplaint}. */
+    record Resolve(String decision, String communicatedBy, Instant at, SlaContext sla) implements ComplaintCommand {
+        public Resolve(String decision, String communicatedBy, Instant at) {
+            this(decision, communicatedBy, at, null);
+        }
+
         public String step() {
             return ComplaintStep.RESOLVE.apiName();
         }

@@ -1,5 +1,7 @@
 package clinic.complaint.domain;
 
+import clinic.complaint.domain.sla.SlaClockStop;
+import clinic.complaint.domain.sla.SlaClocks;
 import clinic.eventstore.domain.Money;
 
 import clinic.complaint.domain.Complaint.Agreement;
@@ -103,7 +105,12 @@ public final class ComplaintDecider {
             case FileComplaint c -> List.of(new ComplaintFiled(c.complaintId(), c.caseNumber(), c.branchId(),
                     c.customerRef(), c.channel(), c.category(), c.requestedRemedy(), c.amountPaid(), c.at(), c.sla(),
                     c.calendar()));
-            case AcknowledgeComplaint c -> List.of(new ComplaintAcknowledged(id, c.acknowledgedBy(), c.at()));
+            case AcknowledgeComplaint c -> {
+                var acknowledged = new ComplaintAcknowledged(id, c.acknowledgedBy(), c.at());
+                yield List.of(c.sla() == null ? acknowledged : new ComplaintAcknowledged(id, c.acknowledgedBy(), c.at(),
+                        SlaClockStop.of(SlaClocks.acknowledge(evolve(state, acknowledged), c.sla().policy(),
+                                c.sla().calendar(), c.at()))));
+            }
             case AssessComplaint c -> assess(id, c);
             case CloseOutOfScope c -> List.of(new ComplaintClosedOutOfScope(id, c.explanation(), c.closedBy(), c.at()));
             case StartInvestigation c -> List.of(new InvestigationStarted(id, c.investigator(), c.at()));
@@ -151,7 +158,12 @@ public final class ComplaintDecider {
                 yield List.of(new AgreementReached(id, c.remedy(), c.amount(), c.paymentMethod(), c.dueDate(),
                         c.recordedBy(), c.at(), null));
             }
-            case Resolve c -> List.of(new ComplaintResolved(id, c.decision(), c.communicatedBy(), c.at()));
+            case Resolve c -> {
+                var resolved = new ComplaintResolved(id, c.decision(), c.communicatedBy(), c.at());
+                yield List.of(c.sla() == null ? resolved : new ComplaintResolved(id, c.decision(), c.communicatedBy(),
+                        c.at(), SlaClockStop.of(SlaClocks.resolve(evolve(state, resolved), c.sla().policy(),
+                                c.sla().calendar(), c.at()))));
+            }
             case Close c -> List.of(new ComplaintClosed(id, c.closedBy(), c.at(), null));
             case Reopen c -> List.of(new ComplaintReopened(id, c.reason(), c.by(), state.reopenCount() + 1, c.at()));
             case Withdraw c -> List.of(new ComplaintWithdrawn(id, c.reason(), c.by(), c.at()));

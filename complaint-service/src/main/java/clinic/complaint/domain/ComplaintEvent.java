@@ -4,6 +4,7 @@ import clinic.eventstore.domain.Money;
 
 import clinic.calendar.CalendarSnapshot;
 import clinic.complaint.domain.sla.SlaClockName;
+import clinic.complaint.domain.sla.SlaClockStop;
 import clinic.complaint.domain.sla.SlaPolicy;
 
 import java.time.Instant;
@@ -34,8 +35,15 @@ public sealed interface ComplaintEvent {
         }
     }
 
-    record ComplaintAcknowledged(UUID complaintId, String acknowledgedBy, Instant acknowledgedAt)
+    /**
+     * {@code clock}: the acknowledge clock as it stopped (null in events recorded before it was kept, and when the
+     * command carried no clock context).
+     */
+    record ComplaintAcknowledged(UUID complaintId, String acknowledgedBy, Instant acknowledgedAt, SlaClockStop clock)
             implements ComplaintEvent {
+        public ComplaintAcknowledged(UUID complaintId, String acknowledgedBy, Instant acknowledgedAt) {
+            this(complaintId, acknowledgedBy, acknowledgedAt, null);
+        }
     }
 
     /** {@code scope} says which window the case falls in, or why it falls in none. */
@@ -87,8 +95,12 @@ public sealed interface ComplaintEvent {
                             String recordedBy, Instant agreedAt, UUID refundId) implements ComplaintEvent {
     }
 
-    record ComplaintResolved(UUID complaintId, String decision, String communicatedBy, Instant resolvedAt)
-            implements ComplaintEvent {
+    /** {@code clock}: the resolve clock of this cycle as it stopped (null as for {@link ComplaintAcknowledged}). */
+    record ComplaintResolved(UUID complaintId, String decision, String communicatedBy, Instant resolvedAt,
+                             SlaClockStop clock) implements ComplaintEvent {
+        public ComplaintResolved(UUID complaintId, String decision, String communicatedBy, Instant resolvedAt) {
+            this(complaintId, decision, communicatedBy, resolvedAt, null);
+        }
     }
 
     /**
