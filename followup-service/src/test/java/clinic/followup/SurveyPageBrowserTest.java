@@ -1,5 +1,6 @@
 package clinic.followup;
 
+import clinic.devstack.Chromium;
 import clinic.followup.application.DueWorkScheduler;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusMock;

@@ -168,7 +168,7 @@ public class DrillDown {
                         Timestamp at = rs.getTimestamp(9);
                         rows.add(new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                                at == null ? null : at.toInstant(), (Double) rs.getObject(10, Double.class)));
+                                at == null ? null : at.toInstant(), rs.getObject(10) == null ? null : ((Number) rs.getObject(10)).doubleValue()));
                     }
                 }
             }

@@ -120,7 +120,7 @@ public class Measures {
                     from hq_cases where acknowledged_at >= ? and acknowledged_at < ? and ack_used_seconds is not null %s
                     group by branch_id""", true, rs -> {
                 ratio(ratios, rs, 0, hours(rs, 2));
-                ratio(ratios, rs, 1, (Double) rs.getObject(3, Double.class));
+                ratio(ratios, rs, 1, decimal(rs, 3));
             });
             q.each("""
                     select branch_id, percentile_disc(0.5) within group (order by used_seconds),
@@ -130,7 +130,7 @@ public class Measures {
                     group by branch_id""", true, rs -> {
                 ratio(ratios, rs, 2, hours(rs, 2));
                 ratio(ratios, rs, 3, hours(rs, 3));
-                ratio(ratios, rs, 4, (Double) rs.getObject(4, Double.class));
+                ratio(ratios, rs, 4, decimal(rs, 4));
             });
             q.each("""
                     select branch_id, count(*) from hq_sla_warnings
@@ -143,7 +143,7 @@ public class Measures {
             q.each("""
                     select branch_id, avg(case when reopen_count > 0 then 1.0 else 0.0 end) from hq_cases
                     where first_resolved_at >= ? and first_resolved_at < ? %s group by branch_id""", true,
-                    rs -> ratio(ratios, rs, 5, (Double) rs.getObject(2, Double.class)));
+                    rs -> ratio(ratios, rs, 5, decimal(rs, 2)));
             q.each("""
                     select branch_id, count(*) from hq_escalations where escalated_at >= ? and escalated_at < ? %s
                     group by branch_id""", true, rs -> counts(counts, rs, 3));
@@ -154,16 +154,16 @@ public class Measures {
                     select branch_id, sum(case when status = 'DONE' then 1 else 0 end)::float8
                            / nullif(sum(case when status <> 'CANCELLED' then 1 else 0 end), 0)
                     from hq_followups where due_at >= ? and due_at < ? %s group by branch_id""", true,
-                    rs -> ratio(ratios, rs, 6, (Double) rs.getObject(2, Double.class)));
+                    rs -> ratio(ratios, rs, 6, decimal(rs, 2)));
             q.each("""
                     select branch_id, avg(csat)::float8,
                            100.0 * (count(*) filter (where nps >= 9) - count(*) filter (where nps <= 6))
                                / nullif(count(nps), 0),
                            count(answered_at)::float8 / count(*)
                     from hq_surveys where sent_at >= ? and sent_at < ? %s group by branch_id""", true, rs -> {
-                ratio(ratios, rs, 7, (Double) rs.getObject(2, Double.class));
-                ratio(ratios, rs, 8, (Double) rs.getObject(3, Double.class));
-                ratio(ratios, rs, 9, (Double) rs.getObject(4, Double.class));
+                ratio(ratios, rs, 7, decimal(rs, 2));
+                ratio(ratios, rs, 8, decimal(rs, 3));
+                ratio(ratios, rs, 9, decimal(rs, 4));
             });
             java.util.SortedSet<String> names = new java.util.TreeSet<>(counts.keySet());
             names.addAll(ratios.keySet());
@@ -298,8 +298,8 @@ public class Measures {
                 select max(?::date - due_date), percentile_disc(0.5) within group (order by ?::date - due_date)
                 from hq_refunds where status = 'AGREED' and overdue_since is not null and due_date is not null %s""",
                 false, rs -> {
-                    days[0] = (Long) rs.getObject(1, Long.class);
-                    days[1] = (Long) rs.getObject(2, Long.class);
+                    days[0] = whole(rs, 1);
+                    days[1] = whole(rs, 2);
                 }, today, today);
         return new Refunds(n[0], n[1], agreed, n[2], paid, new Overdue(overdue[0], outstanding, days[0], days[1]));
     }
@@ -330,7 +330,7 @@ public class Measures {
             long promoters = rs.getLong(5);
             long detractors = rs.getLong(7);
             s[0] = new Surveys(sent, answered, sent == 0 ? null : round((double) answered / sent),
-                    round((Double) rs.getObject(3, Double.class)),
+                    round(decimal(rs, 3)),
                     answered == 0 ? null : round((double) rs.getLong(4) / answered), promoters, rs.getLong(6),
                     detractors, answered == 0 ? null : round(100.0 * (promoters - detractors) / answered));
         });
@@ -340,6 +340,17 @@ public class Measures {
     private static Double hours(ResultSet rs, int column) throws SQLException {
         Object v = rs.getObject(column);
         return v == null ? null : ((Number) v).doubleValue() / 3600.0;
+    }
+
+    /** A number column (numeric, float8, int) as a Double, or null. */
+    private static Double decimal(ResultSet rs, int column) throws SQLException {
+        Object v = rs.getObject(column);
+        return v == null ? null : ((Number) v).doubleValue();
+    }
+
+    private static Long whole(ResultSet rs, int column) throws SQLException {
+        Object v = rs.getObject(column);
+        return v == null ? null : ((Number) v).longValue();
     }
 
     private static Double round(Double v) {

@@ -226,4 +226,35 @@ class SlaClocksTest {
         assertThat(SlaClocks.read(SPEC.given(history).state(), POLICY, SH, later).getFirst().state())
                 .isEqualTo(SlaState.MET);
     }
+
+    @Test
+    void the_acknowledged_and_resolved_events_keep_the_stopped_clocks_reading_pauses_and_holidays_excluded() {
+        // Tuesday 29 September, an hour before closing; the golden week (1-7 October) off, Saturday 10 October worked
+        var filed = filed("2026-09-29T17:00", Category.TREATMENT_RESULT);
+        var context = new SlaContext(POLICY, SH);
+        SPEC.given(filed)
+                .when(new clinic.complaint.domain.ComplaintCommand.AcknowledgeComplaint("s", shanghai("2026-09-30T10:00"),
+                        context))
+                // 17:00-18:00 on the 29th and 09:00-10:00 on the 30th: two business hours of a nine-hour day
+                .thenEvents(events -> assertThat(((ComplaintAcknowledged) events.getFirst()).clock())
+                        .isEqualTo(new SlaClockStop(2 * 3600, 9 * 3600, true)));
+
+        var waiting = new ComplaintEvent[]{filed, new ComplaintAcknowledged(ID, "s", shanghai("2026-09-30T10:00")),
+                new ComplaintAssessed(ID, Category.TREATMENT_RESULT, Severity.MEDIUM, Subject.SERVICE,
+                        LocalDate.parse("2026-09-25"), true, "feedback window", "staff:wang", "s",
+                        shanghai("2026-09-30T10:30")),
+                new InvestigationStarted(ID, "staff:wang", shanghai("2026-09-30T10:45")),
+                new WaitStarted(ID, WaitReason.CUSTOMER, "photos", "s", shanghai("2026-09-30T11:00")),
+                new WaitEnded(ID, WaitReason.CUSTOMER, "s", shanghai("2026-10-09T10:00"))};
+        SPEC.given(waiting)
+                .when(new clinic.complaint.domain.ComplaintCommand.Resolve("explained", "s",
+                        shanghai("2026-10-10T12:00"), context))
+                // 1 h on the 29th, 2 h on the 30th until the wait, the wait (the golden week and the 8th in it) not
+                // counted, 8 h on the 9th from 10:00, 3 h on the make-up Saturday: 14 business hours
+                .thenEvents(events -> assertThat(((ComplaintResolved) events.getFirst()).clock())
+                        .satisfies(clock -> {
+                            assertThat(clock.usedSeconds()).isEqualTo(14 * 3600);
+                            assertThat(clock.met()).isEqualTo(clock.usedSeconds() <= clock.targetSeconds());
+                        }));
+    }
 }

@@ -1,4 +1,4 @@
-package clinic.followup;
+package clinic.devstack;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,12 +9,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Finds Debian's {@code chromium} and {@code chromium-driver}, installing them with apt-get when they are missing and
- * the test runs as root (as on the CI machines). Empty when no browser can be had; the browser test then says so and
+ * the test runs as root (as on the CI machines). Empty when no browser can be had; a browser test then says so and
  * is skipped.
  */
-final class Chromium {
+public final class Chromium {
 
-    record Browser(Path binary, Path driver) {
+    /** The browser's binary and its WebDriver. */
+    public record Browser(Path binary, Path driver) {
     }
 
     private static final List<Path> BINARIES = List.of(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromium-browser"));
@@ -24,12 +25,12 @@ final class Chromium {
     private Chromium() {
     }
 
-    static Optional<Browser> findOrInstall() {
+    public static Optional<Browser> findOrInstall() {
         Optional<Browser> found = find();
         if (found.isPresent() || !canInstall()) {
             return found;
         }
-        System.out.println("survey page test: installing Debian's chromium and chromium-driver with apt-get");
+        System.out.println("browser test: installing Debian's chromium and chromium-driver with apt-get");
         try {
             Process update = new ProcessBuilder("apt-get", "update", "-q").inheritIO().start();
             update.waitFor(5, TimeUnit.MINUTES);
@@ -41,7 +42,7 @@ final class Chromium {
                 install.destroyForcibly();
             }
         } catch (IOException e) {
-            System.out.println("survey page test: apt-get failed: " + e.getMessage());
+            System.out.println("browser test: apt-get failed: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
