@@ -2,3 +2,4 @@
 create database complaints;
 create database refunds;
 create database followups;
+create database insights;

@@ -195,6 +195,11 @@ public final class IdentityProvider implements AutoCloseable {
         }
     }
 
+    /** A token of the demo HQ analyst (wang.fang): what the smoke check reads the dashboard's measures with. */
+    public String hqToken() {
+        return userToken("wang.fang", "wang.fang-local");
+    }
+
     /** What ./run-local prints: the users, the branch clients and a curl line that gets a token. */
     public String describe() {
         StringBuilder out = new StringBuilder(String.format("Keycloak    %s (admin console: admin / admin-local)%n",
@@ -205,6 +210,7 @@ public final class IdentityProvider implements AutoCloseable {
         }
         out.append(String.format("  branch systems: client branch-<id>, secret branch-<id>-local-secret, for %s%n",
                 String.join(", ", BRANCH_CLIENTS)));
+        out.append(String.format("  HQ's dashboard: http://localhost:8084/hq/ (sign in as wang.fang, or zhao.lei for SH001-2)%n"));
         out.append(String.format("  a token: curl -s %s -d grant_type=password -d client_id=clinic-cli "
                 + "-d username=li.na -d password=li.na-local | jq -r .access_token%n", tokenEndpoint()));
         return out.toString();

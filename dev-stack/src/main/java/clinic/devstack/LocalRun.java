@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The whole system on this machine: PostgreSQL, Kafka and the three packaged services, with all data kept under one
+ * The whole system on this machine: PostgreSQL, Kafka, Keycloak and the four packaged services, with all data kept under one
  * folder ({@code .local-data/} by default) between runs. Ctrl-C stops everything. {@code --reset} deletes the folder
  * first.
  *
  * <p>Ports come from the environment: {@code PG_PORT} (5432), {@code KAFKA_PORT} (9092),
- * {@code KAFKA_CONTROLLER_PORT} (9093); the services listen on 8081, 8082 and 8083.
+ * {@code KAFKA_CONTROLLER_PORT} (9093); the services listen on 8081, 8082, 8083 and 8084 (hq-service, with HQ's
+ * dashboard on /hq/).
  */
 public final class LocalRun {
 
@@ -22,7 +23,8 @@ public final class LocalRun {
     static final List<Service> SERVICES = List.of(
             new Service("complaint-service", 8081, "complaints"),
             new Service("refund-service", 8082, "refunds"),
-            new Service("followup-service", 8083, "followups"));
+            new Service("followup-service", 8083, "followups"),
+            new Service("hq-service", 8084, "insights"));
 
     public static void main(String[] args) throws Exception {
         long started = System.nanoTime();
@@ -103,8 +105,8 @@ public final class LocalRun {
             String token = keycloak.clientToken("branch-SH001", "branch-SH001-local-secret");
             System.out.println("smoke: the identity provider issued a branch system's token");
             double ready = (System.nanoTime() - started) / 1e9;
-            int status = Smoke.run(services.get(0).baseUrl(), services.get(1).baseUrl(), services.get(2).baseUrl(), token,
-                    ready);
+            int status = Smoke.run(services.get(0).baseUrl(), services.get(1).baseUrl(), services.get(2).baseUrl(),
+                    services.get(3).baseUrl(), token, keycloak.hqToken(), ready);
             System.exit(status); // the shutdown hook stops the services, Kafka and PostgreSQL
         }
 

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code ./run-local --smoke}: what a new user does first, checked. Files a complaint that asks for a refund, waits
- * until refund-service shows its refund case and followup-service its intake call, and says how long each took.
+ * until refund-service shows its refund case, followup-service its intake call and HQ's dashboard the complaint among
+ * those received, and says how long each took.
  */
 final class Smoke {
 
@@ -24,9 +25,11 @@ final class Smoke {
 
     /**
      * 0 when a request without a token is refused and a complaint filed with {@code token} (a branch system's, of SH001)
-     * reached both other services within a minute, 1 otherwise.
+     * reached the three other services within a minute (hq-service read with {@code hqToken}, an HQ analyst's), 1
+     * otherwise.
      */
-    static int run(String complaints, String refunds, String followups, String token, double readySeconds) {
+    static int run(String complaints, String refunds, String followups, String hq, String token, String hqToken,
+                   double readySeconds) {
         try {
             HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(complaints + "/complaints")).GET()
                     .build(), HttpResponse.BodyHandlers.ofString());
@@ -57,10 +60,14 @@ final class Smoke {
             System.out.printf("smoke: its refund case is on GET /refunds after %d ms%n", refund);
             long followUp = await(followups + "/followups?complaintId=" + complaint, token, started);
             System.out.printf("smoke: its follow-up task is on GET /followups after %d ms%n", followUp);
+            long dashboard = awaitMentioned(hq + "/insights/cases?measure=received&branch=SH001", hqToken, complaint,
+                    started);
+            System.out.printf("smoke: HQ's dashboard counts it among the complaints received after %d ms%n", dashboard);
             Benchmarks.record("smoke", "./run-local --smoke: a fresh start and a first complaint", List.of(
-                    String.format("PostgreSQL, Kafka and the three services ready %.1f s after the command (initdb included)",
-                            readySeconds),
-                    "the first complaint's refund case visible " + refund + " ms and its follow-up task " + followUp
+                    String.format("PostgreSQL, Kafka, Keycloak and the four services ready %.1f s after the command "
+                            + "(initdb included)", readySeconds),
+                    "the first complaint's refund case visible " + refund + " ms, its follow-up task " + followUp
+                            + " ms and its line on HQ's dashboard " + dashboard
                             + " ms after its POST (the consumer groups join meanwhile)"));
             System.out.println("smoke: OK");
             return 0;
@@ -68,6 +75,20 @@ final class Smoke {
             System.err.println("smoke: failed: " + e);
             return 1;
         }
+    }
+
+    /** Milliseconds since {@code started} until {@code url} answers a text with {@code id} in it; throws after a minute. */
+    private static long awaitMentioned(String url, String token, String id, long started) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200 && r.body().contains(id)) {
+                return (System.nanoTime() - started) / 1_000_000;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("nothing about " + id + " on " + url + " after a minute");
     }
 
     /** Milliseconds since {@code started} until {@code url} lists an item; throws after a minute. */

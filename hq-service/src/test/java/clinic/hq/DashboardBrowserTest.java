@@ -11,11 +11,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 import java.net.URL;
 import java.time.Duration;
@@ -25,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.logging.Level;
 import java.util.stream.Collectors;
 
 import static clinic.hq.Streams.sh;
@@ -54,6 +59,7 @@ class DashboardBrowserTest {
         options.setBinary(found.get().binary().toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=en-US",
                 "--window-size=1280,900");
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(found.get().driver().toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -123,6 +129,7 @@ class DashboardBrowserTest {
         assertThat(browser.findElements(By.cssSelector("[data-testid=league-row][data-branch='" + branch + "']")))
                 .as("the branch's line in the league table").hasSize(1);
         assertThat(browser.findElement(By.cssSelector("[data-testid=freshness]")).getText()).contains("complaint");
+        screenshot("overview");
 
         // (b) the received number lists exactly the cases filed
         browser.findElement(By.cssSelector("[data-testid=kpi-received]")).click();
@@ -141,6 +148,7 @@ class DashboardBrowserTest {
         List<String> whens = browser.findElements(By.cssSelector("[data-testid=timeline-entry] time")).stream()
                 .map(t -> t.getAttribute("datetime")).toList();
         assertThat(whens).as("in time order").isSortedAccordingTo(String::compareTo);
+        screenshot("timeline");
         browser.findElement(By.cssSelector("[data-testid=drill-close]")).click();
 
         // (d) one more complaint: the page updates by itself
@@ -163,6 +171,10 @@ class DashboardBrowserTest {
         language("en");
         await().atMost(Duration.ofSeconds(5)).until(() -> title().equals("HQ dashboard"));
         assertThat(js("return localStorage.getItem('clinic.hq.lang')")).isEqualTo("en");
+
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList())
+                .as("no errors in the page's console").isEmpty();
     }
 
     @Test
@@ -176,6 +188,16 @@ class DashboardBrowserTest {
     static JsonPath overview(String branch) {
         return given().queryParams(Map.of("from", LocalDate.of(2026, 3, 1).toString(), "to", "2026-03-31",
                 "branch", branch)).get("/insights/overview").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** For a person looking at a failure: target/dashboard-<name>.png. */
+    static void screenshot(String name) {
+        try {
+            java.nio.file.Files.write(java.nio.file.Path.of("target", "dashboard-" + name + ".png"),
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            System.out.println("dashboard test: no screenshot: " + e.getMessage());
+        }
     }
 
     String url(String path) {

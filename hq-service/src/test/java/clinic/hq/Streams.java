@@ -42,7 +42,8 @@ public final class Streams implements AutoCloseable {
     public UUID filed(String branch, String caseNumber, String channel, String category, Instant at) {
         UUID id = UUID.randomUUID();
         complaint(id, branch, "complaint.filed.v1", at, "complaintId", id, "caseNumber", caseNumber, "branchId", branch,
-                "channel", channel, "category", category, "filedAt", at);
+                "channel", channel, "category", category, "filedAt", at,
+                "customerRef", "cust-" + id.toString().substring(0, 8));
         return id;
     }
 

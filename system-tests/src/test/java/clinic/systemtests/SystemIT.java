@@ -48,7 +48,7 @@ class SystemIT {
     /** Every branch the tests file for: what the test account's token covers. */
     static final List<String> BRANCHES = java.util.stream.Stream.concat(
             java.util.stream.Stream.of("SH010", "SH011", "SH012", "SH020", "SH030", "SH040", "SH045", "SH050", "SH060",
-                    "SH070", "SH075", "SH080", "FZ001"),
+                    "SH070", "SH075", "SH080", "SH090", "FZ001"),
             java.util.stream.Stream.of("LA", "LB").flatMap(p -> java.util.stream.IntStream.range(0, 8)
                     .mapToObj(b -> p + RUN + b))).toList();
 
@@ -59,6 +59,7 @@ class SystemIT {
     static ServiceProcess complaints;
     static ServiceProcess refunds;
     static ServiceProcess followups;
+    static ServiceProcess hq;
 
     @BeforeAll
     static void startTheSystem() throws Exception {
@@ -75,14 +76,15 @@ class SystemIT {
         // follow-ups open around the clock, surveys out a second after closing, intake calls 3 s after filing
         followups = ServiceProcess.of(root, "followup-service", DevStack.freePort(), "followups", stack, issuer, logs)
                 .with(DevStack.freePort(), FOLLOWUP_FAST);
+        hq = ServiceProcess.of(root, "hq-service", DevStack.freePort(), "insights", stack, issuer, logs);
         long started = System.nanoTime();
-        for (ServiceProcess s : List.of(complaints, refunds, followups)) {
+        for (ServiceProcess s : List.of(complaints, refunds, followups, hq)) {
             s.start();
         }
-        for (ServiceProcess s : List.of(complaints, refunds, followups)) {
+        for (ServiceProcess s : List.of(complaints, refunds, followups, hq)) {
             s.awaitReady(Duration.ofMinutes(2));
         }
-        System.out.printf("system-tests: three services ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        System.out.printf("system-tests: four services ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
         keycloak = idp.get(3, java.util.concurrent.TimeUnit.MINUTES);
         System.out.printf("system-tests: services and Keycloak ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
         keycloak.addUser("system-tests", "system-tests-local", List.of("branch-staff", "branch-manager", "hq-approver",
@@ -97,7 +99,7 @@ class SystemIT {
 
     @AfterAll
     static void stopTheSystem() {
-        for (ServiceProcess s : List.of(complaints, refunds, followups)) {
+        for (ServiceProcess s : java.util.Arrays.asList(complaints, refunds, followups, hq)) {
             if (s != null) {
                 s.stop();
             }
@@ -549,7 +551,7 @@ class SystemIT {
         int total = 0;
         List<String> failures = new ArrayList<>();
         List<String> figures = new ArrayList<>();
-        for (ServiceProcess service : List.of(complaints, refunds, followups)) {
+        for (ServiceProcess service : List.of(complaints, refunds, followups, hq)) {
             long started = System.nanoTime();
             long maxBody = service == complaints ? 21L * 1024 * 1024 : 10L * 1024 * 1024;
             ApiFuzzer fuzz = new ApiFuzzer(service.baseUrl(), ids, hints, token).run(maxBody);
@@ -576,7 +578,7 @@ class SystemIT {
 
     private static long eventsCorrelatedWith(ServiceProcess service, List<UUID> correlations) throws Exception {
         String database = Map.of("complaint-service", "complaints", "refund-service", "refunds",
-                "followup-service", "followups").get(service.name());
+                "followup-service", "followups", "hq-service", "insights").get(service.name());
         try (var c = java.sql.DriverManager.getConnection(stack.jdbcUrl(database), clinic.devstack.PostgresServer.SUPERUSER,
                 clinic.devstack.PostgresServer.PASSWORD);
              var ps = c.prepareStatement("select count(*) from events where correlation_id = any (?)")) {
@@ -676,6 +678,54 @@ class SystemIT {
                 {"category":"TREATMENT_RESULT","severity":"MEDIUM","subject":"SERVICE","serviceDate":"%s","owner":"staff:wang"}"""
                 .formatted(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))));
         post(complaints, "/complaints/" + id + "/start-investigation", null);
+    }
+
+    @Test
+    @Order(14)
+    void complaints_filed_through_complaint_service_show_up_on_hqs_dashboard() throws Exception {
+        String branch = "SH090"; // no other test files for it
+        List<String> ids = new ArrayList<>();
+        for (String category : List.of("TREATMENT_RESULT", "TREATMENT_RESULT", "PRODUCT_QUALITY")) {
+            ids.add(file(branch, "APOLOGY", category));
+        }
+        post(complaints, "/complaints/" + ids.getFirst() + "/acknowledge", null);
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String query = "?from=" + today + "&to=" + today + "&branch=" + branch;
+        long started = System.nanoTime();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            JsonNode o = list(hq, "/insights/overview" + query);
+            return o.path("received").path("total").asLong() == 3
+                    && o.path("timeToAcknowledge").path("count").asLong() == 1;
+        });
+        System.out.printf("system-tests: filed and acknowledged -> on HQ's dashboard within %d ms%n",
+                (System.nanoTime() - started) / 1_000_000);
+        JsonNode overview = list(hq, "/insights/overview" + query);
+        assertThat(overview.path("received").path("byCategory").path("TREATMENT_RESULT").asLong()).isEqualTo(2);
+        assertThat(overview.path("received").path("byCategory").path("PRODUCT_QUALITY").asLong()).isEqualTo(1);
+        // complaint-service's own reading of the acknowledge clock: well within its target, counted as met
+        assertThat(overview.path("timeToAcknowledge").path("withinTarget").asLong()).isEqualTo(1);
+        List<String> behind = new ArrayList<>();
+        list(hq, "/insights/cases" + query + "&measure=received").path("rows")
+                .forEach(r -> behind.add(r.path("complaintId").asText()));
+        assertThat(behind).containsExactlyInAnyOrderElementsOf(ids);
+        JsonNode timeline = list(hq, "/insights/cases/" + ids.getFirst() + "/timeline");
+        List<String> what = new ArrayList<>();
+        timeline.path("entries").forEach(e -> what.add(e.path("what").asText()));
+        assertThat(what).startsWith("case-filed", "case-acknowledged");
+        // the dashboard's freshness: caught up with the head of the complaint topic
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            for (JsonNode topic : list(hq, "/insights/freshness")) {
+                if (topic.path("topic").asText().equals("complaint-events")) {
+                    return topic.path("behind").asLong(-1) == 0;
+                }
+            }
+            return false;
+        });
+        // the page itself is served
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(hq.baseUrl() + "/hq/")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("echarts");
     }
 
     private static void post(ServiceProcess service, String path, String json) throws IOException, InterruptedException {
