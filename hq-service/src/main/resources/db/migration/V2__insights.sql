@@ -118,7 +118,7 @@ create table hq_topic_positions (
     topic       text not null,
     partition   int not null,
     next_offset bigint not null,
-    event_time  timestamptz not null,
+    event_time  timestamptz,             -- of the newest event applied (null: only unreadable or repeated messages yet)
     applied_at  timestamptz not null,
     primary key (topic, partition)
 );

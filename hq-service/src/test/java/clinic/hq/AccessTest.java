@@ -26,20 +26,21 @@ import static org.hamcrest.Matchers.equalTo;
 class AccessTest {
 
     /**
-     * Columns: no token, expired, another issuer, forged (another key), each role (of SH001), staff of another branch.
-     * The live stream is infinite, so its let-through cells are not called here ("-"): the browser test reads it.
+     * Columns: no token, expired, another issuer, forged (another key), each role (of SH001), staff and manager of
+     * another branch (their league table is their own branch's: below).
+     * The live stream never ends, so the matrix does not call it ("-"): {@link #the_live_stream_is_for_hq_and_refuses_anyone_else_at_once}.
      */
     static final String TABLE = """
             operation                  none expired issuer forged staff manager analyst approver ops privacy other-branch
             getOverview                401  401     401    401    403   200     200     200      200 403     403
             getOverviewCsv             401  401     401    401    403   200     200     200      200 403     403
-            getBranchLeague            401  401     401    401    403   200     200     200      200 403     403
-            getBranchLeagueCsv         401  401     401    401    403   200     200     200      200 403     403
+            getBranchLeague            401  401     401    401    403   200     200     200      200 403     200
+            getBranchLeagueCsv         401  401     401    401    403   200     200     200      200 403     200
             listCasesBehindMeasure     401  401     401    401    403   200     200     200      200 403     403
             listCasesBehindMeasureCsv  401  401     401    401    403   200     200     200      200 403     403
             getCaseTimeline            401  401     401    401    403   200     200     200      200 403     403
-            getFreshness               401  401     401    401    403   200     200     200      200 403     403
-            streamChanges              401  401     401    401    403   -       -       -        -   403     403
+            getFreshness               401  401     401    401    403   200     200     200      200 403     200
+            streamChanges              -    -       -      -      -     -       -       -        -   -       -
             rebuildInsights            401  401     401    401    403   403     403     403      200 403     403
             getSignIn                  200  200     200    200    200   200     200     200      200 200     200
             """;
@@ -80,6 +81,39 @@ class AccessTest {
                 Map.entry("getSignIn", Call.of("GET", "/insights/sign-in")));
 
         assertThat(AccessMatrix.check(TABLE, calls::get)).isEmpty();
+    }
+
+    @Test
+    void the_live_stream_is_for_hq_and_refuses_anyone_else_at_once() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI live = java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + "/insights/live");
+        Map<String, Integer> refused = new java.util.LinkedHashMap<>();
+        refused.put("", 401);
+        refused.put(TestTokens.expired("hq-analyst"), 401);
+        refused.put(TestTokens.forged("hq-analyst"), 401);
+        refused.put(TestTokens.otherIssuer("hq-analyst"), 401);
+        refused.put(TestTokens.staffOf("SH001"), 403);
+        refused.put(TestTokens.withRole("privacy-officer"), 403);
+        for (var caller : refused.entrySet()) {
+            var request = java.net.http.HttpRequest.newBuilder(live).timeout(Duration.ofSeconds(5));
+            if (!caller.getKey().isEmpty()) {
+                request.header("Authorization", TestTokens.bearer(caller.getKey()));
+            }
+            var response = http.send(request.GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(caller.getValue());
+            assertThat(response.body()).doesNotContain("changes");
+        }
+        // HQ gets the stream: a first event (a change since it connected, or the heartbeat) without asking twice
+        var request = java.net.http.HttpRequest.newBuilder(live)
+                .header("Authorization", TestTokens.bearer(TestTokens.withRole("hq-analyst"))).GET().build();
+        var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofLines());
+        try (var lines = response.body()) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("text/event-stream"));
+            String first = lines.filter(l -> l.startsWith("data:")).findFirst().orElseThrow();
+            assertThat(first).contains("\"changes\"");
+        }
     }
 
     @Test

@@ -130,6 +130,8 @@ class DashboardBrowserTest {
                 .as("the branch's line in the league table").hasSize(1);
         assertThat(browser.findElement(By.cssSelector("[data-testid=freshness]")).getText()).contains("complaint");
         screenshot("overview");
+        browser.findElement(By.cssSelector("[data-testid=league]")).click();
+        screenshot("league");
 
         // (b) the received number lists exactly the cases filed
         browser.findElement(By.cssSelector("[data-testid=kpi-received]")).click();
@@ -166,6 +168,7 @@ class DashboardBrowserTest {
         assertThat(title()).isEqualTo("HQ dashboard");
         language("zh");
         await().atMost(Duration.ofSeconds(5)).until(() -> title().equals("总部看板"));
+        screenshot("zh");
         assertThat(browser.findElement(By.cssSelector("[data-testid=kpi-received]"))
                 .findElement(By.xpath("ancestor::article/h3")).getText()).isEqualTo("受理量");
         language("en");

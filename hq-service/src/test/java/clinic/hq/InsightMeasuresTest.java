@@ -331,6 +331,10 @@ class InsightMeasuresTest {
                 1, Duration.ofSeconds(30));
         assertThat(dead).singleElement().satisfies(r -> assertThat(TopicReader.header(r, "dead-letter-reason"))
                 .contains("category must be an upper-case code"));
+        // the repeated and the refused message were read: the dashboard is not behind for them
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(given().get("/insights/freshness")
+                .then().statusCode(200).extract().jsonPath()
+                .getLong("find { it.topic == 'complaint-events' }.behind")).isZero());
     }
 
     @Test

@@ -62,16 +62,30 @@ public class Freshness {
     /** Within the consumer's transaction: the record at {@code offset} of the partition is applied. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void applied(String topic, int partition, long offset, Instant eventTime) {
+        write(topic, partition, offset, eventTime);
+    }
+
+    /**
+     * The record at {@code offset} was read and had nothing to apply (a second delivery, or a message sent to the
+     * dead-letter topic): the position moves on, in a transaction of its own, so that it is not counted as behind.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void passed(String topic, int partition, long offset) {
+        write(topic, partition, offset, null);
+    }
+
+    private void write(String topic, int partition, long offset, Instant eventTime) {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 insert into hq_topic_positions (topic, partition, next_offset, event_time, applied_at)
                 values (?, ?, ?, ?, ?)
                 on conflict (topic, partition) do update set next_offset = excluded.next_offset,
-                    event_time = excluded.event_time, applied_at = excluded.applied_at
+                    event_time = coalesce(excluded.event_time, hq_topic_positions.event_time),
+                    applied_at = excluded.applied_at
                 where hq_topic_positions.next_offset < excluded.next_offset""")) {
             ps.setString(1, topic);
             ps.setInt(2, partition);
             ps.setLong(3, offset + 1);
-            ps.setTimestamp(4, Timestamp.from(eventTime));
+            ps.setTimestamp(4, eventTime == null ? null : Timestamp.from(eventTime));
             ps.setTimestamp(5, Timestamp.from(clock.instant()));
             ps.executeUpdate();
         } catch (SQLException e) {
@@ -95,13 +109,16 @@ public class Freshness {
         Map<String, Instant[]> times = new HashMap<>();
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 select topic, sum(next_offset), max(event_time),
-                       (array_agg(event_time order by applied_at desc))[1], max(applied_at)
+                       (array_agg(event_time order by applied_at desc) filter (where event_time is not null))[1],
+                       max(applied_at) filter (where event_time is not null)
                 from hq_topic_positions group by topic""");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 applied.put(rs.getString(1), new long[]{rs.getLong(2)});
-                times.put(rs.getString(1), new Instant[]{rs.getTimestamp(3).toInstant(),
-                        rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()});
+                if (rs.getTimestamp(3) != null) {
+                    times.put(rs.getString(1), new Instant[]{rs.getTimestamp(3).toInstant(),
+                            rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()});
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("topic positions not read: " + e.getMessage(), e);

@@ -68,11 +68,24 @@ public class EventStreamsConsumer {
     }
 
     private void consume(ConsumerRecord<String, String> record, Consumer<IncomingEvent> translate) {
-        IncomingEvent event = IncomingEvent.from(record);
-        inbox.processOnce(CONSUMER, event, e -> {
-            translate.accept(e);
-            freshness.applied(record.topic(), record.partition(), record.offset(), e.time());
-        });
+        boolean applied;
+        try {
+            applied = inbox.processOnce(CONSUMER, IncomingEvent.from(record), e -> {
+                translate.accept(e);
+                freshness.applied(record.topic(), record.partition(), record.offset(), e.time());
+            });
+        } catch (RuntimeException refused) {
+            // on its way to the dead-letter topic: read, so not behind
+            try {
+                freshness.passed(record.topic(), record.partition(), record.offset());
+            } catch (RuntimeException positionNotWritten) {
+                refused.addSuppressed(positionNotWritten);
+            }
+            throw refused;
+        }
+        if (!applied) {
+            freshness.passed(record.topic(), record.partition(), record.offset());
+        }
         freshness.changed(record.topic());
     }
 

@@ -62,15 +62,17 @@
 
   function dateTime(iso) {
     if (!iso) return t('none');
-    return new Date(iso).toLocaleString(state.lang === 'zh' ? 'zh-CN' : 'en-GB',
-      {timeZone: state.zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit'});
+    // yyyy-MM-dd HH:mm:ss in the chain's time zone, the same in both languages ('sv-SE' formats dates that way)
+    return new Date(iso).toLocaleString('sv-SE', {timeZone: state.zone, year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', second: '2-digit'});
   }
   function duration(ms) {
     if (ms == null) return t('none');
     if (ms < 1000) return ms + ' ms';
     if (ms < 60000) return (ms / 1000).toFixed(1) + ' s';
     if (ms < 3600000) return Math.round(ms / 60000) + ' min';
-    return (ms / 3600000).toFixed(1) + ' ' + t('hoursUnit');
+    if (ms < 172800000) return (ms / 3600000).toFixed(1) + ' ' + t('hoursUnit');
+    return (ms / 86400000).toFixed(1) + ' ' + t('daysUnit');
   }
 
   // ---- dates of the period (yyyy-MM-dd, in the chain's time zone) ---------------------------------------------------
