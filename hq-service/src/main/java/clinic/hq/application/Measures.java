@@ -91,38 +91,78 @@ public class Measures {
         this.clock = clock;
     }
 
+    /**
+     * Every measure of the period. The measures read different tables and ranges, so they are asked side by side, each
+     * on a connection of its own ({@link #PARALLEL} at a time), rather than one after another.
+     */
     public Overview overview(Period p) {
-        try (Connection c = db.getConnection()) {
-            c.setReadOnly(true);
-            Sql q = new Sql(c, p);
-            return new Overview(p.from(), p.to(), p.zone().getId(), p.branches(), received(q),
-                    durations(q, "hq_cases", "acknowledged_at", "ack_used_seconds", "ack_met", null),
-                    durations(q, "hq_resolutions", "resolved_at", "used_seconds", "met", null), sla(q),
-                    reopens(q), escalations(q), refunds(q), followUps(q), surveys(q), clock.instant());
-        } catch (SQLException e) {
-            throw new IllegalStateException("measures not read: " + e.getMessage(), e);
-        }
+        var received = measure(p, this::received);
+        var ack = measure(p, q -> durations(q, "hq_cases", "acknowledged_at", "ack_used_seconds", "ack_met"));
+        var resolve = measure(p, q -> durations(q, "hq_resolutions", "resolved_at", "used_seconds", "met"));
+        var sla = measure(p, this::sla);
+        var reopens = measure(p, this::reopens);
+        var escalations = measure(p, this::escalations);
+        var refunds = measure(p, this::refunds);
+        var followUps = measure(p, this::followUps);
+        var surveys = measure(p, this::surveys);
+        return new Overview(p.from(), p.to(), p.zone().getId(), p.branches(), received.join(), ack.join(),
+                resolve.join(), sla.join(), reopens.join(), escalations.join(), refunds.join(), followUps.join(),
+                surveys.join(), clock.instant());
+    }
+
+    /** How many of one answer's measures run at once. */
+    static final int PARALLEL = 3;
+
+    private final java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(
+            PARALLEL, Thread.ofPlatform().daemon().name("hq-measures-", 0).factory());
+
+    @FunctionalInterface
+    private interface Measure<T> {
+        T read(Sql q) throws SQLException;
+    }
+
+    private <T> java.util.concurrent.CompletableFuture<T> measure(Period p, Measure<T> measure) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (Connection c = db.getConnection()) {
+                c.setReadOnly(true);
+                return measure.read(new Sql(c, p));
+            } catch (SQLException e) {
+                throw new IllegalStateException("measures not read: " + e.getMessage(), e);
+            }
+        }, workers);
+    }
+
+    /** One query of {@link #branches}, on a connection of its own. */
+    private java.util.concurrent.CompletableFuture<Void> each(Period p, String sql, boolean inPeriod, Row row) {
+        return measure(p, q -> {
+            q.each(sql, inPeriod, row);
+            return null;
+        });
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        workers.shutdownNow();
     }
 
     /** The league table: every branch with anything in the period (or open now), by branch code. */
     public List<BranchLine> branches(Period p) {
-        try (Connection c = db.getConnection()) {
-            c.setReadOnly(true);
-            Sql q = new Sql(c, p);
-            Map<String, long[]> counts = new TreeMap<>();
-            Map<String, Double[]> ratios = new TreeMap<>();
-            q.each("""
+        Map<String, long[]> counts = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Double[]> ratios = new java.util.concurrent.ConcurrentHashMap<>();
+        List<java.util.concurrent.CompletableFuture<Void>> parts = new ArrayList<>();
+        { // each line of the table's columns from its own query, side by side
+            parts.add(each(p, """
                     select branch_id, count(*) from hq_cases where filed_at >= ? and filed_at < ? %s
-                    group by branch_id""", true, rs -> counts(counts, rs, 0));
-            q.each("""
+                    group by branch_id""", true, rs -> counts(counts, rs, 0)));
+            parts.add(each(p, """
                     select branch_id, percentile_disc(0.5) within group (order by ack_used_seconds),
                            avg(case when ack_met then 1.0 else 0.0 end)
                     from hq_cases where acknowledged_at >= ? and acknowledged_at < ? and ack_used_seconds is not null %s
                     group by branch_id""", true, rs -> {
                 ratio(ratios, rs, 0, hours(rs, 2));
                 ratio(ratios, rs, 1, decimal(rs, 3));
-            });
-            q.each("""
+            }));
+            parts.add(each(p, """
                     select branch_id, percentile_disc(0.5) within group (order by used_seconds),
                            percentile_disc(0.9) within group (order by used_seconds),
                            avg(case when met then 1.0 else 0.0 end)
@@ -131,31 +171,31 @@ public class Measures {
                 ratio(ratios, rs, 2, hours(rs, 2));
                 ratio(ratios, rs, 3, hours(rs, 3));
                 ratio(ratios, rs, 4, decimal(rs, 4));
-            });
-            q.each("""
+            }));
+            parts.add(each(p, """
                     select branch_id, count(*) from hq_sla_warnings
                     where raised_at >= ? and raised_at < ? and level = 'BREACHED' %s group by branch_id""", true,
-                    rs -> counts(counts, rs, 1));
-            q.each("""
+                    rs -> counts(counts, rs, 1)));
+            parts.add(each(p, """
                     select branch_id, count(*) from hq_cases where status = 'OPEN'
                     and (acknowledge_sla = 'AT_RISK' or resolve_sla = 'AT_RISK') %s group by branch_id""", false,
-                    rs -> counts(counts, rs, 2));
-            q.each("""
+                    rs -> counts(counts, rs, 2)));
+            parts.add(each(p, """
                     select branch_id, avg(case when reopen_count > 0 then 1.0 else 0.0 end) from hq_cases
                     where first_resolved_at >= ? and first_resolved_at < ? %s group by branch_id""", true,
-                    rs -> ratio(ratios, rs, 5, decimal(rs, 2)));
-            q.each("""
+                    rs -> ratio(ratios, rs, 5, decimal(rs, 2))));
+            parts.add(each(p, """
                     select branch_id, count(*) from hq_escalations where escalated_at >= ? and escalated_at < ? %s
-                    group by branch_id""", true, rs -> counts(counts, rs, 3));
-            q.each("""
+                    group by branch_id""", true, rs -> counts(counts, rs, 3)));
+            parts.add(each(p, """
                     select branch_id, count(*) from hq_refunds where status = 'AGREED' and overdue_since is not null %s
-                    group by branch_id""", false, rs -> counts(counts, rs, 4));
-            q.each("""
+                    group by branch_id""", false, rs -> counts(counts, rs, 4)));
+            parts.add(each(p, """
                     select branch_id, sum(case when status = 'DONE' then 1 else 0 end)::float8
                            / nullif(sum(case when status <> 'CANCELLED' then 1 else 0 end), 0)
                     from hq_followups where due_at >= ? and due_at < ? %s group by branch_id""", true,
-                    rs -> ratio(ratios, rs, 6, decimal(rs, 2)));
-            q.each("""
+                    rs -> ratio(ratios, rs, 6, decimal(rs, 2))));
+            parts.add(each(p, """
                     select branch_id, avg(csat)::float8,
                            100.0 * (count(*) filter (where nps >= 9) - count(*) filter (where nps <= 6))
                                / nullif(count(nps), 0),
@@ -164,7 +204,8 @@ public class Measures {
                 ratio(ratios, rs, 7, decimal(rs, 2));
                 ratio(ratios, rs, 8, decimal(rs, 3));
                 ratio(ratios, rs, 9, decimal(rs, 4));
-            });
+            }));
+            parts.forEach(java.util.concurrent.CompletableFuture::join);
             java.util.SortedSet<String> names = new java.util.TreeSet<>(counts.keySet());
             names.addAll(ratios.keySet());
             List<BranchLine> lines = new ArrayList<>();
@@ -175,8 +216,6 @@ public class Measures {
                         n[1], n[2], round(r[5]), n[3], n[4], round(r[6]), round(r[7]), round(r[8]), round(r[9])));
             }
             return lines;
-        } catch (SQLException e) {
-            throw new IllegalStateException("league table not read: " + e.getMessage(), e);
         }
     }
 
@@ -185,26 +224,21 @@ public class Measures {
         Map<String, Long> byChannel = new TreeMap<>();
         Map<String, Long> bySeverity = new TreeMap<>();
         long[] total = {0};
+        // one pass: the counts of each (category, channel, severity), summed three ways here (a few hundred groups)
         q.each("""
-                select grouping(category), grouping(channel), grouping(severity), category, channel, severity, count(*)
+                select category, channel, coalesce(severity, 'UNASSESSED'), count(*)
                 from hq_cases where filed_at >= ? and filed_at < ? %s
-                group by grouping sets ((category), (channel), (severity), ())""", true, rs -> {
-            long n = rs.getLong(7);
-            if (rs.getInt(1) == 0) {
-                byCategory.put(rs.getString(4), n);
-            } else if (rs.getInt(2) == 0) {
-                byChannel.put(rs.getString(5), n);
-            } else if (rs.getInt(3) == 0) {
-                bySeverity.put(rs.getString(6) == null ? "UNASSESSED" : rs.getString(6), n);
-            } else {
-                total[0] = n;
-            }
+                group by 1, 2, 3""", true, rs -> {
+            long n = rs.getLong(4);
+            byCategory.merge(rs.getString(1), n, Long::sum);
+            byChannel.merge(rs.getString(2), n, Long::sum);
+            bySeverity.merge(rs.getString(3), n, Long::sum);
+            total[0] += n;
         });
         return new Received(total[0], byCategory, byChannel, bySeverity);
     }
 
-    private Durations durations(Sql q, String table, String at, String used, String met, String extra)
-            throws SQLException {
+    private Durations durations(Sql q, String table, String at, String used, String met) throws SQLException {
         Durations[] d = {new Durations(0, null, null, 0, null)};
         q.each("""
                 select count(*), percentile_disc(0.5) within group (order by %2$s),

@@ -35,6 +35,7 @@
     document.title = t('title');
     for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
     $('lang').value = state.lang;
+    setLive(liveOn);
   }
 
   // ---- numbers (display only; the API's numbers are never changed) ---------------------------------------------------
@@ -126,13 +127,16 @@
     if (!r.ok) throw new Error('sign-in settings: HTTP ' + r.status);
     return r.json();
   }
+  let signingIn = false;
   async function startSignIn() {
+    if (signingIn) return; // several calls answered 401 at once: one redirect
     // Refuse a loop: a sign-in that just came back with a token the API refuses is an error to show, not to repeat.
     const last = Number(sessionStorage.getItem(PKCE_KEY + '.done') || 0);
     if (Date.now() - last < 30000) {
       showMessage(t('signInFailed', {what: 'the new token was refused (401)'}));
       return;
     }
+    signingIn = true;
     showMessage(t('signingIn'), 'info');
     const {issuer, clientId} = await signInConfig();
     const verifier = randomText();
@@ -333,7 +337,7 @@
     return {
       tooltip: {trigger: 'axis'}, grid: {left: 8, right: 16, top: 16, bottom: 8, containLabel: true},
       xAxis: {type: 'value', minInterval: 1}, yAxis: {type: 'category', data: keys.map(code), inverse: true},
-      series: [{type: 'bar', data: keys.map((k) => ({value: map[k], code: k})), itemStyle: {color: '#2f6db5'}}]
+      series: [{type: 'bar', barMaxWidth: 28, data: keys.map((k) => ({value: map[k], code: k})), itemStyle: {color: '#2f6db5'}}]
     };
   }
   function renderCharts() {
@@ -355,8 +359,8 @@
       xAxis: {type: 'category', data: lines.map((b) => b.branchId)},
       yAxis: [{type: 'value', name: t('count'), minInterval: 1}, {type: 'value', name: t('hoursUnit')}],
       series: [
-        {name: t('colReceived'), type: 'bar', data: lines.map((b) => b.received), itemStyle: {color: '#2f6db5'}},
-        {name: t('medianHours'), type: 'bar', yAxisIndex: 1, data: lines.map((b) => b.resolveMedianHours),
+        {name: t('colReceived'), type: 'bar', barMaxWidth: 48, data: lines.map((b) => b.received), itemStyle: {color: '#2f6db5'}},
+        {name: t('medianHours'), type: 'bar', barMaxWidth: 48, yAxisIndex: 1, data: lines.map((b) => b.resolveMedianHours),
           itemStyle: {color: '#e0913a'}}]
     }, true);
   }
@@ -482,6 +486,7 @@
 
   // ---- live: /insights/live as server-sent events read through fetch (EventSource cannot send the token) -------------
   let lastChanges = null;
+  let liveOn = null; // null: not connected yet
   let refreshTimer = null;
   function scheduleRefresh() {
     clearTimeout(refreshTimer);
@@ -527,6 +532,8 @@
     }
   }
   function setLive(on) {
+    liveOn = on;
+    if (on === null) return;
     $('live').textContent = on ? '● ' + t('liveOn') : '○ ' + t('liveOff');
     $('live').className = 'live ' + (on ? 'on' : 'off');
   }
