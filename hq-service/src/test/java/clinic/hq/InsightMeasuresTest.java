@@ -295,9 +295,17 @@ class InsightMeasuresTest {
         given().get("/insights/cases/" + UUID.randomUUID() + "/timeline").then().statusCode(404);
     }
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource db;
+
     @Test
-    void a_rebuild_from_hqs_store_gives_the_same_measures() {
+    void a_rebuild_from_hqs_store_gives_the_same_measures_and_rewrites_what_the_fold_says() throws Exception {
         String before = given().get("/insights/branches?" + MARCH).then().statusCode(200).extract().asString();
+        // a row as an older fold had written it: the rebuild writes what the fold says now, at the same version
+        try (var c = db.getConnection(); var s = c.createStatement()) {
+            s.executeUpdate("update hq_cases set category = 'PRIVACY', reopen_count = 0 where complaint_id = '" + c3 + "'");
+        }
+        assertThat(given().get("/insights/branches?" + MARCH).then().extract().asString()).isNotEqualTo(before);
         given().post("/insights/read-models/rebuild?restart=true").then().statusCode(200);
         String after = given().get("/insights/branches?" + MARCH).then().statusCode(200).extract().asString();
         assertThat(after).isEqualTo(before);
@@ -335,6 +343,29 @@ class InsightMeasuresTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(given().get("/insights/freshness")
                 .then().statusCode(200).extract().jsonPath()
                 .getLong("find { it.topic == 'complaint-events' }.behind")).isZero());
+    }
+
+    @Test
+    void a_withdrawn_refund_is_no_longer_agreed_and_a_resolution_without_a_reading_counts_but_not_its_duration() {
+        String b = Streams.newBranch();
+        UUID id = streams.filed(b, b + "-2026-000001", "WEBSITE", "PRIVACY", sh("2026-03-02T09:00"));
+        UUID refund = streams.refundRequested(id, b, sh("2026-03-02T09:05"));
+        streams.refundAgreed(refund, id, b, 9_000_000, LocalDate.parse("2026-03-20"), sh("2026-03-03T10:00"));
+        streams.refund(refund, id, b, "refund.withdrawn.v1", sh("2026-03-04T10:00"), "refundId", refund,
+                "complaintId", id, "reason", "the customer took the corrective treatment", "withdrawnAt",
+                sh("2026-03-04T10:00"));
+        // as complaint-service recorded resolutions before it kept the clock's reading
+        streams.complaint(id, b, "complaint.resolved.v1", sh("2026-03-05T10:00"), "complaintId", id,
+                "resolvedAt", sh("2026-03-05T10:00"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonPath o = given().get("/insights/overview?" + MARCH + "&branch=" + b).then().statusCode(200).extract()
+                    .jsonPath();
+            assertThat(o.getLong("reopens.resolved")).isEqualTo(1);
+            assertThat(o.getLong("refunds.opened")).isEqualTo(1);
+            assertThat(o.getLong("refunds.agreed")).isZero();
+            assertThat(o.getList("refunds.agreedAmount")).isEmpty();
+            assertThat(o.getLong("timeToResolve.count")).isZero();
+        });
     }
 
     @Test

@@ -80,7 +80,8 @@ public class Freshness {
                 values (?, ?, ?, ?, ?)
                 on conflict (topic, partition) do update set next_offset = excluded.next_offset,
                     event_time = coalesce(excluded.event_time, hq_topic_positions.event_time),
-                    applied_at = excluded.applied_at
+                    applied_at = case when excluded.event_time is null then hq_topic_positions.applied_at
+                                      else excluded.applied_at end
                 where hq_topic_positions.next_offset < excluded.next_offset""")) {
             ps.setString(1, topic);
             ps.setInt(2, partition);

@@ -30,6 +30,7 @@ public sealed interface CaseFact {
         public Acknowledged {
             Codes.required("complaintId", complaintId);
             Codes.required("acknowledgedAt", acknowledgedAt);
+            clock = SlaStop.orNone(clock);
         }
     }
 
@@ -46,6 +47,7 @@ public sealed interface CaseFact {
         public Resolved {
             Codes.required("complaintId", complaintId);
             Codes.required("resolvedAt", resolvedAt);
+            clock = SlaStop.orNone(clock);
         }
     }
 

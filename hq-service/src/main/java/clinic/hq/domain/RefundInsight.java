@@ -43,8 +43,9 @@ public record RefundInsight(UUID refundId, UUID complaintId, String branchId, St
             case RefundFact.Overdue o -> new RefundInsight(r.refundId, r.complaintId, r.branchId, r.status,
                     r.openedAt, r.agreed, o.dueDate() != null ? o.dueDate() : r.dueDate, r.agreedAt, r.paid,
                     r.settledAt, r.overdueSince != null ? r.overdueSince : o.raisedAt());
+            // rejected or withdrawn (an agreement still awaiting approval can be): nothing is promised any more
             case RefundFact.Ended e -> new RefundInsight(r.refundId, r.complaintId, r.branchId, e.how(), r.openedAt,
-                    r.agreed, r.dueDate, r.agreedAt, r.paid, r.settledAt, r.overdueSince);
+                    null, null, null, r.paid, r.settledAt, null);
             case RefundFact.Step ignored -> r;
         };
     }

@@ -7,9 +7,13 @@ package clinic.hq.domain;
  */
 public record SlaStop(long usedSeconds, long targetSeconds, boolean met) {
 
-    public SlaStop {
-        if (usedSeconds < 0 || targetSeconds < 0) {
-            throw new IllegalArgumentException("clock: seconds must not be negative");
-        }
+    /** Whether the reading can be ranked; one that cannot (negative seconds) is dropped, not the event it came in. */
+    public boolean readable() {
+        return usedSeconds >= 0 && targetSeconds >= 0;
+    }
+
+    /** {@code clock} when readable, else null (the event still counts, its duration does not). */
+    static SlaStop orNone(SlaStop clock) {
+        return clock != null && clock.readable() ? clock : null;
     }
 }

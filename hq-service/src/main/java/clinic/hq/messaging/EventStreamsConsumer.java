@@ -74,8 +74,9 @@ public class EventStreamsConsumer {
                 translate.accept(e);
                 freshness.applied(record.topic(), record.partition(), record.offset(), e.time());
             });
-        } catch (RuntimeException refused) {
-            // on its way to the dead-letter topic: read, so not behind
+        } catch (MalformedMessage refused) {
+            // unreadable, on its way to the dead-letter topic: read, so not behind. Any other failure (the database
+            // away longer than the inbox's retries) leaves the position where it was: the dashboard says it is behind.
             try {
                 freshness.passed(record.topic(), record.partition(), record.offset());
             } catch (RuntimeException positionNotWritten) {

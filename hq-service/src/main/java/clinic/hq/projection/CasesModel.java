@@ -8,7 +8,8 @@ import jakarta.transaction.Transactional;
 /**
  * Keeps {@code hq_cases} and its child tables ({@code hq_resolutions}, {@code hq_sla_warnings},
  * {@code hq_escalations}) equal to the cases' states: the newest version wins, an older one (a rebuild batch that read
- * the case before a live append) changes nothing.
+ * the case before a live append) changes nothing, and the same version is written again (a rebuild after a fix to the
+ * fold: the row is what the fold says now).
  */
 @ApplicationScoped
 public class CasesModel {
@@ -37,7 +38,7 @@ public class CasesModel {
                             reopen_count = excluded.reopen_count, first_resolved_at = excluded.first_resolved_at,
                             closed_at = excluded.closed_at, escalations = excluded.escalations,
                             version = excluded.version
-                        where hq_cases.version < excluded.version""",
+                        where hq_cases.version <= excluded.version""",
                 c.complaintId(), c.caseNumber(), c.branchId(), c.channel(), c.category(), c.severity(), c.status(),
                 c.filedAt(), c.acknowledgedAt(), ack == null ? null : ack.usedSeconds(),
                 ack == null ? null : ack.targetSeconds(), ack == null ? null : ack.met(), c.acknowledgeSla(),

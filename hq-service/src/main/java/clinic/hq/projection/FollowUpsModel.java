@@ -24,7 +24,7 @@ public class FollowUpsModel {
                             branch_id = excluded.branch_id, kind = excluded.kind, due_at = excluded.due_at,
                             status = excluded.status, last_outcome = excluded.last_outcome, calls = excluded.calls,
                             ended_at = excluded.ended_at, version = excluded.version
-                        where hq_followups.version < excluded.version""",
+                        where hq_followups.version <= excluded.version""",
                 t.taskId(), t.complaintId(), t.branchId(), t.kind(), t.dueAt(), t.status(), t.lastOutcome(),
                 t.calls(), t.endedAt(), version);
     }

@@ -28,7 +28,7 @@ public class RefundsModel {
                             agreed_at = excluded.agreed_at, due_date = excluded.due_date,
                             paid_minor = excluded.paid_minor, settled_at = excluded.settled_at,
                             overdue_since = excluded.overdue_since, version = excluded.version
-                        where hq_refunds.version < excluded.version""",
+                        where hq_refunds.version <= excluded.version""",
                 r.refundId(), r.complaintId(), r.branchId(), r.status(), r.openedAt(), currency,
                 r.agreed() == null ? null : r.agreed().minorUnits(), r.agreedAt(), r.dueDate(),
                 r.paid() == null ? null : r.paid().minorUnits(), r.settledAt(), r.overdueSince(), version);

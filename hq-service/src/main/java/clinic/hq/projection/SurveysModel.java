@@ -25,7 +25,7 @@ public class SurveysModel {
                             scheduled_at = excluded.scheduled_at, sent_at = excluded.sent_at,
                             answered_at = excluded.answered_at, csat = excluded.csat, nps = excluded.nps,
                             version = excluded.version
-                        where hq_surveys.version < excluded.version""",
+                        where hq_surveys.version <= excluded.version""",
                 s.surveyId(), s.complaintId(), s.branchId(), s.status(), s.scheduledAt(), s.sentAt(),
                 s.answeredAt(), s.csat(), s.nps(), version);
     }

@@ -154,8 +154,9 @@
     const saved = JSON.parse(sessionStorage.getItem(PKCE_KEY) || 'null');
     sessionStorage.removeItem(PKCE_KEY);
     history.replaceState(null, '', location.pathname + (saved?.hash || location.hash));
-    if (params.has('error')) throw new Error(params.get('error_description') || params.get('error'));
+    // the state first: an answer this tab did not ask for is not shown (a link could carry any text)
     if (!saved || saved.state !== params.get('state')) throw new Error('the sign-in answer does not match (state)');
+    if (params.has('error')) throw new Error('sign-in refused: ' + params.get('error').replace(/[^a-z_]/g, ''));
     const {issuer, clientId} = await signInConfig();
     const r = await fetch(`${issuer}/protocol/openid-connect/token`, {
       method: 'POST', headers: {'Content-Type': 'application/x-www-form-urlencoded'},
