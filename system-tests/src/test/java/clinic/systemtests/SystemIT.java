@@ -711,7 +711,8 @@ class SystemIT {
         JsonNode timeline = list(hq, "/insights/cases/" + ids.getFirst() + "/timeline");
         List<String> what = new ArrayList<>();
         timeline.path("entries").forEach(e -> what.add(e.path("what").asText()));
-        assertThat(what).startsWith("case-filed", "case-acknowledged");
+        // the case's story across the services: filed, the intake call followup-service scheduled, acknowledged
+        assertThat(what).startsWith("case-filed").contains("case-acknowledged", "followup-scheduled");
         // the dashboard's freshness: caught up with the head of the complaint topic
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             for (JsonNode topic : list(hq, "/insights/freshness")) {
