@@ -56,15 +56,18 @@ class DashboardQueryBenchmark {
         long seeded = seed();
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         String month = "from=" + today.minusDays(29) + "&to=" + today;
+        String quarter = "from=" + today.minusDays(89) + "&to=" + today;
         String year = "from=" + today.minusDays(364) + "&to=" + today;
         String all = "from=2024-01-01&to=" + today;
         String caseId = one("select complaint_id from hq_cases where branch_id = 'BM007' order by filed_at desc limit 1");
         Map<String, String> queries = new LinkedHashMap<>();
         queries.put("overview, chain, 30 days", "/insights/overview?" + month);
         queries.put("overview, one branch, 30 days", "/insights/overview?" + month + "&branch=BM007");
+        queries.put("overview, chain, 90 days", "/insights/overview?" + quarter);
         queries.put("overview, chain, 365 days", "/insights/overview?" + year);
         queries.put("overview, chain, all three years", "/insights/overview?" + all);
         queries.put("league table, 30 days", "/insights/branches?" + month);
+        queries.put("league table, 90 days", "/insights/branches?" + quarter);
         queries.put("league table, 365 days", "/insights/branches?" + year);
         queries.put("drill-down: received, chain, 30 days, first page", "/insights/cases?measure=received&" + month);
         queries.put("drill-down: resolved late, 365 days", "/insights/cases?measure=resolved&late=true&" + year);
@@ -140,7 +143,7 @@ class DashboardQueryBenchmark {
         }
     }
 
-    private static final List<String> SEED = List.of("""
+    private static final List<String> SEED = List.of("set statement_timeout = 0", """
             create temporary table bm_cases as
             select g, gen_random_uuid() as id, 'BM' || lpad((1 + g % $BRANCHES)::text, 3, '0') as branch,
                    timestamptz '2024-01-01 09:00+08' + (g::float8 / $CASES) * (now() - timestamptz '2024-01-01 09:00+08')
