@@ -16,6 +16,24 @@ public final class Chromium {
 
     /** The browser's binary and its WebDriver. */
     public record Browser(Path binary, Path driver) {
+
+        /**
+         * A headless browser (no sandbox: CI runs as root), with {@code options} added; quit it when done.
+         * Selenium is the calling test's dependency.
+         */
+        public org.openqa.selenium.chrome.ChromeDriver start(
+                java.util.function.Consumer<org.openqa.selenium.chrome.ChromeOptions> options) {
+            var chrome = new org.openqa.selenium.chrome.ChromeOptions();
+            chrome.setBinary(binary.toFile());
+            chrome.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                    "--lang=en-US");
+            options.accept(chrome);
+            var service = new org.openqa.selenium.chrome.ChromeDriverService.Builder()
+                    .usingDriverExecutable(driver.toFile()).usingAnyFreePort().build();
+            var browser = new org.openqa.selenium.chrome.ChromeDriver(service, chrome);
+            browser.manage().timeouts().pageLoadTimeout(java.time.Duration.ofSeconds(30));
+            return browser;
+        }
     }
 
     private static final List<Path> BINARIES = List.of(Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromium-browser"));

@@ -16,8 +16,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import java.net.URL;
 import java.time.Clock;
@@ -52,17 +50,10 @@ class SurveyPageBrowserTest {
         var found = Chromium.findOrInstall();
         Assumptions.assumeTrue(found.isPresent(), "SKIPPED: no Chromium here (install Debian's chromium and "
                 + "chromium-driver, or run as root with apt-get reachable); the survey page was not tested in a browser");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(found.get().binary().toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=en-US");
         // a phone: 390 x 844 CSS pixels at 3x, touch, a mobile user agent
-        options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
-                java.util.Map.of("width", 390, "height", 844, "pixelRatio", 3.0, "touch", true),
-                "userAgent", "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Mobile Safari/537.36"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(found.get().driver().toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = found.get().start(options -> options.setExperimentalOption("mobileEmulation", java.util.Map.of(
+                "deviceMetrics", java.util.Map.of("width", 390, "height", 844, "pixelRatio", 3.0, "touch", true),
+                "userAgent", "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Mobile Safari/537.36")));
     }
 
     @AfterAll

@@ -16,8 +16,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 
@@ -55,15 +53,10 @@ class DashboardBrowserTest {
         var found = Chromium.findOrInstall();
         Assumptions.assumeTrue(found.isPresent(), "SKIPPED: no Chromium here (install Debian's chromium and "
                 + "chromium-driver, or run as root with apt-get reachable); the HQ dashboard was not tested in a browser");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(found.get().binary().toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=en-US",
-                "--window-size=1280,900");
-        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(found.get().driver().toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = found.get().start(options -> {
+            options.addArguments("--window-size=1280,900");
+            options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+        });
     }
 
     @AfterAll
