@@ -59,6 +59,7 @@ public class OutboxRelay {
     private final String dbPassword;
     private final KafkaClientSettings kafka;
     private final AtomicLong published = new AtomicLong();
+    private final AtomicLong reads = new AtomicLong();
 
     private volatile Stuck stuck;
     private volatile Thread worker;
@@ -124,6 +125,11 @@ public class OutboxRelay {
 
     public Stuck stuck() {
         return stuck;
+    }
+
+    /** How many times this instance has read the store for events to publish (found some or not). */
+    public long readCount() {
+        return reads.get();
     }
 
     /** Events this instance has published since it started. */
@@ -223,6 +229,7 @@ public class OutboxRelay {
                 }
             }
         }
+        reads.incrementAndGet();
         if (batch.isEmpty()) {
             return 0;
         }
