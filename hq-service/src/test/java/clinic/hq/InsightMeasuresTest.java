@@ -271,6 +271,13 @@ class InsightMeasuresTest {
         assertThat(drill("followups", "&status=DONE")).containsExactly(c1);
         assertThat(drill("surveys", "&answered=false")).containsExactly(c3);
         assertThat(drill("surveys", "&nps=DETRACTOR")).containsExactly(c2);
+        // a refund's money in integer minor units with its currency, never a floating-point value
+        given().get("/insights/cases?measure=refunds-agreed&" + MARCH + "&branch=" + branch).then().statusCode(200)
+                .body("rows.amount.minorUnits", org.hamcrest.Matchers.containsInAnyOrder(120000, 500000))
+                .body("rows.amount.currency", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo("CNY")))
+                .body("rows.value", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue()));
+        given().get("/insights/cases?measure=refunds-overdue&" + MARCH + "&branch=" + branch).then().statusCode(200)
+                .body("rows[0].amount.minorUnits", org.hamcrest.Matchers.equalTo(500000));
         String csv = given().get("/insights/cases.csv?measure=received&" + MARCH + "&branch=" + branch).then()
                 .statusCode(200).extract().asString();
         assertThat(csv.lines().count()).isEqualTo(6); // the header and five cases

@@ -184,10 +184,12 @@ public class InsightsResource {
                              @BeanParam Paging paging) {
         DrillDown.Page page = drill(measure, from, to, branch, uri, paging);
         StringBuilder csv = new StringBuilder(Csv.line(List.of("subjectId", "complaintId", "caseNumber", "branchId",
-                "category", "channel", "severity", "note", "at", "value")));
+                "category", "channel", "severity", "note", "at", "value", "currency", "minorUnits")));
         for (var r : page.rows()) {
             csv.append(Csv.line(java.util.Arrays.asList(r.subjectId(), r.complaintId(), r.caseNumber(), r.branchId(),
-                    r.category(), r.channel(), r.severity(), r.note(), r.at(), r.value())));
+                    r.category(), r.channel(), r.severity(), r.note(), r.at(), r.value(),
+                    r.amount() == null ? null : r.amount().currency(),
+                    r.amount() == null ? null : r.amount().minorUnits())));
         }
         return csv(csv, page.measure(), page.from(), page.to());
     }

@@ -26,16 +26,25 @@ import java.util.UUID;
 @ApplicationScoped
 public class DrillDown {
 
-    /** One row behind a number; {@code subjectId} is the case, refund, task or survey counted. */
+    /**
+     * One row behind a number; {@code subjectId} is the case, refund, task or survey counted; {@code value} the
+     * measure's number (hours, days, calls, a score); {@code amount} a refund's money, in minor units (never a double).
+     */
     public record Row(UUID subjectId, UUID complaintId, String caseNumber, String branchId, String category,
-                      String channel, String severity, String note, Instant at, Double value) {
+                      String channel, String severity, String note, Instant at, Double value,
+                      Measures.Amount amount) {
     }
 
     public record Page(String measure, LocalDate from, LocalDate to, long total, int page, int size, List<Row> rows) {
     }
 
     private record Source(String from, String at, String value, String note, String subject, boolean inPeriod,
-                          String condition, Map<String, String> filters) {
+                          String condition, Map<String, String> filters, String minorUnits) {
+
+        Source(String from, String at, String value, String note, String subject, boolean inPeriod, String condition,
+               Map<String, String> filters) {
+            this(from, at, value, note, subject, inPeriod, condition, filters, null);
+        }
     }
 
     private static final String CASE = "c.complaint_id, c.case_number, c.branch_id, c.category, c.channel, c.severity";
@@ -73,13 +82,13 @@ public class DrillDown {
                 "null::float8", "e.body || case when e.concluded_at is null then ' OPEN' else ' CONCLUDED' end",
                 "e.escalation_id", true, "", Map.of("body", "e.body")));
         MEASURES.put("refunds-agreed", new Source("hq_refunds f left join hq_cases c using (complaint_id)",
-                "f.agreed_at", "f.agreed_minor::float8", "f.currency", "f.refund_id", true, "", Map.of()));
+                "f.agreed_at", "null::float8", "f.status", "f.refund_id", true, "", Map.of(), "f.agreed_minor"));
         MEASURES.put("refunds-settled", new Source("hq_refunds f left join hq_cases c using (complaint_id)",
-                "f.settled_at", "f.paid_minor::float8", "f.currency", "f.refund_id", true, "", Map.of()));
+                "f.settled_at", "null::float8", "f.status", "f.refund_id", true, "", Map.of(), "f.paid_minor"));
         MEASURES.put("refunds-overdue", new Source("hq_refunds f left join hq_cases c using (complaint_id)",
                 "f.overdue_since", "(?::date - f.due_date)::float8",
-                "f.currency || ' ' || (f.agreed_minor - coalesce(f.paid_minor, 0))", "f.refund_id", false,
-                "and f.status = 'AGREED' and f.overdue_since is not null", Map.of()));
+                "f.status", "f.refund_id", false, "and f.status = 'AGREED' and f.overdue_since is not null", Map.of(),
+                "f.agreed_minor - coalesce(f.paid_minor, 0)"));
         MEASURES.put("followups", new Source("hq_followups t left join hq_cases c using (complaint_id)", "t.due_at",
                 "t.calls::float8", "t.kind || ' ' || t.status", "t.task_id", true, "",
                 Map.of("status", "t.status")));
@@ -141,7 +150,8 @@ public class DrillDown {
         });
         String select = "select " + s.subject() + ", " + CASE.replace("c.branch_id", "coalesce(c.branch_id, " + branch
                 + ")") + ", " + s.note().replace("c.status", "coalesce(c.status, '')") + ", " + s.at() + ", "
-                + s.value() + " from " + s.from() + where;
+                + s.value() + ", " + (s.minorUnits() == null ? "null::text, null::bigint"
+                : "f.currency, " + s.minorUnits()) + " from " + s.from() + where;
         try (Connection c = db.getConnection()) {
             c.setReadOnly(true);
             LocalDate today = LocalDate.ofInstant(clock.instant(), p.zone());
@@ -168,7 +178,9 @@ public class DrillDown {
                         Timestamp at = rs.getTimestamp(9);
                         rows.add(new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                                at == null ? null : at.toInstant(), rs.getObject(10) == null ? null : ((Number) rs.getObject(10)).doubleValue()));
+                                at == null ? null : at.toInstant(),
+                                rs.getObject(10) == null ? null : ((Number) rs.getObject(10)).doubleValue(),
+                                rs.getString(11) == null ? null : new Measures.Amount(rs.getString(11), rs.getLong(12))));
                     }
                 }
             }

@@ -432,11 +432,12 @@
   }
   /** The row's value, by what the measure counts. */
   function drillValue(measure, row) {
+    if (row.amount && measure !== 'refunds-overdue') return money(row.amount.minorUnits, row.amount.currency);
     if (row.value == null) return t('none');
     switch (measure) {
       case 'acknowledged': case 'resolved': return hours(row.value);
-      case 'refunds-agreed': case 'refunds-settled': return money(Math.round(row.value), row.note || 'CNY');
-      case 'refunds-overdue': return row.value + ' ' + t('daysUnit');
+      case 'refunds-overdue': return row.value + ' ' + t('daysUnit')
+        + (row.amount ? ' · ' + money(row.amount.minorUnits, row.amount.currency) : '');
       default: return String(row.value);
     }
   }
