@@ -1,6 +1,8 @@
 package clinic.eventstore;
 
 import clinic.eventstore.projection.ProjectionRunner;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import java.time.Clock;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -44,6 +47,11 @@ public final class CommandPipeline<C, E, S> {
         }
     }
 
+    /** The histogram buckets of command latency (Prometheus computes percentiles from them). */
+    private static final java.time.Duration[] LATENCY_BUCKETS = java.util.stream.LongStream
+            .of(5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000).mapToObj(java.time.Duration::ofMillis)
+            .toArray(java.time.Duration[]::new);
+
     /** How many times a command is tried when another writer or a transient failure gets in the way. */
     static final int ATTEMPTS = 3;
 
@@ -55,9 +63,12 @@ public final class CommandPipeline<C, E, S> {
     private final Clock clock;
     private final ProjectionRunner projections;
     private final Map<String, ReadModel<S>> readModels = new LinkedHashMap<>();
+    private final MeterRegistry meters;
 
     CommandPipeline(String kind, EventStore store, EventTypeRegistry<E> types, Decider<C, E, S> decider,
-                    Function<String, RuntimeException> notFound, Clock clock, ProjectionRunner projections) {
+                    Function<String, RuntimeException> notFound, Clock clock, ProjectionRunner projections,
+                    MeterRegistry meters) {
+        this.meters = meters;
         this.kind = kind;
         this.store = store;
         this.types = types;
@@ -141,6 +152,21 @@ public final class CommandPipeline<C, E, S> {
         return new Loaded<>(state, events.isEmpty() ? 0 : events.getLast().version());
     }
 
+    /**
+     * The metadata of events appended to an existing stream carry the stream's correlation, the one its first event
+     * began with, whatever path the command came by (a request without {@code X-Correlation-Id}, a scheduler, the
+     * customer's survey page, another request's id): a case keeps one correlation for its whole life, and the streams
+     * other services open for it take it over from the event that caused them ({@link EventMetadata#causedBy}), so one
+     * id finds the case's story in every service. A new stream begins with the caller's correlation.
+     */
+    static EventMetadata ofTheCase(EventMetadata metadata, List<StoredEvent> history) {
+        if (history.isEmpty() || history.getFirst().correlationId().equals(metadata.correlationId())) {
+            return metadata;
+        }
+        return new EventMetadata(metadata.branchId(), metadata.actor(), history.getFirst().correlationId(),
+                metadata.causationId());
+    }
+
     /** One command on one stream, as the caller describes it. */
     public final class Command {
         private final String streamId;
@@ -152,6 +178,7 @@ public final class CommandPipeline<C, E, S> {
         private boolean onlyIfExists;
         private Consumer<S> guard = state -> {
         };
+        private String step = "none";
 
         private Command(String streamId) {
             this.streamId = streamId;
@@ -207,11 +234,35 @@ public final class CommandPipeline<C, E, S> {
          */
         public Result<S> decide(Function<S, C> command) {
             java.util.Objects.requireNonNull(metadata, "the command's metadata (by)");
-            if (QuarkusTransaction.isActive()) {
-                return once(command);
+            long started = System.nanoTime();
+            String outcome = "failed";
+            try {
+                Result<S> result = QuarkusTransaction.isActive() ? once(command)
+                        : TransientFailures.retry(ATTEMPTS, this::worthAnotherTry,
+                        () -> QuarkusTransaction.requiringNew().call(() -> once(command)));
+                outcome = result.changed() ? "appended" : "unchanged";
+                return result;
+            } catch (RuntimeException e) {
+                outcome = outcomeOf(e);
+                throw e;
+            } finally {
+                // one timer per kind of stream, step and outcome: a bounded set of series (no ids, no branches)
+                Timer.builder("clinic.commands").description("Commands run by the command pipeline, by step and outcome")
+                        .tag("kind", kind).tag("step", step).tag("outcome", outcome)
+                        .serviceLevelObjectives(LATENCY_BUCKETS).register(meters)
+                        .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             }
-            return TransientFailures.retry(ATTEMPTS, this::worthAnotherTry,
-                    () -> QuarkusTransaction.requiringNew().call(() -> once(command)));
+        }
+
+        private static String outcomeOf(RuntimeException e) {
+            return switch (e) {
+                case ConcurrencyConflict c -> "conflict";
+                case StaleVersion s -> "conflict";
+                case clinic.eventstore.domain.StepNotAllowed s -> "refused";
+                case clinic.eventstore.domain.RuleBroken r -> "refused";
+                case clinic.eventstore.api.NotFound n -> "not-found";
+                default -> "failed";
+            };
         }
 
         /**
@@ -239,7 +290,11 @@ public final class CommandPipeline<C, E, S> {
 
         private Result<S> once(Function<S, C> command) {
             Instant now = at != null ? at : clock.instant();
-            Loaded<S> current = load(streamId);
+            List<StoredEvent> history = store.load(streamId);
+            Loaded<S> current = fold(history);
+            if (!history.isEmpty()) {
+                clinic.eventstore.observe.Tracing.correlate(history.getFirst().correlationId());
+            }
             if (onlyIfExists && !current.exists()) {
                 return new Result<>(current.state(), 0, List.of());
             }
@@ -256,6 +311,9 @@ public final class CommandPipeline<C, E, S> {
                 throw new StaleVersion(streamId, a.version(), current.version());
             }
             C c = command.apply(current.state());
+            if (c != null) {
+                step = c.getClass().getSimpleName();
+            }
             // decided on the stream as stored: a domain rule (open already) answers before the expectation does
             List<E> decided = c == null ? List.of() : decider.decide().apply(c, current.state());
             if (expected instanceof Expected.NoStream && current.exists()) {
@@ -270,7 +328,8 @@ public final class CommandPipeline<C, E, S> {
                 toAppend.add(types.toNewEvent(e, UUID.randomUUID(), now));
                 state = decider.evolve().apply(state, e);
             }
-            List<StoredEvent> stored = store.append(streamId, current.version(), toAppend, metadata.apply(current.state()));
+            List<StoredEvent> stored = store.append(streamId, current.version(), toAppend,
+                    ofTheCase(metadata.apply(current.state()), history));
             Result<S> result = new Result<>(state, current.version() + stored.size(), stored);
             for (ReadModel<S> model : readModels.values()) {
                 if (stored.stream().anyMatch(s -> model.handles(s.type()))) {

@@ -1,6 +1,7 @@
 package clinic.eventstore;
 
 import clinic.eventstore.projection.ProjectionRunner;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -13,11 +14,13 @@ public class CommandPipelines {
     private final EventStore store;
     private final Clock clock;
     private final ProjectionRunner projections;
+    private final MeterRegistry meters;
 
-    public CommandPipelines(EventStore store, Clock clock, ProjectionRunner projections) {
+    public CommandPipelines(EventStore store, Clock clock, ProjectionRunner projections, MeterRegistry meters) {
         this.store = store;
         this.clock = clock;
         this.projections = projections;
+        this.meters = meters;
     }
 
     /**
@@ -28,6 +31,6 @@ public class CommandPipelines {
      */
     public <C, E, S> CommandPipeline<C, E, S> define(String kind, EventTypeRegistry<E> types, Decider<C, E, S> decider,
                                                      Function<String, RuntimeException> notFound) {
-        return new CommandPipeline<>(kind, store, types, decider, notFound, clock, projections);
+        return new CommandPipeline<>(kind, store, types, decider, notFound, clock, projections, meters);
     }
 }

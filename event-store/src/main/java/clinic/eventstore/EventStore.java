@@ -59,7 +59,9 @@ public class EventStore {
             recordLimit.refuseClearlyTooLarge(e.type(), e.payload());
         }
         String sql = "insert into events (event_id, stream_id, version, event_type, payload, occurred_at, branch_id, "
-                + "actor, correlation_id, causation_id) values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?) returning " + COLUMNS;
+                + "actor, correlation_id, causation_id, trace_parent) values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?) returning "
+                + COLUMNS;
+        String traceparent = clinic.eventstore.observe.Tracing.traceparent();
         try (Connection c = dataSource.getConnection()) {
             claim(c, streamId, expectedVersion, expectedVersion + events.size(), events.getFirst().type());
             List<StoredEvent> stored = new ArrayList<>(events.size());
@@ -77,6 +79,7 @@ public class EventStore {
                     ps.setString(8, metadata.actor());
                     ps.setObject(9, metadata.correlationId());
                     ps.setObject(10, metadata.causationId(), Types.OTHER);
+                    ps.setString(11, traceparent);
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         StoredEvent s = read(rs);
@@ -109,6 +112,12 @@ public class EventStore {
     public List<StoredEvent> loadAsOf(String streamId, Instant instant) {
         return query("select " + COLUMNS + " from events where stream_id = ? and recorded_at <= ? order by version",
                 streamId, Timestamp.from(instant));
+    }
+
+    /** The events of one correlation (a case, in every stream it touched here), in store order; at most {@code limit}. */
+    public List<StoredEvent> loadCorrelated(UUID correlationId, int limit) {
+        return query("select " + COLUMNS + " from events where correlation_id = ? order by global_position limit ?",
+                correlationId, limit);
     }
 
     /** The stream's last version, 0 when it does not exist. */

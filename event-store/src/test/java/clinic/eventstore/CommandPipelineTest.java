@@ -58,6 +58,20 @@ class CommandPipelineTest {
     }
 
     @Test
+    void a_stream_keeps_the_correlation_it_began_with_whatever_a_later_step_is_sent_with() {
+        String id = open();
+        UUID began = store.load(id).getFirst().correlationId();
+
+        // a request with another X-Correlation-Id, a scheduler's fresh one: the case's correlation wins
+        counters.on(id).by(meta()).decide(new Add(1));
+        counters.on(id).by(new EventMetadata("SH001", "scheduler", UUID.randomUUID(), null)).decide(new Add(2));
+
+        assertThat(store.load(id)).hasSize(3).allSatisfy(e -> assertThat(e.correlationId()).isEqualTo(began));
+        assertThat(store.load(id).get(2).actor()).isEqualTo("scheduler");
+        assertThat(store.loadCorrelated(began, 100)).extracting(StoredEvent::version).containsExactly(1, 2, 3);
+    }
+
+    @Test
     void opening_what_is_open_is_refused_by_the_domain_rule_not_passed_over() {
         String id = open();
 

@@ -384,10 +384,10 @@ public class ComplaintResource {
             Roles.PRIVACY_OFFICER})
     @Operation(operationId = "listComplaintEvents",
             summary = "The case's stored history: every event with its metadata, oldest first")
-    public List<EventResponse> events(@PathParam("id") UUID id) {
+    public List<clinic.eventstore.api.EventResponse> events(@PathParam("id") UUID id) {
         List<clinic.eventstore.StoredEvent> history = complaints.history(id);
         user.requireRead(history.getFirst().branchId()); // personal data is never in an event's payload
-        return history.stream().map(e -> EventResponse.of(e, mapper)).toList();
+        return history.stream().map(e -> clinic.eventstore.api.EventResponse.of(e, mapper)).toList();
     }
 
     /** The case as the caller may see it ({@link CaseResponses}). */

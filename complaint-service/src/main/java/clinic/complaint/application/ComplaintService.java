@@ -84,6 +84,8 @@ public class ComplaintService {
     private final ProjectionRunner projections;
     private final ComplaintListProjection list;
     private final EntityManager em;
+    @jakarta.inject.Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     public ComplaintService(CommandPipelines pipelines, EventStore store, EventTypeRegistry<ComplaintEvent> types,
                             CaseNumbers caseNumbers, ComplaintConfig config, Clock clock, ComplaintListProjection list,
@@ -228,14 +230,18 @@ public class ComplaintService {
             return; // another instance is looking at this case right now
         }
         Instant now = clock.instant();
-        cases.on(id).by(state -> new EventMetadata(state.branchId(), "sla-scheduler", UUID.randomUUID(), null)).at(now)
-                .decideIfExists(state -> sla.check(state, now))
-                .filter(looked -> !looked.changed())
+        var looked = cases.on(id)
+                .by(state -> new EventMetadata(state.branchId(), "sla-scheduler", UUID.randomUUID(), null)).at(now)
+                .decideIfExists(state -> sla.check(state, now));
+        // every warning raised (at risk, breached, an escalation deadline at risk or missed), by its event type
+        looked.ifPresent(raised -> raised.events().forEach(e -> meters.counter("clinic.sla.warnings", "type", e.type())
+                .increment()));
+        looked.filter(result -> !result.changed())
                 // nothing was due yet (a calendar or policy moved the moment): the next look and the list's SLA state
                 // move on all the same, or the case would be looked at again and again
-                .ifPresent(looked -> {
-                    updateList(looked.state(), looked.version(), now);
-                    sla.reschedule(looked.state(), now);
+                .ifPresent(unchanged -> {
+                    updateList(unchanged.state(), unchanged.version(), now);
+                    sla.reschedule(unchanged.state(), now);
                 });
     }
 

@@ -20,7 +20,10 @@ public class CommandHeaders {
     @HeaderParam(CORRELATION_ID)
     public String correlationId;
 
-    /** The conversation the request belongs to; a new one when the caller does not name it. */
+    /**
+     * The correlation a new case begins with: the caller's, or a new one when the caller does not name it. A step on
+     * an existing case keeps the case's own, whatever this says ({@code CommandPipeline}).
+     */
     public UUID correlation() {
         return correlationId == null ? UUID.randomUUID() : InvalidField.uuid(CORRELATION_ID, correlationId);
     }

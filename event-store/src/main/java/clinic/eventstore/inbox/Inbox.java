@@ -1,6 +1,7 @@
 package clinic.eventstore.inbox;
 
 import clinic.eventstore.TransientFailures;
+import clinic.eventstore.observe.Tracing;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +41,12 @@ public class Inbox {
      * @return true when the effect ran and committed, false for a duplicate
      */
     public boolean processOnce(String consumer, IncomingEvent event, Consumer<IncomingEvent> effect) {
-        return TransientFailures.retry(ATTEMPTS, () -> processOnceNow(consumer, event, effect));
+        // a span of the trace the event was appended in (or of the request at hand), with the case's correlation in
+        // every log line the effect writes and in every event it appends
+        String trace = event.traceParent() != null ? event.traceParent() : Tracing.traceparent();
+        try (var scope = Tracing.begin(trace, event.correlationId())) {
+            return TransientFailures.retry(ATTEMPTS, () -> processOnceNow(consumer, event, effect));
+        }
     }
 
     private boolean processOnceNow(String consumer, IncomingEvent event, Consumer<IncomingEvent> effect) {

@@ -14,7 +14,13 @@ import java.util.UUID;
  * event has is a {@link MalformedMessage}, which sends it to the dead-letter topic.
  */
 public record IncomingEvent(UUID id, String type, String source, String subject, Instant time, UUID correlationId,
-                            String branchId, long sequence, String payload) {
+                            String branchId, long sequence, String payload, String traceParent) {
+
+    /** An event with no trace context (a request's own key in the inbox, say). */
+    public IncomingEvent(UUID id, String type, String source, String subject, Instant time, UUID correlationId,
+                         String branchId, long sequence, String payload) {
+        this(id, type, source, subject, time, correlationId, branchId, sequence, payload, null);
+    }
 
     public static IncomingEvent from(ConsumerRecord<String, String> record) {
         String branchId = optional(record, CloudEventHeaders.BRANCH_ID);
@@ -36,7 +42,9 @@ public record IncomingEvent(UUID id, String type, String source, String subject,
                         () -> UUID.fromString(required(record, CloudEventHeaders.CORRELATION_ID))),
                 branchId,
                 attribute(CloudEventHeaders.SEQUENCE, () -> Long.parseLong(required(record, CloudEventHeaders.SEQUENCE))),
-                payload);
+                payload,
+                // a trace context that is not a valid W3C header is left out, not a reason to refuse the event
+                clinic.eventstore.observe.Tracing.valid(optional(record, CloudEventHeaders.TRACEPARENT)));
     }
 
     /** An attribute read by {@code reader}; one it cannot read is named, its value not quoted. */

@@ -25,11 +25,18 @@ public final class CloudEventHeaders {
     public static final String BRANCH_ID = "ce_branchid";
     public static final String SEQUENCE = "ce_sequence";
     public static final String ACTOR = "ce_actor";
+    /** The CloudEvents distributed-tracing extension: the W3C trace context of the request that appended the event. */
+    public static final String TRACEPARENT = "ce_traceparent";
 
     private CloudEventHeaders() {
     }
 
     public static Headers of(StoredEvent e, String source) {
+        return of(e, source, null);
+    }
+
+    /** The envelope of {@code e}, with the trace context it was appended in ({@code traceparent}, may be null). */
+    public static Headers of(StoredEvent e, String source, String traceparent) {
         RecordHeaders h = new RecordHeaders();
         put(h, SPEC_VERSION, "1.0");
         put(h, ID, e.eventId().toString());
@@ -48,6 +55,9 @@ public final class CloudEventHeaders {
         }
         if (e.branchId() != null) {
             put(h, BRANCH_ID, e.branchId());
+        }
+        if (clinic.eventstore.observe.Tracing.valid(traceparent) != null) {
+            put(h, TRACEPARENT, traceparent);
         }
         return h;
     }

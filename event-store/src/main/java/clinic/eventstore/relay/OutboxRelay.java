@@ -123,6 +123,11 @@ public class OutboxRelay {
     public record Stuck(java.util.UUID eventId, String streamId, long position, java.time.Instant since, String error) {
     }
 
+    /** The relay's configuration: its topic, its checkpoint's name, whether it runs. */
+    public RelayConfig config() {
+        return config;
+    }
+
     public Stuck stuck() {
         return stuck;
     }
@@ -212,7 +217,8 @@ public class OutboxRelay {
             throws SQLException, InterruptedException, ExecutionException {
         List<StoredEvent> batch = new ArrayList<>();
         List<String> transactions = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement("select " + EventStore.COLUMNS + ", e.transaction_id::text "
+        List<String> traces = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement("select " + EventStore.COLUMNS + ", e.transaction_id::text, e.trace_parent "
                 + """
                   from events e, outbox_checkpoints c
                  where c.relay = ?
@@ -226,6 +232,7 @@ public class OutboxRelay {
                 while (rs.next()) {
                     batch.add(EventStore.read(rs));
                     transactions.add(rs.getString(13));
+                    traces.add(rs.getString(14));
                 }
             }
         }
@@ -234,9 +241,8 @@ public class OutboxRelay {
             return 0;
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-        for (StoredEvent e : batch) {
-            acks.add(producer.send(new ProducerRecord<>(config.topic(), null, e.streamId(), e.payload(),
-                    CloudEventHeaders.of(e, config.source()))));
+        for (int i = 0; i < batch.size(); i++) {
+            acks.add(producer.send(record(batch.get(i), traces.get(i))));
         }
         producer.flush();
         for (int i = 0; i < acks.size(); i++) {
@@ -252,6 +258,12 @@ public class OutboxRelay {
         stuck = null;
         checkpoint(conn, transactions, batch, batch.size());
         return batch.size();
+    }
+
+    /** The record that carries {@code e} to the topic: key the stream, value the payload, the CloudEvents envelope. */
+    public ProducerRecord<String, String> record(StoredEvent e, String traceparent) {
+        return new ProducerRecord<>(config.topic(), null, e.streamId(), e.payload(),
+                CloudEventHeaders.of(e, config.source(), traceparent));
     }
 
     /** Moves the checkpoint past the first {@code count} events of the batch, which the broker has acknowledged. */
@@ -291,7 +303,7 @@ public class OutboxRelay {
     }
 
     /** The producer's settings: its own, and the broker's address and security shared with the consumers. */
-    Map<String, Object> producerSettings() {
+    public Map<String, Object> producerSettings() {
         return kafka.with(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.name(),
                 ProducerConfig.ACKS_CONFIG, "all",

@@ -1,6 +1,5 @@
 package clinic.eventstore.relay;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -9,8 +8,6 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -24,15 +21,14 @@ public class RelayHealthCheck implements HealthCheck {
 
     private final OutboxRelay relay;
     private final RelayConfig config;
-    private final AgroalDataSource dataSource;
+    private final RelayBacklog backlog;
     private final KafkaClientSettings kafka;
     private volatile Admin admin;
 
-    public RelayHealthCheck(OutboxRelay relay, RelayConfig config, AgroalDataSource dataSource,
-                            KafkaClientSettings kafka) {
+    public RelayHealthCheck(OutboxRelay relay, RelayConfig config, RelayBacklog backlog, KafkaClientSettings kafka) {
         this.relay = relay;
         this.config = config;
-        this.dataSource = dataSource;
+        this.backlog = backlog;
         this.kafka = kafka;
     }
 
@@ -52,14 +48,10 @@ public class RelayHealthCheck implements HealthCheck {
         } catch (Exception e) {
             return builder.down().withData("kafka", "unreachable: " + e.getClass().getSimpleName()).build();
         }
-        try (Connection c = dataSource.getConnection(); var ps = c.prepareStatement("""
-                select count(*) from events e, outbox_checkpoints c
-                 where c.relay = ? and (e.transaction_id, e.global_position) > (c.last_transaction_id, c.last_position)""")) {
-            ps.setString(1, config.name());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                builder.withData("unpublishedEvents", rs.getLong(1));
-            }
+        try {
+            RelayBacklog.Backlog b = backlog.now();
+            builder.withData("unpublishedEvents", b.events())
+                    .withData("oldestUnpublishedSeconds", Math.round(b.oldestAgeSeconds()));
         } catch (Exception e) {
             return builder.down().withData("database", "unreachable: " + e.getClass().getSimpleName()).build();
         }

@@ -88,7 +88,7 @@ class RelayRefusalTest {
                 List.of(new NewEvent(eventId, "test.noted.v1", "{\"note\":\"" + "y".repeat(20_000) + "\"}", Instant.now())),
                 new EventMetadata("SH001", "test", UUID.randomUUID(), null)));
         relay = new OutboxRelay(settings, jdbcUrl, "postgres", Optional.of("postgres"), kafka);
-        RelayHealthCheck health = new RelayHealthCheck(relay, settings, dataSource, kafka);
+        RelayHealthCheck health = new RelayHealthCheck(relay, settings, new RelayBacklog(dataSource, settings), kafka);
         relay.start();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> health.call().getStatus() == HealthCheckResponse.Status.DOWN);

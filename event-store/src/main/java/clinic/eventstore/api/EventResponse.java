@@ -1,4 +1,4 @@
-package clinic.complaint.api;
+package clinic.eventstore.api;
 
 import clinic.eventstore.StoredEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One stored event of a case's history, with its metadata. */
+/** One stored event, with its metadata: a case's history, an operator's view of a store. */
 public record EventResponse(
         UUID eventId,
         String type,
@@ -23,7 +23,7 @@ public record EventResponse(
         UUID causationId,
         JsonNode data) {
 
-    static EventResponse of(StoredEvent e, ObjectMapper mapper) {
+    public static EventResponse of(StoredEvent e, ObjectMapper mapper) {
         try {
             return new EventResponse(e.eventId(), e.type(), e.streamId(), e.version(), e.globalPosition(),
                     e.occurredAt(), e.recordedAt(), e.branchId(), e.actor(), e.correlationId(), e.causationId(),

@@ -1,0 +1,46 @@
+package clinic.eventstore.relay;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * What the relay has still to publish: committed or not, the events after its checkpoint, and how long the oldest of
+ * them has waited. Read along the relay's own index from the checkpoint on, so it costs the backlog, not the history.
+ */
+@ApplicationScoped
+public class RelayBacklog {
+
+    /** {@code oldestAgeSeconds}: 0 when nothing waits. */
+    public record Backlog(long events, double oldestAgeSeconds) {
+    }
+
+    private final AgroalDataSource dataSource;
+    private final RelayConfig config;
+
+    public RelayBacklog(AgroalDataSource dataSource, RelayConfig config) {
+        this.dataSource = dataSource;
+        this.config = config;
+    }
+
+    public Backlog now() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                select count(*), coalesce(extract(epoch from clock_timestamp() - min(e.recorded_at)), 0)
+                  from events e
+                 where (e.transaction_id, e.global_position) > coalesce(
+                       (select (last_transaction_id, last_position) from outbox_checkpoints where relay = ?),
+                       ('0'::xid8, 0::bigint))""")) {
+            ps.setString(1, config.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Backlog(rs.getLong(1), Math.max(0, rs.getDouble(2)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the relay's backlog could not be read: " + e.getSQLState(), e);
+        }
+    }
+}
