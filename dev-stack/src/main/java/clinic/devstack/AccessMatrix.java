@@ -47,11 +47,37 @@ public final class AccessMatrix {
     private AccessMatrix() {
     }
 
-    /** Checks the service under test against its own OpenAPI document ({@code /q/openapi}). */
+    /**
+     * The operations endpoints every service has (event-store's {@code /operations}): for operations alone. The sample
+     * requests name nothing that exists (a 404 for operations) or redrive at most one event; a service whose relay is
+     * off refuses a redrive (422), which is let through too.
+     */
+    public static final String OPERATIONS_TABLE = """
+            listReadModels                401  401     401    401    403   403     403     403      200 403     403
+            rebuildReadModel              401  401     401    401    403   403     403     403      404 403     403
+            getRelayStatus                401  401     401    401    403   403     403     403      200 403     403
+            redriveEvents                 401  401     401    401    403   403     403     403      ok  403     403
+            listEventsByCorrelation       401  401     401    401    403   403     403     403      200 403     403
+            listStreamEvents              401  401     401    401    403   403     403     403      404 403     403
+            """;
+
+    private static final Map<String, Call> OPERATIONS_CALLS = Map.of(
+            "listReadModels", Call.of("GET", "/operations/read-models"),
+            "rebuildReadModel", Call.of("POST", "/operations/read-models/no-such-model/rebuild"),
+            "getRelayStatus", Call.of("GET", "/operations/relay"),
+            "redriveEvents", Call.json("POST", "/operations/redrive", "{\"fromPosition\":1,\"toPosition\":1}"),
+            "listEventsByCorrelation", Call.of("GET", "/operations/events?correlationId=" + java.util.UUID.randomUUID()),
+            "listStreamEvents", Call.of("GET", "/operations/streams/no-such-stream/events"));
+
+    /**
+     * Checks the service under test against its own OpenAPI document ({@code /q/openapi}): {@code table} and
+     * {@code calls} are the service's own operations; the shared {@link #OPERATIONS_TABLE} rows are added to them.
+     */
     public static List<String> check(String table, Function<String, Call> calls) {
         Map<String, ?> paths = RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .extract().jsonPath().getMap("paths");
-        return check(OpenApiOperations.byOperationId(paths), table, calls);
+        return check(OpenApiOperations.byOperationId(paths), table.strip() + "\n" + OPERATIONS_TABLE.strip() + "\n",
+                id -> OPERATIONS_CALLS.containsKey(id) ? OPERATIONS_CALLS.get(id) : calls.apply(id));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -51,10 +52,15 @@ public final class LocalRun {
                 stack.bootstrapServers());
 
         Path logs = Files.createDirectories(dataDir.resolve("logs"));
-        List<ServiceProcess> services = SERVICES.stream()
+        List<ServiceProcess> launched = SERVICES.stream()
                 .map(s -> ServiceProcess.of(root, s.name(), smoke ? DevStack.freePort() : s.port(), s.database(), stack,
                         IdentityProvider.issuer(idpPort), logs))
                 .toList();
+        // hq-service tells the operations team a case's story from the other services' stores: where they listen
+        Map<String, String> addresses = Map.of("CLINIC_COMPLAINT_SERVICE_URL", launched.get(0).baseUrl(),
+                "CLINIC_REFUND_SERVICE_URL", launched.get(1).baseUrl(), "CLINIC_FOLLOWUP_SERVICE_URL", launched.get(2).baseUrl());
+        List<ServiceProcess> services = launched.stream()
+                .map(s -> s.name().equals("hq-service") ? s.with(s.port(), addresses) : s).toList();
         AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping.set(true);

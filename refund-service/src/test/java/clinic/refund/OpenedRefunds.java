@@ -16,13 +16,13 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 /** A refund case opened the way it is in production: complaint-service publishes a complaint asking for a full refund. */
-final class OpenedRefunds {
+public final class OpenedRefunds {
 
     private OpenedRefunds() {
     }
 
     /** Publishes {@code complaint.filed.v1} on the real broker and returns the refund case once it can be read. */
-    static UUID fromComplaint(String bootstrap, String branch, String customer, String filedAt) {
+    public static UUID fromComplaint(String bootstrap, String branch, String customer, String filedAt) {
         UUID complaint = UUID.randomUUID();
         String payload = EventContracts.message("complaint.filed.v1", "complaintId", complaint, "branchId", branch,
                 "customerRef", customer, "requestedRemedy", "FULL_REFUND",

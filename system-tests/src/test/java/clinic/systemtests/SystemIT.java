@@ -48,7 +48,7 @@ class SystemIT {
     /** Every branch the tests file for: what the test account's token covers. */
     static final List<String> BRANCHES = java.util.stream.Stream.concat(
             java.util.stream.Stream.of("SH010", "SH011", "SH012", "SH020", "SH030", "SH040", "SH045", "SH050", "SH060",
-                    "SH070", "SH075", "SH080", "SH090", "FZ001"),
+                    "SH070", "SH075", "SH080", "SH090", "SH095", "FZ001"),
             java.util.stream.Stream.of("LA", "LB").flatMap(p -> java.util.stream.IntStream.range(0, 8)
                     .mapToObj(b -> p + RUN + b))).toList();
 
@@ -76,7 +76,9 @@ class SystemIT {
         // follow-ups open around the clock, surveys out a second after closing, intake calls 3 s after filing
         followups = ServiceProcess.of(root, "followup-service", DevStack.freePort(), "followups", stack, issuer, logs)
                 .with(DevStack.freePort(), FOLLOWUP_FAST);
-        hq = ServiceProcess.of(root, "hq-service", DevStack.freePort(), "insights", stack, issuer, logs);
+        hq = ServiceProcess.of(root, "hq-service", DevStack.freePort(), "insights", stack, issuer, logs)
+                .with(DevStack.freePort(), Map.of("CLINIC_COMPLAINT_SERVICE_URL", complaints.baseUrl(),
+                        "CLINIC_REFUND_SERVICE_URL", refunds.baseUrl(), "CLINIC_FOLLOWUP_SERVICE_URL", followups.baseUrl()));
         long started = System.nanoTime();
         for (ServiceProcess s : List.of(complaints, refunds, followups, hq)) {
             s.start();
@@ -729,6 +731,191 @@ class SystemIT {
         assertThat(page.body()).contains("echarts");
     }
 
+    /**
+     * The operations team's view and tools, on a case that went through all three services: its story across the
+     * services complete and in order under the one correlation it began with; the command-line tool's history,
+     * rebuild (with its progress), redrive (no second effect anywhere) and dead letters (one replayed after the fix is
+     * processed once, and a second replay does nothing); every metric the alert rules use served; JSON log lines with
+     * the case's correlation and no personal data.
+     */
+    @Test
+    @Order(15)
+    void operations_follow_a_case_across_the_services_and_replay_what_went_missing() throws Exception {
+        String correlation = UUID.randomUUID().toString();
+        JsonNode filed = fileReturningCase("SH095", "FULL_REFUND", "TREATMENT_RESULT", correlation);
+        String id = filed.path("id").asText();
+        // later steps come without the header, or with another one: the case keeps its own
+        post(complaints, "/complaints/" + id + "/acknowledge", null);
+        HttpResponse<String> assessed = HTTP.send(authorized(URI.create(complaints.baseUrl() + "/complaints/" + id
+                + "/assess")).header("X-Correlation-Id", UUID.randomUUID().toString())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
+                        {"category":"TREATMENT_RESULT","severity":"MEDIUM","subject":"SERVICE","serviceDate":"%s","owner":"staff:wang"}"""
+                        .formatted(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(assessed.statusCode()).as(assessed.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> list(refunds, "/refunds?complaintId=" + id).path("items").size() == 1
+                && list(followups, "/followups?complaintId=" + id).path("items").size() == 1);
+        String refund = list(refunds, "/refunds?complaintId=" + id).path("items").get(0).path("id").asText();
+        post(refunds, "/refunds/" + refund + "/start-review", null);
+
+        // every service's own store, by the case's correlation: what the story must hold, exactly
+        Map<String, List<String>> stored = new LinkedHashMap<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            stored.clear();
+            for (ServiceProcess s : List.of(complaints, refunds, followups)) {
+                List<String> ids = new ArrayList<>();
+                list(s, "/operations/events?correlationId=" + correlation).forEach(e -> ids.add(e.path("eventId").asText()));
+                stored.put(s.name(), ids);
+            }
+            return stored.values().stream().allMatch(l -> !l.isEmpty());
+        });
+        List<String> complaintEvents = new ArrayList<>();
+        list(complaints, "/complaints/" + id + "/events").forEach(e -> {
+            complaintEvents.add(e.path("eventId").asText());
+            assertThat(e.path("correlationId").asText()).as("every step of the case keeps its correlation").isEqualTo(correlation);
+        });
+        assertThat(stored.get("complaint-service")).containsAll(complaintEvents);
+
+        JsonNode story = list(hq, "/operations/cases/" + id + "/history");
+        assertThat(story.path("unreachable")).isEmpty();
+        assertThat(story.path("correlationId").asText()).isEqualTo(correlation);
+        List<String> told = new ArrayList<>();
+        Map<String, Integer> position = new LinkedHashMap<>();
+        story.path("entries").forEach(e -> {
+            position.put(e.path("eventId").asText(), told.size());
+            told.add(e.path("eventId").asText());
+        });
+        assertThat(told).as("complete: every event each service stored for the case, once")
+                .containsExactlyInAnyOrderElementsOf(stored.values().stream().flatMap(List::stream).toList());
+        Map<String, Integer> lastVersion = new LinkedHashMap<>();
+        story.path("entries").forEach(e -> {
+            String cause = e.path("causationId").asText(null);
+            if (cause != null && position.containsKey(cause)) {
+                assertThat(position.get(cause)).as("the cause of " + e.path("type").asText() + " comes first")
+                        .isLessThan(position.get(e.path("eventId").asText()));
+            }
+            int version = e.path("version").asInt();
+            Integer before = lastVersion.put(e.path("streamId").asText(), version);
+            assertThat(before == null ? 0 : before).as("versions of a stream in order").isLessThan(version);
+        });
+        List<String> services = new ArrayList<>();
+        story.path("entries").forEach(e -> services.add(e.path("service").asText()));
+        assertThat(services).contains("complaint-service", "refund-service", "followup-service");
+
+        // the operator's tool: the same story on a terminal
+        Ops history = ops("history", id);
+        assertThat(history.exit()).as(history.err()).isZero();
+        assertThat(history.out()).contains("complaint.filed.v1", "refund.requested.v1", "followup.scheduled.v1");
+
+        // a rebuild, with its progress as it goes
+        Ops rebuild = ops("rebuild", "complaint", "complaint-list", "--restart");
+        assertThat(rebuild.exit()).as(rebuild.err()).isZero();
+        assertThat(rebuild.err() + rebuild.out()).contains("complaint-list").contains("%").contains("rebuilt");
+
+        // redrive the complaint's events: every consumer has them already, so nothing happens a second time
+        Ops redrive = ops("redrive", "complaint", "--stream", id);
+        assertThat(redrive.exit()).as(redrive.err()).isZero();
+        assertThat(redrive.out()).contains("published " + complaintEvents.size());
+        Thread.sleep(3000); // the consumers have read them by now (they read a case's events within ms)
+        for (ServiceProcess s : List.of(complaints, refunds, followups)) {
+            List<String> after = new ArrayList<>();
+            list(s, "/operations/events?correlationId=" + correlation).forEach(e -> after.add(e.path("eventId").asText()));
+            assertThat(after).as(s.name() + " did nothing a second time").containsExactlyElementsOf(stored.get(s.name()));
+        }
+        assertThat(list(refunds, "/refunds?complaintId=" + id).path("items")).hasSize(1);
+        assertThat(list(followups, "/followups?complaintId=" + id).path("items")).hasSize(1);
+
+        // a branch system reports usage of an order refund-service has not recorded yet: a dead letter, with why
+        String orderNo = "POS-" + UUID.randomUUID().toString().substring(0, 8);
+        String messageId = "usage-" + UUID.randomUUID();
+        try (var writer = new clinic.devstack.TopicWriter(stack.bootstrapServers())) {
+            writer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("branch-purchases", orderNo, """
+                    {"messageId":"%s","branchId":"SH095","source":"SH095-pos","type":"USAGE",
+                     "usage":{"orderNo":"%s","kind":"SESSIONS_REDEEMED","lineId":"L1","sessions":2}}"""
+                    .formatted(messageId, orderNo)));
+        }
+        String dlq = "branch-purchases.refund-service.dlq";
+        await().atMost(Duration.ofSeconds(30)).until(() -> ops("dead-letters", "list", dlq).out().contains(orderNo));
+        assertThat(ops("dead-letters", "list", dlq).out()).contains("usage of an order that is not recorded");
+        // the fix: the order is recorded; then the dead letter is replayed, and processed once
+        HttpResponse<String> order = HTTP.send(authorized(URI.create(refunds.baseUrl() + "/purchases"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
+                        {"branchId":"SH095","orderNo":"%s","customerRef":"cust-ops","purchasedAt":"2026-03-02T02:00:00Z",
+                         "currency":"CNY","items":[{"lineId":"L1","kind":"PACKAGE","name":"laser package",
+                         "paid":"12800.00","sessions":10}],"payments":[{"instrument":"CARD","amount":"12800.00"}]}"""
+                        .formatted(orderNo))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(order.statusCode()).as(order.body()).isEqualTo(201);
+        String purchase = JSON.readTree(order.body()).path("id").asText();
+        Ops replay = ops("dead-letters", "replay", dlq, "--all");
+        assertThat(replay.exit()).as(replay.err()).isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> usageEvents(purchase) == 1);
+        assertThat(ops("dead-letters", "replay", dlq, "--all").out()).contains("0"); // nothing left to replay
+        Thread.sleep(2000);
+        assertThat(usageEvents(purchase)).as("the usage recorded once").isEqualTo(1);
+
+        // what the alert rules watch is served
+        String rules = Files.readString(Path.of(System.getProperty("clinic.root", "..")).resolve("deploy/prometheus/alerts.yml"));
+        java.util.Set<String> named = new java.util.TreeSet<>();
+        var m = java.util.regex.Pattern.compile("\\b(clinic_[a-z_]+|kafka_consumer_[a-z_]+|scheduled_methods_[a-z_]+)").matcher(rules);
+        while (m.find()) {
+            named.add(m.group(1));
+        }
+        StringBuilder scraped = new StringBuilder();
+        for (ServiceProcess s : List.of(complaints, refunds, followups, hq)) {
+            HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(s.baseUrl() + "/q/metrics")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            scraped.append(metrics.body());
+        }
+        assertThat(named).isNotEmpty().allSatisfy(metric -> assertThat(scraped.toString()).as(metric).contains(metric));
+
+        // JSON log lines, the case's correlation on its lines, and nothing personal
+        Path logs = Path.of(System.getProperty("clinic.root", "..")).resolve("system-tests/target/service-logs");
+        List<String> lines = new ArrayList<>();
+        try (var files = Files.list(logs)) {
+            for (Path log : files.toList()) {
+                lines.addAll(Files.readAllLines(log));
+            }
+        }
+        List<JsonNode> records = new ArrayList<>();
+        for (String line : lines) {
+            if (line.startsWith("{")) {
+                records.add(JSON.readTree(line));
+            }
+        }
+        assertThat(records).as("JSON log lines").isNotEmpty();
+        assertThat(records).anySatisfy(r -> assertThat(r.path("correlationId").asText()).isEqualTo(correlation));
+        assertThat(lines).noneMatch(l -> l.contains("李雷") || l.contains("13800001234") || l.contains("Redness"));
+    }
+
+    /** How many usage events the purchase's stream holds. */
+    private static long usageEvents(String purchase) throws IOException, InterruptedException {
+        long n = 0;
+        for (JsonNode e : list(refunds, "/operations/streams/" + purchase + "/events")) {
+            n += e.path("type").asText().startsWith("purchase.usage-recorded") ? 1 : 0;
+        }
+        return n;
+    }
+
+    record Ops(int exit, String out, String err) {
+    }
+
+    /** The operations team's command-line tool, run as they would, against this system. */
+    private static Ops ops(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        List<String> all = new ArrayList<>(List.of("--complaint-service", complaints.baseUrl(), "--refund-service",
+                refunds.baseUrl(), "--followup-service", followups.baseUrl(), "--hq-service", hq.baseUrl(),
+                "--bootstrap-servers", stack.bootstrapServers(), "--token", token.get()));
+        all.addAll(List.of(args));
+        picocli.CommandLine cli = new picocli.CommandLine(new clinic.ops.ClinicOps());
+        cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setErr(new java.io.PrintWriter(err, true));
+        int exit = cli.execute(all.toArray(String[]::new));
+        System.out.printf("system-tests: clinic-ops %s -> %d%n%s%s", String.join(" ", args), exit, out, err);
+        return new Ops(exit, out.toString(), err.toString());
+    }
+
     private static void post(ServiceProcess service, String path, String json) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(authorized(URI.create(service.baseUrl() + path))
                 .header("Content-Type", "application/json")
@@ -769,6 +956,11 @@ class SystemIT {
 
     private static JsonNode fileReturningCase(String branch, String remedy, String category)
             throws IOException, InterruptedException {
+        return fileReturningCase(branch, remedy, category, UUID.randomUUID().toString());
+    }
+
+    private static JsonNode fileReturningCase(String branch, String remedy, String category, String correlation)
+            throws IOException, InterruptedException {
         String body = """
                 {"branchId": "%s", "customer": {"ref": "cust-%s", "name": "李雷", "phone": "13800001234"},
                  "channel": "PHONE_HOTLINE", "category": "%s",
@@ -778,6 +970,7 @@ class SystemIT {
         HttpResponse<String> response = HTTP.send(authorized(URI.create(complaints.baseUrl() + "/complaints"))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("X-Correlation-Id", correlation)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body());

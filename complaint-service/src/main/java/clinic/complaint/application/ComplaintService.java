@@ -22,6 +22,7 @@ import clinic.eventstore.EventStore;
 import clinic.eventstore.EventTypeRegistry;
 import clinic.eventstore.Expected;
 import clinic.eventstore.NewEvent;
+import clinic.eventstore.ReadModel;
 import clinic.eventstore.StoredEvent;
 import clinic.eventstore.security.BranchGuard;
 import clinic.eventstore.config.BranchCalendars;
@@ -95,7 +96,17 @@ public class ComplaintService {
         this.cases = pipelines.define("complaint", types,
                         new Decider<>(ComplaintDecider::decide, ComplaintDecider::evolve, Complaint.NONE),
                         id -> new ComplaintNotFound(UUID.fromString(id)))
-                .readModel(LIST, this::updateList)
+                .readModel(LIST, new ReadModel<>() {
+                    @Override
+                    public void update(Complaint state, long version, Instant now) {
+                        updateList(state, version, now);
+                    }
+
+                    @Override
+                    public void updateAll(List<Loaded<Complaint>> batch, Instant now) {
+                        updateListBatch(batch, now);
+                    }
+                })
                 .keepLive("sla-schedule", (state, version, now) -> sla.reschedule(state, now));
         this.caseNumbers = caseNumbers;
         this.config = config;
@@ -250,6 +261,12 @@ public class ComplaintService {
         list.update(state, version, sla.clocks(state, now));
     }
 
+    /** A rebuild batch of the list, in one statement: each case's row with its SLA clocks read at {@code now}. */
+    private void updateListBatch(List<Loaded<Complaint>> batch, Instant now) {
+        list.updateAll(batch.stream().map(loaded -> new ComplaintListProjection.Entry(loaded.state(), loaded.version(),
+                sla.clocks(loaded.state(), now))).toList());
+    }
+
     private boolean lockForSlaCheck(UUID id) {
         return (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtext('sla:' || ?1))")
                 .setParameter(1, id.toString()).getSingleResult();
@@ -269,9 +286,13 @@ public class ComplaintService {
         return view(id, cases.loadAsOf(id.toString(), instant));
     }
 
-    /** The case just after its {@code version}-th event. */
+    /** The case just after its {@code version}-th event; not found when it has no such event (yet). */
     public CaseView getAtVersion(UUID id, long version) {
-        return view(id, cases.loadUpToVersion(id.toString(), version));
+        Loaded<Complaint> loaded = cases.loadUpToVersion(id.toString(), version);
+        if (loaded.version() != version) {
+            throw new ComplaintNotFound(id); // as the refund cases, orders, tasks and surveys answer it
+        }
+        return view(id, loaded);
     }
 
     /** Every event of the case, oldest first, with its metadata. */

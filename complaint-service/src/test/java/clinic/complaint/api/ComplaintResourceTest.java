@@ -150,7 +150,13 @@ public class ComplaintResourceTest {
         given().post("/complaints/" + id + "/acknowledge").then().statusCode(200);
         String filedRecordedAt = given().get("/complaints/" + id + "/events").path("[0].recordedAt");
 
-        given().queryParam("version", 1).get("/complaints/" + id).then().statusCode(200).body("status", equalTo("RECEIVED"));
+        given().queryParam("version", 1).get("/complaints/" + id).then().statusCode(200).body("status", equalTo("RECEIVED"))
+                .body("version", equalTo(1));
+        given().queryParam("version", 2).get("/complaints/" + id).then().statusCode(200)
+                .body("status", equalTo("ACKNOWLEDGED"));
+        // no third event (yet): not a made-up state, the case's not-found, as every aggregate answers it
+        given().queryParam("version", 3).get("/complaints/" + id).then().statusCode(404)
+                .body("type", equalTo("urn:clinic:problem:complaint-not-found"));
         given().queryParam("asOf", filedRecordedAt).get("/complaints/" + id).then().statusCode(200)
                 .body("status", equalTo("RECEIVED"));
         given().get("/complaints/" + id).then().body("status", equalTo("ACKNOWLEDGED"));

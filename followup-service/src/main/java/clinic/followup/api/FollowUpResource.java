@@ -34,6 +34,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -150,9 +151,20 @@ public class FollowUpResource {
     @Path("/{id}")
     @RolesAllowed({Roles.BRANCH_STAFF, Roles.BRANCH_MANAGER, Roles.HQ_ANALYST, Roles.HQ_APPROVER, Roles.OPERATIONS,
             Roles.PRIVACY_OFFICER})
-    @Operation(operationId = "getFollowUp", summary = "One follow-up task, with the steps it allows")
-    public Response get(@PathParam("id") UUID id) {
-        TaskView view = tasks.get(id);
+    @Operation(operationId = "getFollowUp", summary = "One follow-up task, with the steps it allows: now, or as it "
+            + "was at a past moment (asOf) or after a given event (version)")
+    public Response get(@PathParam("id") UUID id,
+                        @QueryParam("asOf") String asOf,
+                        @QueryParam("version") @Pattern(regexp = "[1-9][0-9]{0,8}") String version) {
+        TaskView view;
+        Instant at = ListFilter.instant("asOf", asOf);
+        if (at != null) {
+            view = tasks.getAsOf(id, at);
+        } else if (version != null) {
+            view = tasks.getAtVersion(id, Long.parseLong(version));
+        } else {
+            view = tasks.get(id);
+        }
         user.requireRead(view.task().branchId());
         return ok(view);
     }

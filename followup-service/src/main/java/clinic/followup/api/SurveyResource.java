@@ -8,13 +8,17 @@ import clinic.eventstore.domain.RuleBroken;
 import clinic.eventstore.domain.StepNotAllowed;
 import clinic.eventstore.EventMetadata;
 import clinic.eventstore.api.InvalidField;
+import clinic.eventstore.api.ListFilter;
+import clinic.eventstore.api.Problem;
 import clinic.followup.application.SurveyService;
 import clinic.followup.application.SurveyService.SurveyView;
 import clinic.followup.config.FollowUpConfig;
+import clinic.followup.domain.Survey;
 import clinic.followup.domain.SurveyCommand;
 import clinic.followup.domain.SurveyStatus;
 import clinic.followup.projection.SurveyRow;
 import io.quarkus.qute.Template;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -27,7 +31,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -51,6 +57,24 @@ public class SurveyResource {
     /** A case's survey as staff see it. */
     public record SurveyResponse(UUID id, UUID complaintId, String branchId, String status, Instant sendAt,
                                  Instant expiresAt, String link, Integer csat, Integer nps) {
+
+        /** The survey as its list row has it; {@code linkVisible}: the caller works for its branch. */
+        static SurveyResponse of(SurveyRow r, String surveyBaseUrl, boolean linkVisible) {
+            return new SurveyResponse(r.id, r.complaintId, r.branchId, r.status, r.sendAt, r.expiresAt,
+                    link(r.status, r.token, surveyBaseUrl, linkVisible), r.csat, r.nps);
+        }
+
+        /** The survey as its events made it (now, or as it was); {@code linkVisible}: the caller works for its branch. */
+        static SurveyResponse of(Survey s, String surveyBaseUrl, boolean linkVisible) {
+            return new SurveyResponse(s.id(), s.complaintId(), s.branchId(), s.status().name(), s.sendAt(),
+                    s.expiresAt(), link(s.status().name(), s.token(), surveyBaseUrl, linkVisible), s.csat(), s.nps());
+        }
+
+        /** The link is the customer's key to answer: once sent, for the branch that sends it, not for HQ's readers. */
+        private static String link(String status, String token, String surveyBaseUrl, boolean linkVisible) {
+            return SurveyStatus.SCHEDULED.name().equals(status) || SurveyStatus.CANCELLED.name().equals(status)
+                    || !linkVisible ? null : surveyBaseUrl + "/surveys/" + token;
+        }
     }
 
     private final SurveyService surveys;
@@ -73,20 +97,33 @@ public class SurveyResource {
             Roles.PRIVACY_OFFICER})
     @Operation(operationId = "listSurveys",
             summary = "A case's survey: its state, link (once sent; to staff of the case's branch only) and scores (once "
-            + "answered)")
-    public List<SurveyResponse> byComplaint(@QueryParam("complaintId") String complaintId) {
+            + "answered): now, or as it was at a past moment (asOf) or after a given event (version)")
+    @APIResponse(responseCode = "200", description = "The case's survey: none yet, an empty list; with asOf or "
+            + "version, the one survey as it was then (ETag: that version)",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SurveyResponse.class)))
+    @APIResponse(responseCode = "404", description = "With asOf or version: the case had no survey at that moment, "
+            + "or its survey never reached that version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Response byComplaint(@QueryParam("complaintId") String complaintId,
+                                @QueryParam("asOf") String asOf,
+                                @QueryParam("version") @Pattern(regexp = "[1-9][0-9]{0,8}") String version) {
+        Instant at = ListFilter.instant("asOf", asOf);
         if (complaintId == null) {
-            throw new InvalidField("complaintId", "is required");
+            throw new InvalidField("complaintId", at != null || version != null
+                    ? "is required: asOf and version read the survey of one case" : "is required");
         }
         UUID id = InvalidField.uuid("complaintId", complaintId);
+        if (at != null || version != null) {
+            SurveyView view = at != null ? surveys.ofComplaintAsOf(id, at)
+                    : surveys.ofComplaintAtVersion(id, Long.parseLong(version));
+            user.requireRead(view.survey().branchId());
+            return Response.ok(List.of(SurveyResponse.of(view.survey(), config.surveyBaseUrl(),
+                    user.worksFor(view.survey().branchId())))).tag(String.valueOf(view.version())).build();
+        }
         List<SurveyRow> rows = SurveyRow.list("complaintId", id);
         rows.forEach(r -> user.requireRead(r.branchId));
-        return rows.stream().map(r -> new SurveyResponse(r.id, r.complaintId,
-                r.branchId, r.status, r.sendAt, r.expiresAt,
-                // the link is the customer's key to answer: for the branch that sends it, not for HQ's readers
-                SurveyStatus.SCHEDULED.name().equals(r.status) || SurveyStatus.CANCELLED.name().equals(r.status)
-                        || !user.worksFor(r.branchId) ? null : config.surveyBaseUrl() + "/surveys/" + r.token,
-                r.csat, r.nps)).toList();
+        return Response.ok(rows.stream().map(r -> SurveyResponse.of(r, config.surveyBaseUrl(),
+                user.worksFor(r.branchId))).toList()).build();
     }
 
     @GET

@@ -116,6 +116,27 @@ public class FollowUpService {
         return new TaskView(loaded.state(), loaded.version());
     }
 
+    /** The task as the system knew it at {@code instant}: not found when it had not been scheduled by then. */
+    public TaskView getAsOf(UUID taskId, Instant instant) {
+        return view(taskId, tasks.loadAsOf(taskId.toString(), instant));
+    }
+
+    /** The task just after its {@code version}-th event: not found when it has not come that far. */
+    public TaskView getAtVersion(UUID taskId, long version) {
+        var loaded = tasks.loadUpToVersion(taskId.toString(), version);
+        if (loaded.version() != version) {
+            throw new TaskNotFound(taskId);
+        }
+        return view(taskId, loaded);
+    }
+
+    private static TaskView view(UUID taskId, CommandPipeline.Loaded<FollowUpTask> loaded) {
+        if (!loaded.exists()) {
+            throw new TaskNotFound(taskId);
+        }
+        return new TaskView(loaded.state(), loaded.version());
+    }
+
     /** Stores a call's notes (free text, possibly health details) outside the events. */
     public static void storeNotes(EntityManager em, UUID taskId, int attempt, String notes, Instant at) {
         em.createNativeQuery("insert into call_notes (task_id, attempt, notes, recorded_at) values (?1, ?2, ?3, ?4)")

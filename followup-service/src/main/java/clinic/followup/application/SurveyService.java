@@ -8,6 +8,7 @@ import clinic.eventstore.EventTypeRegistry;
 import clinic.eventstore.Expected;
 import clinic.eventstore.projection.ProjectionRunner;
 import clinic.eventstore.projection.RebuildProgress;
+import clinic.followup.domain.FollowUpRules;
 import clinic.followup.domain.Survey;
 import clinic.followup.domain.SurveyCommand;
 import clinic.followup.domain.SurveyDecider;
@@ -100,8 +101,35 @@ public class SurveyService {
         return new SurveyView(loaded.state(), loaded.version());
     }
 
+    /** The complaint's survey as the system knew it at {@code instant}: not found when it had none by then. */
+    public SurveyView ofComplaintAsOf(UUID complaintId, java.time.Instant instant) {
+        return view(complaintId, surveys.loadAsOf(FollowUpRules.surveyId(complaintId).toString(), instant));
+    }
+
+    /** The complaint's survey just after its {@code version}-th event: not found when it has not come that far. */
+    public SurveyView ofComplaintAtVersion(UUID complaintId, long version) {
+        var loaded = surveys.loadUpToVersion(FollowUpRules.surveyId(complaintId).toString(), version);
+        if (loaded.version() != version) {
+            throw new SurveyNotFound(complaintId);
+        }
+        return view(complaintId, loaded);
+    }
+
+    private static SurveyView view(UUID complaintId, CommandPipeline.Loaded<Survey> loaded) {
+        if (!loaded.exists()) {
+            throw new SurveyNotFound(complaintId);
+        }
+        return new SurveyView(loaded.state(), loaded.version());
+    }
+
     /** Operations: rebuilds (restart: from the first stream, not from where a stopped rebuild was) the survey list from the event store. */
     public RebuildProgress rebuildList(boolean restart) {
         return projections.rebuild(LIST, restart);
+    }
+
+    public static class SurveyNotFound extends clinic.eventstore.api.NotFound {
+        public SurveyNotFound(UUID complaintId) {
+            super("survey-not-found", "no survey of complaint " + complaintId);
+        }
     }
 }

@@ -14,6 +14,7 @@ import clinic.eventstore.api.ListFilter;
 import io.quarkus.panache.common.Sort;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -123,11 +124,25 @@ public class PurchaseResource {
     @Path("/{id}")
     @RolesAllowed({Roles.BRANCH_STAFF, Roles.BRANCH_MANAGER, Roles.HQ_ANALYST, Roles.HQ_APPROVER, Roles.OPERATIONS,
             Roles.PRIVACY_OFFICER})
-    @Operation(operationId = "getPurchase", summary = "One order, with what has been used of each line")
-    public PurchaseResponse get(@PathParam("id") UUID id) {
-        var view = purchases.get(id);
+    @Operation(operationId = "getPurchase", summary = "One order, with what has been used of each line: now, or as "
+            + "it was at a past moment (asOf) or after a given event (version)")
+    @APIResponse(responseCode = "200", description = "The order (ETag: its version)",
+            content = @Content(schema = @Schema(implementation = PurchaseResponse.class)))
+    public Response get(@PathParam("id") UUID id,
+                        @QueryParam("asOf") String asOf,
+                        @QueryParam("version") @Pattern(regexp = "[1-9][0-9]{0,8}") String version) {
+        PurchaseService.PurchaseView view;
+        Instant at = ListFilter.instant("asOf", asOf);
+        if (at != null) {
+            view = purchases.getAsOf(id, at);
+        } else if (version != null) {
+            view = purchases.getAtVersion(id, Long.parseLong(version));
+        } else {
+            view = purchases.get(id);
+        }
         user.requireRead(view.purchase().branchId());
-        return PurchaseResponse.of(view.purchase(), view.version());
+        return Response.ok(PurchaseResponse.of(view.purchase(), view.version()))
+                .tag(String.valueOf(view.version())).build();
     }
 
     @POST

@@ -16,6 +16,7 @@ import clinic.refund.application.RefundService;
 import io.quarkus.panache.common.Sort;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -94,9 +96,20 @@ public class RefundResource {
     @RolesAllowed({Roles.BRANCH_STAFF, Roles.BRANCH_MANAGER, Roles.HQ_ANALYST, Roles.HQ_APPROVER, Roles.OPERATIONS,
             Roles.PRIVACY_OFFICER})
     @Operation(operationId = "getRefund",
-            summary = "One refund case, whole: negotiation rounds, agreement, payments, the entitlement and its orders")
-    public Response get(@PathParam("id") UUID id) {
-        var view = refunds.get(id);
+            summary = "One refund case, whole (negotiation rounds, agreement, payments, the entitlement and its "
+            + "orders): now, or as it was at a past moment (asOf) or after a given event (version)")
+    public Response get(@PathParam("id") UUID id,
+                        @QueryParam("asOf") String asOf,
+                        @QueryParam("version") @Pattern(regexp = "[1-9][0-9]{0,8}") String version) {
+        RefundService.RefundView view;
+        Instant at = ListFilter.instant("asOf", asOf);
+        if (at != null) {
+            view = refunds.getAsOf(id, at);
+        } else if (version != null) {
+            view = refunds.getAtVersion(id, Long.parseLong(version));
+        } else {
+            view = refunds.get(id);
+        }
         user.requireRead(view.refund().branchId());
         return Response.ok(RefundResponse.of(view.refund(), view.version())).tag(String.valueOf(view.version()))
                 .header("X-Allowed-Steps", String.join(",", RefundDecider.allowedSteps(view.refund()))).build();

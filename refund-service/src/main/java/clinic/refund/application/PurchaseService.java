@@ -97,6 +97,27 @@ public class PurchaseService {
         return new PurchaseView(loaded.state(), loaded.version(), Outcome.ALREADY_RECORDED);
     }
 
+    /** The order as the system knew it at {@code instant}: not found when it had not been recorded by then. */
+    public PurchaseView getAsOf(UUID id, Instant instant) {
+        return view(id, purchases.loadAsOf(id.toString(), instant));
+    }
+
+    /** The order just after its {@code version}-th event: not found when it has not come that far. */
+    public PurchaseView getAtVersion(UUID id, long version) {
+        var loaded = purchases.loadUpToVersion(id.toString(), version);
+        if (loaded.version() != version) {
+            throw new PurchaseNotFound(id);
+        }
+        return view(id, loaded);
+    }
+
+    private static PurchaseView view(UUID id, CommandPipeline.Loaded<Purchase> loaded) {
+        if (!loaded.exists()) {
+            throw new PurchaseNotFound(id);
+        }
+        return new PurchaseView(loaded.state(), loaded.version(), Outcome.ALREADY_RECORDED);
+    }
+
     /** Operations: rebuilds (restart: from the first stream, not from where a stopped rebuild was) the purchase list from the event store. */
     public RebuildProgress rebuildList(boolean restart) {
         return projections.rebuild(LIST, restart);

@@ -106,6 +106,27 @@ public class RefundService {
         return new RefundView(loaded.state(), loaded.version());
     }
 
+    /** The case as the system knew it at {@code instant}: not found when it had not been opened by then. */
+    public RefundView getAsOf(UUID id, Instant instant) {
+        return view(id, cases.loadAsOf(id.toString(), instant));
+    }
+
+    /** The case just after its {@code version}-th event: not found when it has not come that far. */
+    public RefundView getAtVersion(UUID id, long version) {
+        var loaded = cases.loadUpToVersion(id.toString(), version);
+        if (loaded.version() != version) {
+            throw new RefundNotFound(id);
+        }
+        return view(id, loaded);
+    }
+
+    private static RefundView view(UUID id, CommandPipeline.Loaded<RefundCase> loaded) {
+        if (!loaded.exists()) {
+            throw new RefundNotFound(id);
+        }
+        return new RefundView(loaded.state(), loaded.version());
+    }
+
     /** Operations: rebuilds (restart: from the first stream, not from where a stopped rebuild was) the refund list from the event store. */
     public RebuildProgress rebuildList(boolean restart) {
         return projections.rebuild(LIST, restart);

@@ -1,0 +1,185 @@
+package clinic.followup.api;
+
+import clinic.devstack.TestTokens;
+import clinic.eventstore.Decider;
+import clinic.eventstore.EventStore;
+import clinic.eventstore.EventTypeRegistry;
+import clinic.eventstore.StoredEvent;
+import clinic.followup.OtherServices;
+import clinic.followup.application.DueWorkScheduler;
+import clinic.followup.config.FollowUpConfig;
+import clinic.followup.domain.FollowUpCommand;
+import clinic.followup.domain.FollowUpDecider;
+import clinic.followup.domain.FollowUpEvent;
+import clinic.followup.domain.FollowUpKind;
+import clinic.followup.domain.FollowUpRules;
+import clinic.followup.domain.FollowUpTask;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/**
+ * {@code GET /followups/{id}?version=|asOf=}: a complaint's intake callback driven from its filing (on the real broker)
+ * through the queue, a call nobody answered, its next attempt and a call that reached the customer, read back at every
+ * version and compared, whole, with the task folded from its first stored events by the domain's own evolve and shown
+ * by the resource's own mapper. The clock is fixed while the versions are compared, so that "overdue" is read at the
+ * same moment on both sides.
+ */
+@QuarkusTest
+class FollowUpStateAtTest {
+
+    static final Decider<FollowUpCommand, FollowUpEvent, FollowUpTask> DECIDER =
+            new Decider<>(FollowUpDecider::decide, FollowUpDecider::evolve, FollowUpTask.NONE);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+    @Inject
+    DueWorkScheduler scheduler;
+    @Inject
+    EventStore store;
+    @Inject
+    EventTypeRegistry<FollowUpEvent> types;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    FollowUpConfig config;
+    @Inject
+    Clock clock;
+
+    OtherServices others;
+    String branch;
+
+    @BeforeEach
+    void setUp() {
+        others = new OtherServices(bootstrap);
+        branch = "T" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    }
+
+    @AfterEach
+    void tearDown() {
+        others.close();
+        QuarkusMock.installMockForType(Clock.systemUTC(), Clock.class);
+    }
+
+    static void clockAt(Instant instant) {
+        QuarkusMock.installMockForType(Clock.fixed(instant, ZoneOffset.UTC), Clock.class);
+    }
+
+    String staff() {
+        return TestTokens.bearer(TestTokens.staffOf(branch));
+    }
+
+    void post(String path, String json) {
+        given().contentType(ContentType.JSON).header("Authorization", staff()).body(json).post(path).then()
+                .statusCode(200);
+    }
+
+    /** The task after the first {@code v} stored events, as the resource shows a task, as JSON. */
+    JsonNode folded(List<StoredEvent> events, int v) throws Exception {
+        FollowUpTask state = DECIDER.fold(events.subList(0, v).stream().map(types::fromStored).toList());
+        Instant overdueBefore = clock.instant().minus(config.overdueAfter());
+        return mapper.readTree(mapper.writeValueAsString(FollowUpResponse.of(state, v, overdueBefore)));
+    }
+
+    JsonNode json(Response response) throws Exception {
+        return mapper.readTree(response.asString());
+    }
+
+    @Test
+    void every_version_of_a_follow_up_task_reads_back_as_its_first_events_fold_to() throws Exception {
+        UUID complaint = UUID.randomUUID();
+        UUID task = FollowUpRules.taskId(complaint, FollowUpKind.INTAKE_CALLBACK);
+        others.filed(complaint, branch, "cust-" + UUID.randomUUID().toString().substring(0, 8),
+                Instant.parse("2026-03-02T02:15:00Z"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/followups/" + task).then().statusCode(200).body("status", equalTo("SCHEDULED")));
+
+        Instant due = Instant.parse(given().get("/followups/" + task).then().extract().path("dueAt"));
+        clockAt(due.plusSeconds(30));
+        scheduler.fire();
+        given().get("/followups/" + task).then().body("status", equalTo("DUE"));
+        post("/followups/" + task + "/assign", "{\"staff\":\"staff:wang\"}");
+        post("/followups/" + task + "/calls", "{\"outcome\":\"NO_ANSWER\",\"durationSeconds\":30}");
+        Instant again = Instant.parse(given().get("/followups/" + task).then().body("status", equalTo("SCHEDULED"))
+                .extract().path("dueAt"));
+        clockAt(again.plusSeconds(30));
+        scheduler.fire();
+        post("/followups/" + task + "/assign", "{\"staff\":\"staff:li\"}");
+        post("/followups/" + task + "/calls", """
+                {"outcome":"REACHED_SATISFIED","durationSeconds":240,"notes":"Swelling gone"}""");
+        given().get("/followups/" + task).then().body("status", equalTo("DONE"));
+
+        List<StoredEvent> events = store.load(task.toString());
+        int last = events.size();
+        assertThat(last).isGreaterThanOrEqualTo(6);
+        // the clock stays where it is (the second attempt's time) while the versions are compared
+        for (int v = 1; v <= last; v++) {
+            Response at = given().queryParam("version", v).get("/followups/" + task);
+            at.then().statusCode(200).header("ETag", "\"" + v + "\"");
+            assertThat(json(at)).as("version %d of %d", v, last).isEqualTo(folded(events, v));
+        }
+        assertThat(json(given().get("/followups/" + task))).isEqualTo(folded(events, last));
+        assertThat(folded(events, 1).path("status").asText()).isEqualTo("SCHEDULED");
+        assertThat(folded(events, 3).path("status").asText()).isEqualTo("ASSIGNED");
+
+        // a moment between two steps: the task after the earlier one
+        int k = boundary(events);
+        Instant between = midpoint(events.get(k - 1).recordedAt(), events.get(k).recordedAt());
+        Response asOf = given().queryParam("asOf", between.toString()).get("/followups/" + task);
+        asOf.then().statusCode(200).header("ETag", "\"" + k + "\"");
+        assertThat(json(asOf)).isEqualTo(folded(events, k));
+        given().queryParam("asOf", events.getFirst().recordedAt().minus(Duration.ofMillis(1)).toString())
+                .get("/followups/" + task).then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("urn:clinic:problem:followup-not-found"));
+
+        for (String bad : List.of("0", "abc", "9999999999")) {
+            given().queryParam("version", bad).get("/followups/" + task).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", hasItem("version"));
+        }
+        for (String past : List.of(String.valueOf(last + 1), "99999")) {
+            given().queryParam("version", past).get("/followups/" + task).then().statusCode(404)
+                    .contentType("application/problem+json").body("type", equalTo("urn:clinic:problem:followup-not-found"));
+        }
+        given().queryParam("asOf", "1899-12-31T23:59:59Z").get("/followups/" + task).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("asOf"));
+        given().header("Authorization", TestTokens.bearer(TestTokens.staffOf("BJ001"))).queryParam("version", 1)
+                .get("/followups/" + task).then().statusCode(403);
+    }
+
+    /** A version {@code k} (from the middle of the stream) recorded strictly before version {@code k + 1}. */
+    static int boundary(List<StoredEvent> events) {
+        for (int k = events.size() / 2; k < events.size(); k++) {
+            if (events.get(k - 1).recordedAt().isBefore(events.get(k).recordedAt())) {
+                return k;
+            }
+        }
+        throw new AssertionError("no two events recorded at different moments");
+    }
+
+    /** A moment after {@code a} and before {@code b}, at the store's precision (microseconds). */
+    static Instant midpoint(Instant a, Instant b) {
+        return a.plus(Duration.between(a, b).dividedBy(2)).truncatedTo(ChronoUnit.MICROS);
+    }
+}
