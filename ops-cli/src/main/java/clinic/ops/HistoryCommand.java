@@ -44,9 +44,13 @@ final class HistoryCommand extends OpsCommand {
             out().println("no events");
             return;
         }
-        Table table = new Table("TIME", "SERVICE", "STREAM", "VERSION", "TYPE", "ACTOR", "CAUSED BY");
+        // in the order given: by when each was recorded (an effect after its cause); an event recorded with another
+        // moment of occurrence (a consumer's effect dated at its cause) shows that moment too
+        Table table = new Table("RECORDED", "SERVICE", "STREAM", "VERSION", "TYPE", "ACTOR", "CAUSED BY");
         for (JsonNode e : entries) {
-            table.row(Json.text(e, "occurredAt"), Json.text(e, "service"),
+            String recorded = Json.text(e, "recordedAt");
+            String occurred = Json.text(e, "occurredAt");
+            table.row(recorded == null ? occurred : recorded, Json.text(e, "service"),
                     or(Json.text(e, "streamKind")) + " " + shortId(Json.text(e, "streamId")),
                     Json.text(e, "version"), Json.text(e, "type"), Json.text(e, "actor"),
                     shortId(Json.text(e, "causationId")));

@@ -59,10 +59,10 @@ final class RedriveCommand extends OpsCommand {
         }
         JsonNode answer = Json.read(body, target.serviceName());
         long published = answer.path("published").asLong();
-        String what = selection.streamId != null ? "stream " + selection.streamId : "the store";
-        out().printf("published %s event%s of %s (positions %s to %s) to %s again; consumers' inboxes make a second "
-                        + "delivery harmless%n", ProgressBar.number(published), published == 1 ? "" : "s", what,
-                Json.text(answer, "fromPosition"), Json.text(answer, "toPosition"), Json.text(answer, "topic"));
+        String what = selection.streamId != null ? "stream " + selection.streamId
+                : "positions " + Json.text(answer, "fromPosition") + " to " + Json.text(answer, "toPosition");
+        out().printf("published %s event%s of %s to %s again; consumers' inboxes make a second delivery harmless%n",
+                ProgressBar.number(published), published == 1 ? "" : "s", what, Json.text(answer, "topic"));
         return 0;
     }
 }

@@ -870,12 +870,9 @@ class SystemIT {
         assertThat(named).isNotEmpty().allSatisfy(metric -> assertThat(scraped.toString()).as(metric).contains(metric));
 
         // JSON log lines, the case's correlation on its lines, and nothing personal
-        Path logs = Path.of(System.getProperty("clinic.root", "..")).resolve("system-tests/target/service-logs");
         List<String> lines = new ArrayList<>();
-        try (var files = Files.list(logs)) {
-            for (Path log : files.toList()) {
-                lines.addAll(Files.readAllLines(log));
-            }
+        for (ServiceProcess s : List.of(complaints, refunds, followups, hq)) {
+            lines.addAll(Files.readAllLines(s.log()));
         }
         List<JsonNode> records = new ArrayList<>();
         for (String line : lines) {
@@ -884,7 +881,12 @@ class SystemIT {
             }
         }
         assertThat(records).as("JSON log lines").isNotEmpty();
-        assertThat(records).anySatisfy(r -> assertThat(r.path("correlationId").asText()).isEqualTo(correlation));
+        // the filing's access-log line: its trace and the case's correlation (the line's own, in the logging context)
+        assertThat(records).anySatisfy(r -> {
+            assertThat(r.path("message").asText()).startsWith("POST /complaints 201");
+            assertThat(r.path("correlationId").asText()).isEqualTo(correlation);
+            assertThat(r.path("traceId").asText()).hasSize(32);
+        });
         assertThat(lines).noneMatch(l -> l.contains("李雷") || l.contains("13800001234") || l.contains("Redness"));
     }
 

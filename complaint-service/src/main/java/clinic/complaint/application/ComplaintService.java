@@ -256,6 +256,14 @@ public class ComplaintService {
                 });
     }
 
+    /** Every kind of warning the SLA scheduler raises, counted from 0 so that the alert rules see the series at once. */
+    void countWarnings(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent ignored) {
+        for (String type : List.of(ComplaintEventTypes.SLA_AT_RISK, ComplaintEventTypes.SLA_BREACHED,
+                ComplaintEventTypes.ESCALATION_DEADLINE_AT_RISK, ComplaintEventTypes.ESCALATION_DEADLINE_MISSED)) {
+            meters.counter("clinic.sla.warnings", "type", type);
+        }
+    }
+
     /** The case's row of the list, with its SLA clocks read at {@code now}: the read model the pipeline keeps. */
     private void updateList(Complaint state, long version, Instant now) {
         list.update(state, version, sla.clocks(state, now));
