@@ -7,6 +7,7 @@ import clinic.eventstore.Counters.Add;
 import clinic.eventstore.Counters.Open;
 import clinic.eventstore.EventMetadata;
 import clinic.eventstore.Expected;
+import clinic.eventstore.ReadModel;
 import clinic.eventstore.StoredEvent;
 import clinic.eventstore.relay.OutboxRelay;
 import clinic.eventstore.relay.RelayConfig;
@@ -21,6 +22,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -50,6 +52,15 @@ class ProjectionRunnerTest {
         relay.stop();
     }
 
+    /** Streams per batch in these tests: smaller than the runner's, so that a few hundred streams make batches. */
+    static final int BATCH = 200;
+
+    /** Rebuilds {@code name} in batches of {@link #BATCH} streams. */
+    private RebuildProgress rebuild(String name, boolean restart) {
+        return runner.rebuild(name, restart, BATCH, progress -> {
+        });
+    }
+
     static EventMetadata meta() {
         return new EventMetadata("SH001", "staff:42", UUID.randomUUID(), null);
     }
@@ -70,11 +81,11 @@ class ProjectionRunnerTest {
     @Test
     void a_rebuild_writes_every_stream_again_in_batches_and_reports_its_progress() {
         var pipeline = Counters.pipeline(pipelines, dataSource, "test-counters");
-        List<String> ids = counters(pipeline, ProjectionRunner.BATCH_STREAMS + 30);
+        List<String> ids = counters(pipeline, BATCH + 30);
         execute("delete from test_counters where id = any('{" + String.join(",", ids) + "}')");
         List<RebuildProgress> seen = new ArrayList<>();
 
-        RebuildProgress done = runner.rebuild("test-counters", false, seen::add);
+        RebuildProgress done = runner.rebuild("test-counters", false, BATCH, seen::add);
 
         for (int i = 0; i < ids.size(); i++) {
             assertThat(Counters.total(dataSource, ids.get(i))).as(ids.get(i)).isEqualTo(i + 1);
@@ -102,27 +113,57 @@ class ProjectionRunnerTest {
             }
             table.update(state, version, now);
         });
-        counters(pipeline, ProjectionRunner.BATCH_STREAMS + 10);
-        failAfter.set(ProjectionRunner.BATCH_STREAMS + 5); // the streams of the first batch, and some of the second
+        counters(pipeline, BATCH + 10);
+        failAfter.set(BATCH + 5); // the streams of the first batch, and some of the second
 
-        assertThatThrownBy(() -> runner.rebuild("test-counters-flaky")).hasMessageContaining("half way");
+        assertThatThrownBy(() -> rebuild("test-counters-flaky", false)).hasMessageContaining("half way");
         RebuildProgress stopped = runner.progress("test-counters-flaky").orElseThrow();
         assertThat(stopped.finished()).isFalse();
-        assertThat(stopped.streamsDone()).isEqualTo(ProjectionRunner.BATCH_STREAMS);
+        assertThat(stopped.streamsDone()).isEqualTo(BATCH);
 
         failAfter.set(Integer.MAX_VALUE);
-        RebuildProgress done = runner.rebuild("test-counters-flaky");
+        RebuildProgress done = rebuild("test-counters-flaky", false);
 
         assertThat(done.finished()).isTrue();
         assertThat(done.streamsDone()).isEqualTo(done.streamsTotal());
         assertThat(done.startedAt()).as("the same rebuild, gone on with").isEqualTo(stopped.startedAt());
 
-        failAfter.set(ProjectionRunner.BATCH_STREAMS + 5);
-        assertThatThrownBy(() -> runner.rebuild("test-counters-flaky", true)).hasMessageContaining("half way");
+        failAfter.set(BATCH + 5);
+        assertThatThrownBy(() -> rebuild("test-counters-flaky", true)).hasMessageContaining("half way");
         failAfter.set(Integer.MAX_VALUE);
-        RebuildProgress restarted = runner.rebuild("test-counters-flaky", true);
+        RebuildProgress restarted = rebuild("test-counters-flaky", true);
         assertThat(restarted.startedAt()).as("started over").isAfter(done.startedAt());
         assertThat(restarted.streamsDone()).isEqualTo(restarted.streamsTotal());
+    }
+
+    @Test
+    void a_model_that_writes_a_batch_at_once_is_given_each_batch_once_in_the_order_of_the_streams() {
+        var table = Counters.table(dataSource);
+        var pipeline = pipelines.define("counter", Counters.types(), Counters.decider(), IllegalStateException::new);
+        List<List<String>> batches = new ArrayList<>();
+        pipeline.readModel("test-counters-batched", new ReadModel<>() {
+            @Override
+            public void update(Counters.Counter state, long version, Instant now) {
+                throw new AssertionError("a rebuild writes a batch at once");
+            }
+
+            @Override
+            public void updateAll(List<CommandPipeline.Loaded<Counters.Counter>> batch, Instant now) {
+                batches.add(batch.stream().map(stream -> stream.state().id()).toList());
+                batch.forEach(stream -> table.update(stream.state(), stream.version(), now));
+            }
+        });
+        List<String> ids = counters(Counters.pipeline(pipelines, dataSource, "test-counters"), BATCH + 10);
+        execute("delete from test_counters where id = any('{" + String.join(",", ids) + "}')");
+
+        RebuildProgress done = rebuild("test-counters-batched", true);
+
+        assertThat(batches).hasSizeGreaterThanOrEqualTo(2).allSatisfy(b -> assertThat(b).hasSizeBetween(1, BATCH));
+        List<String> written = batches.stream().flatMap(List::stream).toList();
+        assertThat(written).hasSize((int) done.streamsDone()).doesNotHaveDuplicates().containsSubsequence(ids);
+        for (int i = 0; i < ids.size(); i++) {
+            assertThat(Counters.total(dataSource, ids.get(i))).as(ids.get(i)).isEqualTo(i + 1);
+        }
     }
 
     @Test
@@ -148,12 +189,12 @@ class ProjectionRunnerTest {
             table.update(state, version, now);
         });
         var live = Counters.pipeline(pipelines, dataSource, "test-counters");
-        counters(live, 3 * ProjectionRunner.BATCH_STREAMS);
+        counters(live, 3 * BATCH);
         relay.start();
         String id = counters(live, 1).getFirst();
         await().atMost(Duration.ofSeconds(20)).until(() -> published(id));
 
-        CompletableFuture<RebuildProgress> rebuild = CompletableFuture.supplyAsync(() -> runner.rebuild("test-counters-slow"));
+        CompletableFuture<RebuildProgress> rebuild = CompletableFuture.supplyAsync(() -> rebuild("test-counters-slow", false));
         assertThat(rebuilding.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         live.on(id).by(meta()).decide(new Add(100)); // appended while a rebuild transaction is open
 
@@ -172,13 +213,13 @@ class ProjectionRunnerTest {
             pause(Duration.ofMillis(2));
             table.update(state, version, now);
         });
-        counters(Counters.pipeline(pipelines, dataSource, "test-counters"), 2 * ProjectionRunner.BATCH_STREAMS);
+        counters(Counters.pipeline(pipelines, dataSource, "test-counters"), 2 * BATCH);
 
         // two threads of their own: the common pool has one on a two-core machine, and would run them in turn
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-        CompletableFuture<RebuildProgress> first = CompletableFuture.supplyAsync(() -> runner.rebuild("test-counters-twice"), pool);
+        CompletableFuture<RebuildProgress> first = CompletableFuture.supplyAsync(() -> rebuild("test-counters-twice", false), pool);
         assertThat(rebuilding.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<RebuildProgress> second = CompletableFuture.supplyAsync(() -> runner.rebuild("test-counters-twice"), pool);
+        CompletableFuture<RebuildProgress> second = CompletableFuture.supplyAsync(() -> rebuild("test-counters-twice", false), pool);
 
         List<Throwable> refused = new ArrayList<>();
         for (CompletableFuture<RebuildProgress> run : List.of(first, second)) {

@@ -3,8 +3,6 @@
 'use strict';
 
 (() => {
-  const TOKEN_KEY = 'clinic.hq.token';
-  const PKCE_KEY = 'clinic.hq.pkce';
   const LANG_KEY = 'clinic.hq.lang';
   const I18N = window.HQ_I18N;
   const $ = (id) => document.getElementById(id);
@@ -116,77 +114,9 @@
     return q;
   }
 
-  // ---- sign-in: authorization code with PKCE (S256) at the identity provider -----------------------------------------
-  const base64url = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes)))
-    .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-  const randomText = () => base64url(crypto.getRandomValues(new Uint8Array(32)));
-  const pageUrl = () => location.origin + location.pathname;
-
-  async function signInConfig() {
-    const r = await fetch('/insights/sign-in', {headers: {Accept: 'application/json'}});
-    if (!r.ok) throw new Error('sign-in settings: HTTP ' + r.status);
-    return r.json();
-  }
-  let signingIn = false;
-  async function startSignIn() {
-    if (signingIn) return; // several calls answered 401 at once: one redirect
-    // Refuse a loop: a sign-in that just came back with a token the API refuses is an error to show, not to repeat.
-    const last = Number(sessionStorage.getItem(PKCE_KEY + '.done') || 0);
-    if (Date.now() - last < 30000) {
-      showMessage(t('signInFailed', {what: 'the new token was refused (401)'}));
-      return;
-    }
-    signingIn = true;
-    showMessage(t('signingIn'), 'info');
-    const {issuer, clientId} = await signInConfig();
-    const verifier = randomText();
-    const stateValue = randomText();
-    const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
-    sessionStorage.setItem(PKCE_KEY, JSON.stringify({verifier, state: stateValue, hash: location.hash}));
-    const q = new URLSearchParams({client_id: clientId, response_type: 'code', scope: 'openid', redirect_uri: pageUrl(),
-      code_challenge: challenge, code_challenge_method: 'S256', state: stateValue});
-    location.assign(`${issuer}/protocol/openid-connect/auth?${q}`);
-  }
-  /** Back from the identity provider with ?code=&state=: exchange the code for the token. True when signed in. */
-  async function finishSignIn() {
-    const params = new URLSearchParams(location.search);
-    if (!params.has('code') && !params.has('error')) return false;
-    const saved = JSON.parse(sessionStorage.getItem(PKCE_KEY) || 'null');
-    sessionStorage.removeItem(PKCE_KEY);
-    history.replaceState(null, '', location.pathname + (saved?.hash || location.hash));
-    // the state first: an answer this tab did not ask for is not shown (a link could carry any text)
-    if (!saved || saved.state !== params.get('state')) throw new Error('the sign-in answer does not match (state)');
-    if (params.has('error')) throw new Error('sign-in refused: ' + params.get('error').replace(/[^a-z_]/g, ''));
-    const {issuer, clientId} = await signInConfig();
-    const r = await fetch(`${issuer}/protocol/openid-connect/token`, {
-      method: 'POST', headers: {'Content-Type': 'application/x-www-form-urlencoded'},
-      body: new URLSearchParams({grant_type: 'authorization_code', code: params.get('code'), redirect_uri: pageUrl(),
-        client_id: clientId, code_verifier: saved.verifier})
-    });
-    if (!r.ok) throw new Error('token endpoint: HTTP ' + r.status);
-    const body = await r.json();
-    sessionStorage.setItem(TOKEN_KEY, body.access_token);
-    sessionStorage.setItem(PKCE_KEY + '.done', String(Date.now()));
-    return true;
-  }
-
-  class Forbidden extends Error {}
-  class SignedOut extends Error {}
-
-  /** A call of the API with the token: 401 signs in again, 403 is Forbidden (shown, no sign-in loop). */
-  async function api(path, accept = 'application/json') {
-    const token = sessionStorage.getItem(TOKEN_KEY);
-    if (!token) { await startSignIn(); throw new SignedOut(); }
-    const r = await fetch(path, {headers: {Authorization: 'Bearer ' + token, Accept: accept}});
-    if (r.status === 401) { sessionStorage.removeItem(TOKEN_KEY); await startSignIn(); throw new SignedOut(); }
-    if (r.status === 403) throw new Forbidden(path);
-    if (!r.ok) {
-      let detail = 'HTTP ' + r.status;
-      try { const p = await r.json(); detail = p.detail || p.title || detail; } catch (e) { /* not JSON */ }
-      throw new Error(detail);
-    }
-    return accept === 'application/json' ? r.json() : r.blob();
-  }
+  // ---- sign-in and the API: auth.js (shared with the case page) ------------------------------------------------------
+  const {api, startSignIn, finishSignIn, Forbidden, SignedOut} = window.HQ_AUTH;
+  window.HQ_AUTH.onNotice((key, vars, kind) => showMessage(t(key, vars), kind));
 
   /** A CSV of the API: fetched with the token (a plain link cannot send it), then saved through a Blob link. */
   async function download(path, name) {
@@ -472,6 +402,10 @@
     try {
       const tl = await api(`/insights/cases/${encodeURIComponent(complaintId)}/timeline`);
       $('timeline-title').textContent = t('timelineOf', {c: tl.caseNumber ?? tl.complaintId}) + (tl.branchId ? ` · ${tl.branchId}` : '');
+      // the operations team's page of the case's whole story (every service's events): for those who may read it
+      $('timeline-story-link').href = 'case.html#' + encodeURIComponent(tl.complaintId ?? complaintId);
+      $('timeline-story-link').textContent = t('fullStory');
+      $('timeline-story').hidden = !window.HQ_AUTH.roles().includes('operations');
       const entries = [...tl.entries].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
       $('timeline-list').replaceChildren(...entries.map((e) => el('li', {'data-testid': 'timeline-entry', 'data-what': e.what,
         'data-stream': e.stream},
@@ -498,9 +432,9 @@
     let backoff = 1000;
     for (;;) {
       try {
-        const token = sessionStorage.getItem(TOKEN_KEY);
+        const token = window.HQ_AUTH.token();
         const r = await fetch('/insights/live', {headers: {Authorization: 'Bearer ' + token, Accept: 'text/event-stream'}});
-        if (r.status === 401) { sessionStorage.removeItem(TOKEN_KEY); await startSignIn(); return; }
+        if (r.status === 401) { sessionStorage.removeItem(window.HQ_AUTH.TOKEN_KEY); await startSignIn(); return; }
         if (!r.ok || !r.body) throw new Error('HTTP ' + r.status);
         setLive(true);
         const reader = r.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -555,8 +489,7 @@
     });
     $('sign-out').addEventListener('click', (e) => {
       e.preventDefault();
-      sessionStorage.removeItem(TOKEN_KEY);
-      sessionStorage.removeItem(PKCE_KEY + '.done');
+      window.HQ_AUTH.signOut();
       location.reload();
     });
     for (const id of ['from', 'to']) {
@@ -593,7 +526,7 @@
       showMessage(t('signInFailed', {what: e.message}));
       return;
     }
-    if (!sessionStorage.getItem(TOKEN_KEY)) {
+    if (!window.HQ_AUTH.token()) {
       try { await startSignIn(); } catch (e) { showMessage(t('signInFailed', {what: e.message})); }
       return;
     }

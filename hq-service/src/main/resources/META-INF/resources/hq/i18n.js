@@ -103,3 +103,35 @@ window.HQ_I18N = {
     CORRECTIVE_CHECK_IN: ['Corrective check-in', '补救回访'], PRODUCT_FOLLOW_UP: ['Product follow-up', '产品回访']
   }
 };
+
+// The operations team's case page (case.html, case.js), and the dashboard's link to it.
+Object.assign(window.HQ_I18N.en, {
+  fullStory: 'full story for operations',
+  c_title: 'Case story', c_dashboard: 'HQ dashboard', c_openCase: 'Complaint id', c_open: 'Open',
+  c_enterId: 'Enter a complaint id to see its story.', c_badId: '“{id}” is not a complaint id (a UUID).',
+  c_caseNumber: 'Case', c_branch: 'Branch', c_complaintId: 'Complaint id', c_correlation: 'Correlation',
+  c_events: '{n} events', c_unreachable: '{service} could not be asked: its events are missing from this story.',
+  c_notFound: 'No complaint {id} (404).',
+  c_forbidden: 'Your account may not see this (403): the case story is for the operations team (role operations).',
+  c_services: 'Services', c_kinds: 'Streams',
+  c_colTime: 'Recorded ({zone})', c_colService: 'Service', c_colStream: 'Stream', c_colVersion: 'v', c_colType: 'Event',
+  c_colActor: 'Actor', c_colCorrelation: 'Correlation', c_colCause: 'Caused by', c_colPayload: 'Payload',
+  c_occurred: 'occurred {at}', c_sameCorrelation: 'the case’s', c_otherCorrelation: 'other: {id}',
+  c_otherCorrelationTitle: 'another correlation than the case’s: {id}', c_causeTitle: 'show the event {id}',
+  c_causeElsewhere: 'event {id}, not in this story', c_payload: 'payload', c_noEntries: 'No events to show.'
+});
+Object.assign(window.HQ_I18N.zh, {
+  fullStory: '运营：完整经过',
+  c_title: '案件经过', c_dashboard: '总部看板', c_openCase: '投诉 ID', c_open: '打开',
+  c_enterId: '输入投诉 ID 查看其经过。', c_badId: '“{id}”不是投诉 ID（UUID）。',
+  c_caseNumber: '案件编号', c_branch: '门店', c_complaintId: '投诉 ID', c_correlation: '关联 ID',
+  c_events: '共 {n} 条事件', c_unreachable: '无法访问 {service}：本页缺少其事件。',
+  c_notFound: '没有投诉 {id}（404）。',
+  c_forbidden: '您的账号无权查看此内容（403）：案件经过仅供运营团队（operations 角色）查看。',
+  c_services: '服务', c_kinds: '流',
+  c_colTime: '记录时间（{zone}）', c_colService: '服务', c_colStream: '流', c_colVersion: '版本', c_colType: '事件',
+  c_colActor: '操作人', c_colCorrelation: '关联', c_colCause: '起因', c_colPayload: '内容',
+  c_occurred: '发生于 {at}', c_sameCorrelation: '本案', c_otherCorrelation: '其他：{id}',
+  c_otherCorrelationTitle: '与本案不同的关联 ID：{id}', c_causeTitle: '显示事件 {id}',
+  c_causeElsewhere: '事件 {id}，不在本页', c_payload: '内容', c_noEntries: '没有可显示的事件。'
+});
