@@ -744,8 +744,14 @@ class SystemIT {
         String correlation = UUID.randomUUID().toString();
         JsonNode filed = fileReturningCase("SH095", "FULL_REFUND", "TREATMENT_RESULT", correlation);
         String id = filed.path("id").asText();
-        // later steps come without the header, or with another one: the case keeps its own
-        post(complaints, "/complaints/" + id + "/acknowledge", null);
+        // later steps come without the header, or with another one: the case keeps its own. The acknowledgement comes
+        // as part of a caller's trace (W3C traceparent): its log line is of that trace and of the case
+        String trace = UUID.randomUUID().toString().replace("-", "");
+        HttpResponse<String> acknowledged = HTTP.send(authorized(URI.create(complaints.baseUrl() + "/complaints/" + id
+                + "/acknowledge")).header("traceparent", "00-" + trace + "-00f067aa0ba902b7-01")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(200);
+        assertThat(acknowledged.headers().firstValue("traceresponse").orElseThrow()).startsWith("00-" + trace + "-");
         HttpResponse<String> assessed = HTTP.send(authorized(URI.create(complaints.baseUrl() + "/complaints/" + id
                 + "/assess")).header("X-Correlation-Id", UUID.randomUUID().toString())
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
@@ -886,6 +892,11 @@ class SystemIT {
             assertThat(r.path("message").asText()).startsWith("POST /complaints 201");
             assertThat(r.path("correlationId").asText()).isEqualTo(correlation);
             assertThat(r.path("traceId").asText()).hasSize(32);
+        });
+        assertThat(records).anySatisfy(r -> {
+            assertThat(r.path("message").asText()).startsWith("POST /complaints/" + id + "/acknowledge 200");
+            assertThat(r.path("traceId").asText()).isEqualTo(trace);
+            assertThat(r.path("correlationId").asText()).as("the case's, though the request named none").isEqualTo(correlation);
         });
         assertThat(lines).noneMatch(l -> l.contains("李雷") || l.contains("13800001234") || l.contains("Redness"));
         // the customer's survey link is their key: its path is never logged (a_low_survey_score... opened one)
