@@ -24,6 +24,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import clinic.devstack.StateAtChecks;
+import io.restassured.RestAssured;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -63,10 +66,6 @@ class RefundStateAtTest {
         return mapper.readTree(mapper.writeValueAsString(RefundResponse.of(state, v)));
     }
 
-    JsonNode json(Response response) throws Exception {
-        return mapper.readTree(response.asString());
-    }
-
     @Test
     void every_version_of_a_refund_case_reads_back_as_its_first_events_fold_to() throws Exception {
         String customer = "cust-" + UUID.randomUUID();
@@ -89,57 +88,13 @@ class RefundStateAtTest {
                 .body("status", equalTo("SETTLED"));
 
         List<StoredEvent> events = store.load(refund.toString());
-        int last = events.size();
-        assertThat(last).isGreaterThanOrEqualTo(8);
-        for (int v = 1; v <= last; v++) {
-            Response at = given().queryParam("version", v).get("/refunds/" + refund);
-            at.then().statusCode(200).header("ETag", "\"" + v + "\"");
-            assertThat(json(at)).as("version %d of %d", v, last).isEqualTo(folded(events, v));
-        }
-        // the last version is the case now
-        assertThat(json(given().get("/refunds/" + refund))).isEqualTo(folded(events, last));
+        assertThat(events.size()).isGreaterThanOrEqualTo(8);
         assertThat(folded(events, 1).path("status").asText()).isEqualTo("REQUESTED");
-
-        // a moment between two steps: the case after the earlier one
-        int k = boundary(events);
-        Instant between = midpoint(events.get(k - 1).recordedAt(), events.get(k).recordedAt());
-        Response asOf = given().queryParam("asOf", between.toString()).get("/refunds/" + refund);
-        asOf.then().statusCode(200).header("ETag", "\"" + k + "\"");
-        assertThat(json(asOf)).isEqualTo(folded(events, k));
-        // before the case was opened: no such case then
-        given().queryParam("asOf", events.getFirst().recordedAt().minus(Duration.ofMillis(1)).toString())
-                .get("/refunds/" + refund).then().statusCode(404).contentType("application/problem+json")
-                .body("type", equalTo("urn:clinic:problem:refund-not-found"));
-
-        // versions that name nothing
-        for (String bad : List.of("0", "abc", "-1", "1.5", "9999999999")) {
-            given().queryParam("version", bad).get("/refunds/" + refund).then().statusCode(400)
-                    .contentType("application/problem+json").body("errors.field", hasItem("version"));
-        }
-        for (String past : List.of(String.valueOf(last + 1), "99999")) {
-            given().queryParam("version", past).get("/refunds/" + refund).then().statusCode(404)
-                    .contentType("application/problem+json").body("type", equalTo("urn:clinic:problem:refund-not-found"));
-        }
-        given().queryParam("asOf", "yesterday").get("/refunds/" + refund).then().statusCode(400)
-                .contentType("application/problem+json").body("errors.field", hasItem("asOf"));
+        StateAtChecks.check(RestAssured::given, "/refunds/" + refund, events.stream().map(StoredEvent::recordedAt).toList(),
+                v -> folded(events, v), "refund-not-found");
         given().queryParam("version", 1).get("/refunds/" + UUID.randomUUID()).then().statusCode(404);
         // another branch's staff may not read it, at any version
         given().header("Authorization", clinic.devstack.TestTokens.bearer(clinic.devstack.TestTokens.staffOf("BJ001")))
                 .queryParam("version", 1).get("/refunds/" + refund).then().statusCode(403);
-    }
-
-    /** A version {@code k} (from the middle of the stream) recorded strictly before version {@code k + 1}. */
-    static int boundary(List<StoredEvent> events) {
-        for (int k = events.size() / 2; k < events.size(); k++) {
-            if (events.get(k - 1).recordedAt().isBefore(events.get(k).recordedAt())) {
-                return k;
-            }
-        }
-        throw new AssertionError("no two events recorded at different moments");
-    }
-
-    /** A moment after {@code a} and before {@code b}, at the store's precision (microseconds). */
-    static Instant midpoint(Instant a, Instant b) {
-        return a.plus(Duration.between(a, b).dividedBy(2)).truncatedTo(ChronoUnit.MICROS);
     }
 }
