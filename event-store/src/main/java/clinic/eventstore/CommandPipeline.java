@@ -261,6 +261,10 @@ public final class CommandPipeline<C, E, S> {
                 case clinic.eventstore.domain.StepNotAllowed s -> "refused";
                 case clinic.eventstore.domain.RuleBroken r -> "refused";
                 case clinic.eventstore.api.NotFound n -> "not-found";
+                // the caller's fault, answered 400 or 403: refused, not a failure of the service
+                case clinic.eventstore.api.InvalidField f -> "refused";
+                case clinic.eventstore.security.BranchForbidden b -> "refused";
+                case jakarta.validation.ConstraintViolationException v -> "refused";
                 default -> "failed";
             };
         }

@@ -43,7 +43,7 @@ class AccessTest {
             streamChanges              -    -       -      -      -     -       -       -        -   -       -
             rebuildInsights            401  401     401    401    403   403     403     403      200 403     403
             getSignIn                  200  200     200    200    200   200     200     200      200 200     200
-            getCaseHistory             401  401     401    401    403   403     403     403      ok  403     403
+            getCaseHistory             401  401     401    401    403   403     403     403      404 403     403
             """;
 
     Streams streams;
@@ -80,7 +80,7 @@ class AccessTest {
                 Map.entry("streamChanges", Call.of("GET", "/insights/live")),
                 Map.entry("rebuildInsights", Call.of("POST", "/insights/read-models/rebuild?name=hq-surveys")),
                 Map.entry("getSignIn", Call.of("GET", "/insights/sign-in")),
-                // complaint-service does not run here: operations are let in, and told it cannot be reached (502)
+                // complaint-service is played by FakeServices here, which knows no such case: operations are let in
                 Map.entry("getCaseHistory", Call.of("GET", "/operations/cases/" + complaint + "/history")));
 
         assertThat(AccessMatrix.check(TABLE, calls::get)).isEmpty();

@@ -259,10 +259,15 @@ final class DeadLettersCommand extends OpsCommand {
                     out().printf("replayed %s to %s (partition %d offset %d)%s%n", letter.where(), letter.originalTopic(),
                             sent.partition(), sent.offset(), letter.event() == null ? "" : ": " + letter.event());
                 }
-                if (committed == null || offset + 1 > committed) {
+                long next = committed == null ? begin.get(tp) : committed; // the first record not replayed yet
+                if (offset == next) {
                     record(kafka, Map.of(tp, offset + 1));
-                } else {
+                } else if (offset < next) {
                     out().println("it had been replayed before; consumers' inboxes make a second delivery harmless");
+                } else {
+                    // the mark says "everything before it is replayed": it cannot skip the records before this one
+                    out().printf("not marked as replayed: partition %d has records before it not replayed yet (from "
+                            + "offset %d); replay --all replays those and this one again, harmlessly%n", tp.partition(), next);
                 }
                 return 0;
             }

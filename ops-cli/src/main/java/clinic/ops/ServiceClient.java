@@ -25,6 +25,8 @@ final class ServiceClient {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    /** A redrive answers when the broker has taken every event (up to a million): it may take minutes. */
+    static final Duration REDRIVE_TIMEOUT = Duration.ofMinutes(30);
 
     private final ClinicOps ops;
     private final Tokens tokens;
@@ -76,7 +78,8 @@ final class ServiceClient {
         String url = ops.url(service) + path;
         HttpRequest.Builder builder;
         try {
-            builder = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT);
+            builder = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(path.startsWith("/operations/redrive") ? REDRIVE_TIMEOUT : REQUEST_TIMEOUT);
         } catch (IllegalArgumentException e) {
             throw new OpsException("error: " + ClinicOps.option(service) + " " + ops.url(service) + " is not a URL: " + e.getMessage());
         }
@@ -104,7 +107,8 @@ final class ServiceClient {
             throw unreachable(service, "no connection within " + CONNECT_TIMEOUT.toSeconds() + " s");
         } catch (HttpTimeoutException e) {
             throw new OpsException("error: " + service.serviceName() + " at " + ops.url(service) + " did not answer "
-                    + request.method() + " " + request.uri().getRawPath() + " within " + REQUEST_TIMEOUT.toSeconds() + " s");
+                    + request.method() + " " + request.uri().getRawPath() + " within "
+                    + request.timeout().orElse(REQUEST_TIMEOUT).toSeconds() + " s");
         } catch (IOException e) {
             if (Errors.causedBy(e, ConnectException.class)) {
                 throw unreachable(service, "connection refused");

@@ -190,9 +190,19 @@ class KafkaCommandsTest {
         assertThat(TopicReader.header(record, "ce_type")).isEqualTo("RefundSettled");
         assertThat(TopicReader.header(record, "ce_id")).isEqualTo("ev-o2");
         assertThat(headerNames(record)).containsExactly("ce_specversion", "ce_type", "ce_id");
-        assertThat(replayGroupOffsets()).containsEntry(new TopicPartition("one-events.ops.dlq", 0), new OffsetAndMetadata(2, "replayed by clinic-ops"));
+        // offset 0 has not been replayed: the mark ("everything before it is replayed") cannot move past it
+        assertThat(result.out()).contains("not marked as replayed: partition 0 has records before it not replayed yet");
+        assertThat(replayGroupOffsets()).doesNotContainKey(new TopicPartition("one-events.ops.dlq", 0));
+        assertThat(cli("dead-letters", "list", "one-events.ops.dlq").out())
+                .containsPattern("(?m)^partition 0 offset 0 .* not replayed$")
+                .containsPattern("(?m)^partition 0 offset 1 .* not replayed$");
 
-        // what list says now: offsets below the group's committed offset count as replayed
+        // the next one not replayed: replayed and marked
+        assertThat(cli("dead-letters", "replay", "one-events.ops.dlq", "--offset", "0").exitCode()).isZero();
+        assertThat(replayGroupOffsets()).containsEntry(new TopicPartition("one-events.ops.dlq", 0),
+                new OffsetAndMetadata(1, "replayed by clinic-ops"));
+        // --all goes on from the mark: offset 1 again (harmless: inboxes), and the mark past it
+        assertThat(cli("dead-letters", "replay", "one-events.ops.dlq", "--all").out()).contains("replayed 1 record of");
         assertThat(cli("dead-letters", "list", "one-events.ops.dlq").out())
                 .containsPattern("(?m)^partition 0 offset 0 .* replayed$")
                 .containsPattern("(?m)^partition 0 offset 1 .* replayed$");

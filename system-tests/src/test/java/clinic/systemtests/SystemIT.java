@@ -642,6 +642,18 @@ class SystemIT {
                     .forEach(t -> statuses.add(t.path("status").asText()));
             assertThat(statuses).hasSize(3).containsOnly("CANCELLED");
         });
+        // the whole story is followup-service's too, under the case's one correlation, the survey among it; the
+        // customer's survey link (the key to their page) is not in what operations read of it
+        String correlation = list(complaints, "/complaints/" + id + "/events").get(0).path("correlationId").asText();
+        JsonNode story = list(followups, "/operations/events?correlationId=" + correlation);
+        List<String> types = new ArrayList<>();
+        story.forEach(e -> types.add(e.path("type").asText()));
+        assertThat(types).contains("followup.survey-scheduled.v1", "followup.survey-answered.v1");
+        story.forEach(e -> {
+            if (e.path("data").has("token")) {
+                assertThat(e.path("data").path("token").asText()).isEqualTo("(withheld)");
+            }
+        });
     }
 
     @Test

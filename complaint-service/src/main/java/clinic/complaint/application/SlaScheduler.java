@@ -35,7 +35,8 @@ public class SlaScheduler {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void checkDueCases() {
         for (UUID id : schedule.due(clock.instant(), BATCH)) {
-            try {
+            // each case's look a span of its own: its log lines carry its correlation, no other case's
+            try (var span = clinic.eventstore.observe.Tracing.begin(null, null)) {
                 complaints.checkSla(id);
             } catch (ConcurrencyConflict raced) {
                 LOG.debugf("case %s changed while its SLA was checked; the change rescheduled it", id);

@@ -21,6 +21,8 @@ public class DeadLetterValues implements Serializer<String> {
     /** Half the broker's default limit: room for the key and every header. */
     public static final int MAX_BYTES = 512 * 1024;
     public static final String TRUNCATED = "dead-letter-truncated";
+    /** Dead letters per dead-letter topic, on the Prometheus endpoint as {@code clinic_dead_letters_total}. */
+    public static final String COUNTER = "clinic.dead.letters";
 
     @Override
     public byte[] serialize(String topic, String data) {
@@ -31,7 +33,7 @@ public class DeadLetterValues implements Serializer<String> {
     public byte[] serialize(String topic, Headers headers, String data) {
         // every dead letter passes here once: counted per dead-letter topic (Micrometer's global registry, which Quarkus
         // joins to the Prometheus endpoint: the serializer is made by Kafka, not CDI)
-        Metrics.counter("clinic.dead.letters", "topic", topic).increment();
+        Metrics.counter(COUNTER, "topic", topic).increment();
         if (data == null) {
             return null;
         }

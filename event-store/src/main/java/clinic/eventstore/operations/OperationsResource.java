@@ -35,11 +35,14 @@ import java.util.UUID;
 /**
  * What the operations team runs against every service (the {@code clinic-ops} command-line tool drives it): rebuilding
  * read models with their progress as it goes, publishing events again, the relay's backlog, and the store's events by
- * correlation (a case's story) or by stream. Events carry no personal data, so operations read them whole.
+ * correlation (a case's story) or by stream. Events carry no personal data; what an event keeps that is a key to
+ * something (the customer's survey link, {@code event-store.operations.withheld-fields}) is withheld from these reads.
  */
 @Path("/operations")
 @RolesAllowed(Roles.OPERATIONS)
 public class OperationsResource {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(OperationsResource.class);
 
     /** At most this many events answer one read by correlation: a case's story, not a dump of the store. */
     static final int MAX_EVENTS = 10_000;
@@ -74,9 +77,14 @@ public class OperationsResource {
     private final RelayBacklog backlog;
     private final EventStore store;
     private final ObjectMapper mapper;
+    private final java.util.Set<String> withheld;
 
     public OperationsResource(ProjectionRunner projections, Redrive redrive, OutboxRelay relay, RelayBacklog backlog,
-                              EventStore store, ObjectMapper mapper) {
+                              EventStore store, ObjectMapper mapper,
+                              @org.eclipse.microprofile.config.inject.ConfigProperty(
+                                      name = "event-store.operations.withheld-fields", defaultValue = "token")
+                              java.util.Set<String> withheld) {
+        this.withheld = withheld;
         this.projections = projections;
         this.redrive = redrive;
         this.relay = relay;
@@ -113,7 +121,10 @@ public class OperationsResource {
             try {
                 projections.rebuild(name, restart, progress -> emitter.emit(RebuildLine.of(progress)));
                 emitter.complete();
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // the client may have gone: the log is where an operator finds why a rebuild stopped
+                LOG.errorf("rebuild of %s stopped: %s (run it again: it goes on from its last batch)", name,
+                        e.getClass().getSimpleName());
                 emitter.fail(e);
             }
         }));
@@ -161,7 +172,20 @@ public class OperationsResource {
             throw new InvalidField("correlationId", "is required");
         }
         UUID id = InvalidField.uuid("correlationId", correlationId);
-        return store.loadCorrelated(id, MAX_EVENTS).stream().map(e -> EventResponse.of(e, mapper)).toList();
+        return store.loadCorrelated(id, MAX_EVENTS).stream().map(this::shown).toList();
+    }
+
+    /** The event as operations see it: whole, but for the fields that are keys to something (withheld). */
+    private EventResponse shown(clinic.eventstore.StoredEvent e) {
+        EventResponse r = EventResponse.of(e, mapper);
+        if (!(r.data() instanceof com.fasterxml.jackson.databind.node.ObjectNode data)
+                || withheld.stream().noneMatch(data::has)) {
+            return r;
+        }
+        var copy = data.deepCopy();
+        withheld.stream().filter(copy::has).forEach(field -> copy.put(field, "(withheld)"));
+        return new EventResponse(r.eventId(), r.type(), r.streamId(), r.version(), r.globalPosition(), r.occurredAt(),
+                r.recordedAt(), r.branchId(), r.actor(), r.correlationId(), r.causationId(), copy);
     }
 
     @GET
@@ -172,6 +196,6 @@ public class OperationsResource {
         if (events.isEmpty()) {
             throw new Redrive.UnknownStream(streamId);
         }
-        return events.stream().map(e -> EventResponse.of(e, mapper)).toList();
+        return events.stream().map(this::shown).toList();
     }
 }

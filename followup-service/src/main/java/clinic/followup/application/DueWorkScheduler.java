@@ -67,8 +67,9 @@ public class DueWorkScheduler {
                 .setMaxResults(BATCH).getResultList());
     }
 
+    /** One task's or survey's due work, a span of its own (its log lines carry its case's correlation, no other's). */
     private static void run(Runnable work, UUID id) {
-        try {
+        try (var span = clinic.eventstore.observe.Tracing.begin(null, null)) {
             work.run();
         } catch (RuntimeException e) {
             LOG.warnf("follow-up %s could not be fired now, will retry: %s", id, e.toString());

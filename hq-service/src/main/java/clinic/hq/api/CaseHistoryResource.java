@@ -37,7 +37,8 @@ public class CaseHistoryResource {
     @org.jboss.resteasy.reactive.server.ServerExceptionMapper
     public jakarta.ws.rs.core.Response refused(CaseHistory.ServiceRefused e) {
         int status = e.status == 401 || e.status == 403 ? e.status : 502;
-        return clinic.eventstore.api.Problem.of(status, status == 502 ? "upstream-failed" : "forbidden",
+        return clinic.eventstore.api.Problem.of(status,
+                status == 502 ? "upstream-failed" : status == 401 ? "unauthorized" : "forbidden",
                 e.getMessage(), null, null).toResponse();
     }
 }

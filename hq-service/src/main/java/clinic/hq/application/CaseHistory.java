@@ -87,8 +87,9 @@ public class CaseHistory {
                 throw new CaseNotFound(complaintId);
             }
             throw e;
-        } catch (IOException e) {
-            throw new ServiceRefused(503, "complaint-service cannot be reached: " + e.getClass().getSimpleName());
+        } catch (IOException | RuntimeException e) {
+            throw new ServiceRefused(503, "complaint-service cannot be reached or answered what is not its events: "
+                    + e.getClass().getSimpleName());
         }
         if (complaint.isEmpty() || !complaint.getFirst().type().startsWith("complaint.")) {
             throw new CaseNotFound(complaintId);
@@ -98,14 +99,14 @@ public class CaseHistory {
         complaint.forEach(e -> byId.put(e.eventId(), e));
         for (String service : services.keySet()) {
             try {
-                events(service, "/operations/events?correlationId=" + correlation, authorization)
+                ofThisCase(complaintId, events(service, "/operations/events?correlationId=" + correlation, authorization))
                         .forEach(e -> byId.putIfAbsent(e.eventId(), e));
-            } catch (IOException | ServiceRefused e) {
+            } catch (IOException | RuntimeException e) { // refused, unreachable, or not its events
                 unreachable.add(service);
             }
         }
         if (!unreachable.contains("refund-service")) {
-            for (String purchase : purchasesOf(byId.values())) {
+            for (String purchase : purchasesOf(byId.values()).stream().limit(MAX_PURCHASES).toList()) {
                 try {
                     events("refund-service", "/operations/streams/" + URLEncoder.encode(purchase, StandardCharsets.UTF_8)
                             + "/events", authorization).forEach(e -> byId.putIfAbsent(e.eventId(), e));
@@ -117,6 +118,27 @@ public class CaseHistory {
         JsonNode filed = complaint.getFirst().payload();
         return new Story(complaintId, filed.path("caseNumber").asText(null), complaint.getFirst().branchId(),
                 correlation, inOrder(byId.values()), unreachable);
+    }
+
+    /** At most this many of the orders a case's refund was calculated from are told (each is one request). */
+    static final int MAX_PURCHASES = 50;
+
+    /**
+     * The events of streams that are this case's: a caller may have filed two complaints under one correlation id of
+     * its own (X-Correlation-Id), so a stream whose events name another complaint is left out.
+     */
+    static List<Entry> ofThisCase(UUID complaintId, List<Entry> entries) {
+        Map<String, String> owner = new HashMap<>();
+        for (Entry e : entries) {
+            String named = e.payload() == null ? null : e.payload().path("complaintId").asText(null);
+            if (named != null) {
+                owner.putIfAbsent(e.service() + "/" + e.streamId(), named);
+            }
+        }
+        return entries.stream().filter(e -> {
+            String named = owner.get(e.service() + "/" + e.streamId());
+            return named == null || named.equals(complaintId.toString());
+        }).toList();
     }
 
     /** The orders a refund's entitlement was calculated from. */

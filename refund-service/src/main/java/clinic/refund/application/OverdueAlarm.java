@@ -46,7 +46,8 @@ public class OverdueAlarm {
         Instant now = clock.instant();
         // candidates by the latest "today" anywhere; the decider checks each case against its branch's own today
         for (UUID id : overdueCandidates(LocalDate.ofInstant(now, java.time.ZoneOffset.MAX))) {
-            try {
+            // each refund's look a span of its own: its log lines carry its case's correlation, no other's
+            try (var span = clinic.eventstore.observe.Tracing.begin(null, null)) {
                 var view = refunds.step(id, null, now, clinic.eventstore.security.BranchGuard.ANY_BRANCH, state -> new RefundCommand.CheckOverdue(
                                 LocalDate.ofInstant(now, calendars.of(state.branchId()).zone()), now),
                         state -> new EventMetadata(state.branchId(), "overdue-alarm", UUID.randomUUID(), null));
