@@ -77,8 +77,8 @@ class SystemIT {
         followups = ServiceProcess.of(root, "followup-service", DevStack.freePort(), "followups", stack, issuer, logs)
                 .with(DevStack.freePort(), FOLLOWUP_FAST);
         hq = ServiceProcess.of(root, "hq-service", DevStack.freePort(), "insights", stack, issuer, logs)
-                .with(DevStack.freePort(), Map.of("CLINIC_COMPLAINT_SERVICE_URL", complaints.baseUrl(),
-                        "CLINIC_REFUND_SERVICE_URL", refunds.baseUrl(), "CLINIC_FOLLOWUP_SERVICE_URL", followups.baseUrl()));
+                .with(DevStack.freePort(), servicesForHq());
+        hqKnows = servicesForHq();
         long started = System.nanoTime();
         for (ServiceProcess s : List.of(complaints, refunds, followups, hq)) {
             s.start();
@@ -92,6 +92,27 @@ class SystemIT {
         keycloak.addUser("system-tests", "system-tests-local", List.of("branch-staff", "branch-manager", "hq-approver",
                 "operations", "privacy-officer"), BRANCHES);
         token = keycloak.userTokens("system-tests", "system-tests-local");
+    }
+
+    /** Where the other services are, for hq-service's case history (it reads their stores). */
+    static Map<String, String> servicesForHq() {
+        return Map.of("CLINIC_COMPLAINT_SERVICE_URL", complaints.baseUrl(), "CLINIC_REFUND_SERVICE_URL",
+                refunds.baseUrl(), "CLINIC_FOLLOWUP_SERVICE_URL", followups.baseUrl());
+    }
+
+    /** What hq-service was started with. */
+    static Map<String, String> hqKnows;
+
+    /** hq-service told where the services are now (tests before moved some to other ports): restarted if it must be. */
+    static void pointHqAtTheServices() throws Exception {
+        if (servicesForHq().equals(hqKnows)) {
+            return;
+        }
+        hq.stop();
+        hq = hq.with(DevStack.freePort(), servicesForHq());
+        hq.start();
+        hq.awaitReady(Duration.ofMinutes(2));
+        hqKnows = servicesForHq();
     }
 
     /** A request that carries the tests' account's token. */
@@ -530,6 +551,7 @@ class SystemIT {
     @Test
     @Order(13)
     void hostile_input_to_every_endpoint_is_refused_with_a_problem_never_a_5xx_and_stores_nothing() throws Exception {
+        pointHqAtTheServices(); // its case history reads the others' stores
         JsonNode filed = fileReturningCase("FZ001", "FULL_REFUND");
         String complaint = filed.path("id").asText();
         await().atMost(Duration.ofSeconds(30)).until(() -> list(refunds, "/refunds?complaintId=" + complaint).path("items").size() == 1
@@ -753,6 +775,7 @@ class SystemIT {
     @Test
     @Order(15)
     void operations_follow_a_case_across_the_services_and_replay_what_went_missing() throws Exception {
+        pointHqAtTheServices();
         String correlation = UUID.randomUUID().toString();
         JsonNode filed = fileReturningCase("SH095", "FULL_REFUND", "TREATMENT_RESULT", correlation);
         String id = filed.path("id").asText();
