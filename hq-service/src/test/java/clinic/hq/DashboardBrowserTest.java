@@ -217,7 +217,18 @@ class DashboardBrowserTest {
     }
 
     static String kpi(String name) {
-        return browser.findElement(By.cssSelector("[data-testid=kpi-" + name + "]")).getText();
+        return text("[data-testid=kpi-" + name + "]");
+    }
+
+    /** An element's text as shown; looked up again if the page re-rendered it between finding and reading. */
+    static String text(String css) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return browser.findElement(By.cssSelector(css)).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException rerendered) {
+                if (attempt == 5) throw rerendered;
+            }
+        }
     }
 
     /** Chooses a language in the switch (a select: its option clicked, as a user would). */
@@ -227,7 +238,7 @@ class DashboardBrowserTest {
     }
 
     static String title() {
-        return browser.findElement(By.cssSelector("[data-testid=title]")).getText();
+        return text("[data-testid=title]");
     }
 
     static List<WebElement> drillRows() {
