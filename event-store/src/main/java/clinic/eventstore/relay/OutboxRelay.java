@@ -33,10 +33,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * id as the key so that a case's events stay in order on one partition.
  *
  * <ul>
- *   <li><b>Gap-safe.</b> It reads only events of transactions older than the oldest transaction still running
- *   ({@code transaction_id < pg_snapshot_xmin(pg_current_snapshot())}), ordered by (transaction, position), and resumes
- *   after the last (transaction, position) it published. An event whose transaction commits after a later-numbered one
- *   is therefore never skipped: it is simply not read until it is committed.</li>
+ *   <li><b>Gap-safe.</b> It reads only events of transactions older than the oldest transaction still running in this
+ *   service's database ({@link #FENCE}), ordered by (transaction, position), and resumes after the last (transaction,
+ *   position) it published. An event whose transaction commits after a later-numbered one is therefore never skipped:
+ *   it is simply not read until it is committed. A long transaction in another database of the same server (a report,
+ *   a migration, another service) does not hold it back: only this database's can write its events.</li>
+ *   <li><b>Flat in history.</b> It reads the checkpoint first and starts its index scan there, so a read costs the same
+ *   with ten thousand events stored or a hundred million.</li>
  *   <li><b>Checkpoint after the broker.</b> The checkpoint moves only once Kafka has acknowledged the whole batch
  *   ({@code acks=all}, idempotent producer). A crash between the two publishes a batch again: consumers are idempotent
  *   by event id (the inbox).</li>
@@ -52,6 +55,10 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String CHANNEL = "events_appended";
     private static final int HELD_BACK_RETRY_MILLIS = 10;
+    /** The histogram buckets of the append-to-acknowledgement delay (the aim: p99 under 20 ms under load). */
+    private static final java.time.Duration[] DELAY_BUCKETS = java.util.stream.LongStream
+            .of(1, 2, 5, 10, 20, 50, 100, 250, 1000, 5000).mapToObj(java.time.Duration::ofMillis)
+            .toArray(java.time.Duration[]::new);
 
     private final RelayConfig config;
     private final String jdbcUrl;
@@ -60,6 +67,11 @@ public class OutboxRelay {
     private final KafkaClientSettings kafka;
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong reads = new AtomicLong();
+    private final io.micrometer.core.instrument.Timer delay;
+
+    /** The last (transaction, position) the broker acknowledged, as read from or written to the checkpoint. */
+    private String lastTransaction = "0";
+    private long lastPosition;
 
     private volatile Stuck stuck;
     private volatile Thread worker;
@@ -76,6 +88,12 @@ public class OutboxRelay {
         this.dbUser = dbUser;
         this.dbPassword = dbPassword.orElse("");
         this.kafka = kafka;
+        this.delay = io.micrometer.core.instrument.Timer.builder("clinic.relay.publish.delay")
+                .description("From an event's append to the broker's acknowledgement of it")
+                .tag("topic", config.topic())
+                .serviceLevelObjectives(DELAY_BUCKETS)
+                // the global registry: the one Quarkus serves on /q/metrics, and a no-op where nothing is joined to it
+                .register(io.micrometer.core.instrument.Metrics.globalRegistry);
     }
 
     void onStart(@Observes StartupEvent ignored) {
@@ -182,11 +200,12 @@ public class OutboxRelay {
         }
     }
 
+    /** Whether committed or running transactions have appended past the checkpoint (some may be held back). */
     private boolean heldBack(Connection conn) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("""
-                select exists (select 1 from events e, outbox_checkpoints c
-                                where c.relay = ? and (e.transaction_id, e.global_position) > (c.last_transaction_id, c.last_position))""")) {
-            ps.setString(1, config.name());
+        try (PreparedStatement ps = conn.prepareStatement(
+                "select exists (select 1 from events where (transaction_id, global_position) > (?::xid8, ?))")) {
+            ps.setString(1, lastTransaction);
+            ps.setLong(2, lastPosition);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);
@@ -212,22 +231,56 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * The checkpoint, and the fence: the oldest transaction of this database still running when the statement began
+     * (or, when none is, the first transaction id not yet completed). Every event of a transaction below the fence is
+     * committed (or rolled back) and visible to the next statement; a transaction at or above it may still append.
+     *
+     * <p>Transactions in progress are those of the whole server ({@code pg_current_snapshot()}); those another database's
+     * sessions (or prepared transactions) run are left out, since they cannot write here ({@code backend_xid} and
+     * {@code datname} are readable by every role). One running here but missing from {@code pg_stat_activity} by the time
+     * it is read (it just committed) is kept in: the fence may stop short, never past a running writer of this database.
+     */
+    static final String FENCE = """
+            select c.last_transaction_id::text, c.last_position,
+                   coalesce((select min(x) from pg_snapshot_xip(pg_current_snapshot()) x
+                              where not exists (select 1 from pg_stat_activity a
+                                                 where a.backend_xid = x::xid and a.datname <> current_database())
+                                and not exists (select 1 from pg_prepared_xacts p
+                                                 where p.transaction = x::xid and p.database <> current_database())),
+                            pg_snapshot_xmax(pg_current_snapshot()))::text
+              from outbox_checkpoints c
+             where c.relay = ?""";
+
     /** Publishes the next batch of committed events; returns how many. */
     int publishBatch(Connection conn, KafkaProducer<String, String> producer)
             throws SQLException, InterruptedException, ExecutionException {
+        String fence;
+        try (PreparedStatement ps = conn.prepareStatement(FENCE)) {
+            ps.setString(1, config.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                lastTransaction = rs.getString(1);
+                lastPosition = rs.getLong(2);
+                fence = rs.getString(3);
+            }
+        }
         List<StoredEvent> batch = new ArrayList<>();
         List<String> transactions = new ArrayList<>();
         List<String> traces = new ArrayList<>();
+        // the checkpoint as parameters, not a join: the index scan starts there instead of at the first event ever
+        // (qualified: a bare "transaction_id" in the order by would name the text column selected, and sort as text)
         try (PreparedStatement ps = conn.prepareStatement("select " + EventStore.COLUMNS + ", e.transaction_id::text, e.trace_parent "
                 + """
-                  from events e, outbox_checkpoints c
-                 where c.relay = ?
-                   and (e.transaction_id, e.global_position) > (c.last_transaction_id, c.last_position)
-                   and e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+                  from events e
+                 where (e.transaction_id, e.global_position) > (?::xid8, ?)
+                   and e.transaction_id < ?::xid8
                  order by e.transaction_id, e.global_position
                  limit ?""")) {
-            ps.setString(1, config.name());
-            ps.setInt(2, config.batchSize());
+            ps.setString(1, lastTransaction);
+            ps.setLong(2, lastPosition);
+            ps.setString(3, fence);
+            ps.setInt(4, config.batchSize());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     batch.add(EventStore.read(rs));
@@ -242,7 +295,13 @@ public class OutboxRelay {
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            acks.add(producer.send(record(batch.get(i), traces.get(i))));
+            java.time.Instant recorded = batch.get(i).recordedAt();
+            acks.add(producer.send(record(batch.get(i), traces.get(i)), (metadata, failed) -> {
+                if (failed == null) {
+                    // from the event's insert (its transaction's commit follows within it) to the broker's ack
+                    delay.record(java.time.Duration.between(recorded, java.time.Instant.now()));
+                }
+            }));
         }
         producer.flush();
         for (int i = 0; i < acks.size(); i++) {
@@ -282,6 +341,8 @@ public class OutboxRelay {
             ps.setString(4, config.name());
             ps.executeUpdate();
         }
+        lastTransaction = transactions.get(count - 1);
+        lastPosition = batch.get(count - 1).globalPosition();
         published.addAndGet(count);
     }
 

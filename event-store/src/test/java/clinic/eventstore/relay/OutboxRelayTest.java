@@ -130,6 +130,28 @@ class OutboxRelayTest {
     }
 
     @Test
+    void a_long_transaction_in_another_database_of_the_server_does_not_hold_the_relay_back() throws Exception {
+        relay.start();
+        // another service's database on the same server: a transaction that wrote (it has an id) and stays open, like a
+        // report or a migration would; the server's oldest running transaction is now that one
+        String otherDatabase = jdbcUrl.replaceFirst("/[^/?]+(\\?|$)", "/complaints$1");
+        try (java.sql.Connection other = java.sql.DriverManager.getConnection(otherDatabase, "postgres", "postgres")) {
+            other.setAutoCommit(false);
+            try (var st = other.createStatement()) {
+                st.execute("select pg_current_xact_id()");
+            }
+            NewEvent event = new NewEvent(UUID.randomUUID(), "test.noted.v1", "{\"n\":1}", Instant.now());
+            QuarkusTransaction.requiringNew().run(() -> store.append(stream(0), 0, List.of(event),
+                    new EventMetadata("SH001", "test", UUID.randomUUID(), null)));
+
+            assertThat(consumeUntil(Set.of(event.eventId())).keySet()).as("published while the other one still runs")
+                    .containsExactly(event.eventId());
+            assertThat(other.isClosed()).isFalse();
+            other.rollback();
+        }
+    }
+
+    @Test
     void of_two_relays_of_one_service_only_one_publishes() throws Exception {
         OutboxRelay second = new OutboxRelay(config, jdbcUrl, "postgres", java.util.Optional.of("postgres"), kafka);
         extraRelays.add(second);
