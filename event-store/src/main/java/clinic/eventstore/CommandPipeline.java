@@ -237,9 +237,15 @@ public final class CommandPipeline<C, E, S> {
             long started = System.nanoTime();
             String outcome = "failed";
             try {
-                Result<S> result = QuarkusTransaction.isActive() ? once(command)
-                        : TransientFailures.retry(ATTEMPTS, this::worthAnotherTry,
-                        () -> QuarkusTransaction.requiringNew().call(() -> once(command)));
+                // outside a transaction, the stream is read and the command decided before one is opened: the
+                // transaction holds its connection only for the writes (the version check on the stream's row makes a
+                // writer that came in between a conflict, and the command is decided again on the new state)
+                Result<S> result = QuarkusTransaction.isActive() ? write(decideOn(command))
+                        : TransientFailures.retry(ATTEMPTS, this::worthAnotherTry, () -> {
+                            Decided decided = decideOn(command);
+                            return decided.toAppend.isEmpty() ? write(decided)
+                                    : QuarkusTransaction.requiringNew().call(() -> write(decided));
+                        });
                 outcome = result.changed() ? "appended" : "unchanged";
                 return result;
             } catch (RuntimeException e) {
@@ -292,7 +298,25 @@ public final class CommandPipeline<C, E, S> {
             return TransientFailures.isTransient(failure);
         }
 
-        private Result<S> once(Function<S, C> command) {
+        /** What the command decided on the stream as loaded: the events to append (none: nothing to do). */
+        private final class Decided {
+            final Instant now;
+            final List<StoredEvent> history;
+            final Loaded<S> current;
+            final List<NewEvent> toAppend;
+            final S state;
+
+            Decided(Instant now, List<StoredEvent> history, Loaded<S> current, List<NewEvent> toAppend, S state) {
+                this.now = now;
+                this.history = history;
+                this.current = current;
+                this.toAppend = toAppend;
+                this.state = state;
+            }
+        }
+
+        /** Loads the stream, checks what the command expects of it, decides, and serializes the events. */
+        private Decided decideOn(Function<S, C> command) {
             Instant now = at != null ? at : clock.instant();
             List<StoredEvent> history = store.load(streamId);
             Loaded<S> current = fold(history);
@@ -300,7 +324,7 @@ public final class CommandPipeline<C, E, S> {
                 clinic.eventstore.observe.Tracing.correlate(history.getFirst().correlationId());
             }
             if (onlyIfExists && !current.exists()) {
-                return new Result<>(current.state(), 0, List.of());
+                return new Decided(now, history, current, List.of(), current.state());
             }
             switch (expected) {
                 case Expected.Exists e when !current.exists() -> throw notFound.apply(streamId);
@@ -324,7 +348,7 @@ public final class CommandPipeline<C, E, S> {
                 throw new ConcurrencyConflict(streamId, EventStore.NEW_STREAM, current.version());
             }
             if (decided.isEmpty()) {
-                return new Result<>(current.state(), current.version(), List.of());
+                return new Decided(now, history, current, List.of(), current.state());
             }
             List<NewEvent> toAppend = new ArrayList<>(decided.size());
             S state = current.state();
@@ -332,8 +356,19 @@ public final class CommandPipeline<C, E, S> {
                 toAppend.add(types.toNewEvent(e, UUID.randomUUID(), now));
                 state = decider.evolve().apply(state, e);
             }
-            List<StoredEvent> stored = store.append(streamId, current.version(), toAppend,
-                    ofTheCase(metadata.apply(current.state()), history));
+            return new Decided(now, history, current, toAppend, state);
+        }
+
+        /** Appends what was decided at the version loaded, and writes the read models and what goes alongside. */
+        private Result<S> write(Decided d) {
+            if (d.toAppend.isEmpty()) {
+                return new Result<>(d.state, d.current.version(), List.of());
+            }
+            Instant now = d.now;
+            Loaded<S> current = d.current;
+            S state = d.state;
+            List<StoredEvent> stored = store.append(streamId, current.version(), d.toAppend,
+                    ofTheCase(metadata.apply(current.state()), d.history));
             Result<S> result = new Result<>(state, current.version() + stored.size(), stored);
             for (ReadModel<S> model : readModels.values()) {
                 if (stored.stream().anyMatch(s -> model.handles(s.type()))) {

@@ -132,8 +132,15 @@ public class ComplaintService {
                 return earlier;
             }
         }
+        // what does not need the transaction is done before it: the case number (from this instance's block, see
+        // CaseNumbers), the time, the branch's SLA policy and calendar
+        Instant now = clock.instant();
+        String caseNumber = caseNumbers.next(filing.branchId(), today(filing.branchId(), now).getYear());
+        var command = new ComplaintCommand.FileComplaint(UUID.randomUUID(), caseNumber, filing.branchId(),
+                filing.customerRef(), filing.channel(), filing.category(), filing.requestedRemedy(), filing.amountPaid(),
+                sla.policyFor(filing.branchId()), sla.calendarFor(filing.branchId(), now), now);
         try {
-            return QuarkusTransaction.requiringNew().call(() -> fileNow(filing, idempotencyKey, requestHash, caller));
+            return fileNow(filing, command, idempotencyKey, requestHash, caller);
         } catch (RuntimeException e) {
             // a concurrent retry with the same key committed first: answer with its case
             CaseView earlier = idempotencyKey == null ? null : earlierFiling(idempotencyKey, requestHash);
@@ -144,16 +151,21 @@ public class ComplaintService {
         }
     }
 
-    private CaseView fileNow(Filing f, String idempotencyKey, String requestHash, Caller caller) {
-        Instant now = clock.instant();
-        UUID id = UUID.randomUUID();
-        String caseNumber = caseNumbers.next(f.branchId(), today(f.branchId(), now).getYear());
-        var command = new ComplaintCommand.FileComplaint(id, caseNumber, f.branchId(), f.customerRef(), f.channel(),
-                f.category(), f.requestedRemedy(), f.amountPaid(), sla.policyFor(f.branchId()),
-                sla.calendarFor(f.branchId(), now), now);
+    private CaseView fileNow(Filing f, ComplaintCommand.FileComplaint command, String idempotencyKey,
+                             String requestHash, Caller caller) {
+        Instant now = command.at();
+        UUID id = command.complaintId();
+        // the pipeline decides before its transaction, which then holds the event, the list row, the SLA schedule,
+        // the personal details (encrypted with the customer's key) and the idempotency record
         var result = cases.on(id).expecting(Expected.noStream()).by(metadata(f.branchId(), caller)).at(now)
+                .alongside(filed -> storePersonal(f, id, idempotencyKey, requestHash, now))
                 .decide(command);
+        return new CaseView(result.state(), result.version(),
+                new PersonalData(f.customerName(), f.customerPhone(), f.customerIdNumber(), f.description(), false), false,
+                sla.clocks(result.state(), now), sla.escalationDeadlines(result.state(), now));
+    }
 
+    private void storePersonal(Filing f, UUID id, String idempotencyKey, String requestHash, Instant now) {
         PersonalDetails personal = new PersonalDetails();
         personal.complaintId = id;
         personal.customerRef = f.customerRef();
@@ -171,9 +183,6 @@ public class ComplaintService {
             record.createdAt = now;
             record.persist();
         }
-        return new CaseView(result.state(), result.version(),
-                new PersonalData(f.customerName(), f.customerPhone(), f.customerIdNumber(), f.description(), false), false,
-                sla.clocks(result.state(), now), sla.escalationDeadlines(result.state(), now));
     }
 
     private CaseView earlierFiling(String idempotencyKey, String requestHash) {

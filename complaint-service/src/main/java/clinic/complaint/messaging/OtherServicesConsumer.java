@@ -126,9 +126,16 @@ public class OtherServicesConsumer {
         this.payloads = new IncomingPayload(mapper);
     }
 
+    /** What one poll hands this consumer, in one transaction (see {@link Inbox#processBatch}). */
     @Incoming(REFUND_EVENTS)
     @Blocking
-    public void onRefundEvent(ConsumerRecord<String, String> record) {
+    public java.util.concurrent.CompletionStage<Void> onRefundEvent(
+            io.smallrye.reactive.messaging.kafka.KafkaRecordBatch<String, String> poll) {
+        return inbox.processBatch(CONSUMER, poll, this::onRefundEvent);
+    }
+
+    /** One record of a poll. */
+    void onRefundEvent(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.from(record);
         Instant at = event.time();
         switch (event.type()) {
@@ -168,9 +175,16 @@ public class OtherServicesConsumer {
         }
     }
 
+    /** What one poll hands this consumer, in one transaction (see {@link Inbox#processBatch}). */
     @Incoming(FOLLOWUP_EVENTS)
     @Blocking
-    public void onFollowUpEvent(ConsumerRecord<String, String> record) {
+    public java.util.concurrent.CompletionStage<Void> onFollowUpEvent(
+            io.smallrye.reactive.messaging.kafka.KafkaRecordBatch<String, String> poll) {
+        return inbox.processBatch(CONSUMER, poll, this::onFollowUpEvent);
+    }
+
+    /** One record of a poll. */
+    void onFollowUpEvent(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.from(record);
         if (event.type().equals("followup.customer-dissatisfied.v1")) {
             DissatisfiedMessage m = payloads.read(event, DissatisfiedMessage.class);

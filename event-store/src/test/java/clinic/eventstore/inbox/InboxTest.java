@@ -94,4 +94,85 @@ class InboxTest {
             }
         }
     }
+
+    /** A record as a relay publishes it: the event's CloudEvents headers, its stream as the key. */
+    static org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record(UUID eventId, String stream, long offset) {
+        clinic.eventstore.StoredEvent e = new clinic.eventstore.StoredEvent(offset, eventId, stream, 1, "test.noted.v1", "{}",
+                Instant.now(), Instant.now(), "SH001", "test", UUID.randomUUID(), null);
+        return new org.apache.kafka.clients.consumer.ConsumerRecord<>("test-events", 0, offset, System.currentTimeMillis(),
+                org.apache.kafka.common.record.TimestampType.CREATE_TIME, 0, 2, stream, "{}",
+                clinic.eventstore.relay.CloudEventHeaders.of(e, "/clinic/test"), java.util.Optional.empty());
+    }
+
+    @Test
+    void a_poll_is_one_transaction_and_a_duplicate_or_a_poison_message_in_it_changes_only_itself() throws Exception {
+        String consumer = "batch-consumer-" + UUID.randomUUID();
+        String run = "batch-" + UUID.randomUUID() + "-";
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID before = UUID.randomUUID();
+        // processed by an earlier poll
+        inbox.processOnce(consumer, IncomingEvent.from(record(before, run + "before", 0)), e -> {
+        });
+        java.util.Map<String, Integer> effects = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.function.Consumer<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> handler = r -> {
+            if (r.key().endsWith("poison")) {
+                throw new MalformedMessage("payload unreadable: test");
+            }
+            inbox.processOnce(consumer, IncomingEvent.from(r), e -> {
+                effects.merge(r.key(), 1, Integer::sum);
+                store.append(r.key(), store.currentVersion(r.key()),
+                        List.of(new NewEvent(UUID.randomUUID(), "test.noted.v1", "{}", Instant.now())), e.causing("test"));
+            });
+        };
+
+        // a clean poll: every effect and inbox row in one transaction
+        List<UUID> clean = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        boolean together = inbox.process(consumer, List.of(record(clean.get(0), run + "a", 1), record(clean.get(1), run + "b", 2),
+                record(clean.get(2), run + "a", 3)), handler, (i, e) -> {
+            throw new AssertionError("nothing failed", e);
+        });
+        assertThat(together).isTrue();
+        assertThat(transactionsOf(run + "a", run + "b")).as("one commit for the poll").isEqualTo(1);
+        assertThat(store.load(run + "a")).extracting(clinic.eventstore.StoredEvent::causationId)
+                .as("in the poll's order").containsExactly(clean.get(0), clean.get(2));
+
+        // a poll with a duplicate, an event processed before and a poison message
+        List<Integer> failed = new java.util.ArrayList<>();
+        List<RuntimeException> reasons = new java.util.ArrayList<>();
+        together = inbox.process(consumer, List.of(record(first, run + "c", 4), record(first, run + "c", 5),
+                record(UUID.randomUUID(), run + "poison", 6), record(before, run + "before", 7), record(second, run + "d", 8)),
+                handler, (i, e) -> {
+                    failed.add(i);
+                    reasons.add(e);
+                });
+
+        assertThat(together).as("rolled back and processed one at a time").isFalse();
+        assertThat(failed).as("only the poison message fails").containsExactly(2);
+        assertThat(reasons.getFirst()).hasMessageContaining("payload unreadable");
+        // (the rolled-back attempt ran the effects once already: what counts is what committed)
+        assertThat(effects).as("processed by an earlier poll").doesNotContainKey(run + "before");
+        assertThat(store.load(run + "c")).hasSize(1);
+        assertThat(store.load(run + "d")).hasSize(1);
+        assertThat(inbox.seen(consumer, first)).isTrue();
+        assertThat(inbox.seen(consumer, second)).isTrue();
+
+        // the same poll again (a redelivery after a rebalance): nothing more happens
+        inbox.process(consumer, List.of(record(first, run + "c", 4), record(second, run + "d", 8)), handler, (i, e) -> {
+            throw new AssertionError("nothing failed", e);
+        });
+        assertThat(store.load(run + "c")).hasSize(1);
+        assertThat(store.load(run + "d")).hasSize(1);
+    }
+
+    private long transactionsOf(String... streams) throws Exception {
+        try (var c = dataSource.getConnection();
+             var ps = c.prepareStatement("select count(distinct transaction_id) from events where stream_id = any(?)")) {
+            ps.setArray(1, c.createArrayOf("text", streams));
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
 }

@@ -61,9 +61,16 @@ public class ComplaintEventsConsumer {
             "complaint.withdrawn.v1", this::withdrawn,
             "customer.personal-data-erased.v1", this::erased);
 
+    /** What one poll hands this consumer, in one transaction (see {@link Inbox#processBatch}). */
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
+    public java.util.concurrent.CompletionStage<Void> consume(
+            io.smallrye.reactive.messaging.kafka.KafkaRecordBatch<String, String> poll) {
+        return inbox.processBatch(CONSUMER, poll, this::consume);
+    }
+
+    /** One record of a poll. */
+    void consume(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.from(record);
         var handler = handlers.get(event.type());
         if (handler != null) {

@@ -44,9 +44,16 @@ public class RefundEventsConsumer {
             "refund.settled.v1", this::settled,
             "purchase.recorded.v1", this::purchaseRecorded);
 
+    /** What one poll hands this consumer, in one transaction (see {@link Inbox#processBatch}). */
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
+    public java.util.concurrent.CompletionStage<Void> consume(
+            io.smallrye.reactive.messaging.kafka.KafkaRecordBatch<String, String> poll) {
+        return inbox.processBatch(ComplaintEventsConsumer.CONSUMER, poll, this::consume);
+    }
+
+    /** One record of a poll. */
+    void consume(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.from(record);
         var handler = handlers.get(event.type());
         if (handler != null) {

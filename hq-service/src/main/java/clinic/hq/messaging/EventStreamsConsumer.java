@@ -51,20 +51,23 @@ public class EventStreamsConsumer {
 
     @Incoming("complaint-events")
     @Blocking
-    public void complaintEvents(ConsumerRecord<String, String> record) {
-        consume(record, this::complaintEvent);
+    public java.util.concurrent.CompletionStage<Void> complaintEvents(
+            io.smallrye.reactive.messaging.kafka.KafkaRecordBatch<String, String> poll) {
+        return inbox.processBatch(CONSUMER, poll, record -> consume(record, this::complaintEvent));
     }
 
     @Incoming("refund-events")
     @Blocking
-    public void refundEvents(ConsumerRecord<String, String> record) {
-        consume(record, this::refundEvent);
+    public java.util.concurrent.CompletionStage<Void> refundEvents(
+            io.smallrye.reactive.messaging.kafka.KafkaRecordBatch<String, String> poll) {
+        return inbox.processBatch(CONSUMER, poll, record -> consume(record, this::refundEvent));
     }
 
     @Incoming("followup-events")
     @Blocking
-    public void followUpEvents(ConsumerRecord<String, String> record) {
-        consume(record, this::followUpEvent);
+    public java.util.concurrent.CompletionStage<Void> followUpEvents(
+            io.smallrye.reactive.messaging.kafka.KafkaRecordBatch<String, String> poll) {
+        return inbox.processBatch(CONSUMER, poll, record -> consume(record, this::followUpEvent));
     }
 
     private void consume(ConsumerRecord<String, String> record, Consumer<IncomingEvent> translate) {

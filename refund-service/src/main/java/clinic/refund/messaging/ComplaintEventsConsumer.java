@@ -55,9 +55,16 @@ public class ComplaintEventsConsumer {
         this.payloads = new IncomingPayload(mapper);
     }
 
+    /** What one poll hands this consumer, in one transaction (see {@link Inbox#processBatch}). */
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
+    public java.util.concurrent.CompletionStage<Void> consume(
+            io.smallrye.reactive.messaging.kafka.KafkaRecordBatch<String, String> poll) {
+        return inbox.processBatch(CONSUMER, poll, this::consume);
+    }
+
+    /** One record of a poll. */
+    void consume(ConsumerRecord<String, String> record) {
         IncomingEvent event = IncomingEvent.from(record);
         switch (event.type()) {
             case "complaint.filed.v1" -> onFiled(event, payloads.read(event, ComplaintFiledMessage.class));
