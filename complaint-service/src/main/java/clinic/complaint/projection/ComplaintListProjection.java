@@ -5,7 +5,6 @@ import clinic.complaint.domain.sla.SlaReading;
 import clinic.complaint.domain.sla.SlaState;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.sql.Connection;
@@ -58,38 +57,13 @@ public class ComplaintListProjection {
         this.dataSource = dataSource;
     }
 
+    /**
+     * Writes the case's row as of {@code version}, unless it holds a newer one (a rebuild batch that read the case before
+     * its latest step): one statement, which takes the row's lock, so a rebuild batch and a step queue there.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void update(Complaint c, long version, List<SlaReading> clocks) {
-        ComplaintListRow row = ComplaintListRow.findById(c.id(), LockModeType.PESSIMISTIC_WRITE); // a rebuild batch and a step queue here
-        if (row != null && row.version > version) {
-            return; // a rebuild batch that read the case before its latest step
-        }
-        if (row == null) {
-            row = new ComplaintListRow();
-            row.id = c.id();
-        }
-        row.caseNumber = c.caseNumber();
-        row.branchId = c.branchId();
-        row.status = c.status().name();
-        row.category = c.category().name();
-        row.channel = c.channel().name();
-        row.severity = c.severity() == null ? null : c.severity().name();
-        row.owner = c.owner();
-        row.requestedRemedy = c.requestedRemedy().name();
-        row.amountPaidMinor = c.amountPaid().minorUnits();
-        row.currency = c.amountPaid().currency();
-        row.waitingOn = c.waitingOn() == null ? null : c.waitingOn().name();
-        row.openEscalations = (int) c.escalations().stream().filter(Complaint.Escalation::open).count();
-        row.reopenCount = c.reopenCount();
-        row.escalatedExternally = !c.escalations().isEmpty();
-        row.escalatedToHq = c.hqEscalation() != null;
-        row.filedAt = c.filedAt();
-        row.acknowledgedAt = c.acknowledgedAt();
-        row.resolvedAt = c.resolvedAt();
-        row.closedAt = c.closedAt();
-        row.slaState = worst(clocks);
-        row.version = version;
-        row.persist();
+        updateAll(List.of(new Entry(c, version, clocks)));
     }
 
     /**
