@@ -107,7 +107,9 @@ class ThroughputBenchmark {
             double anchor16 = anchor[1];
             ComplaintFiler filer = new ComplaintFiler(complaints.baseUrl(), branchSystemsThatMayFile());
 
-            Load.Result warmUp = Load.closedLoop(filer, 8, seconds(10));
+            // long enough for the services' JIT to compile the hot paths: what follows measures them warm, as a
+            // service that has run for a while is (the first minute of a cold JVM runs at about half the speed)
+            Load.Result warmUp = Load.closedLoop(filer, 8, seconds(45));
             System.out.printf("throughput: warm-up, 8 clients: %d filed (%.1f/s), downstream %s after%n",
                     warmUp.filed(), warmUp.perSecond(), stores.drain(warmUp));
 

@@ -32,10 +32,12 @@ public class PersonalDataVault {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final EntityManager em;
+    private final io.agroal.api.AgroalDataSource dataSource;
     private final SecretKey masterKey;
 
-    public PersonalDataVault(EntityManager em, ComplaintConfig config) {
+    public PersonalDataVault(EntityManager em, io.agroal.api.AgroalDataSource dataSource, ComplaintConfig config) {
         this.em = em;
+        this.dataSource = dataSource;
         byte[] master = Base64.getDecoder().decode(config.personalData().masterKey());
         if (master.length != 32) {
             throw new IllegalStateException("complaint.personal-data.master-key must be 32 bytes, base64");
@@ -46,7 +48,7 @@ public class PersonalDataVault {
     /** Encrypts a customer's data with their key (read once), creating the key on first use; null stays null. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Encryptor encryptorFor(String customerRef) {
-        SecretKey key = key(customerRef).orElseGet(() -> createKey(customerRef));
+        SecretKey key = keyOrCreate(customerRef);
         return plaintext -> plaintext == null ? null : seal(key, plaintext.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -59,7 +61,7 @@ public class PersonalDataVault {
     /** Encrypts a file's content with the customer's key, creating the key on first use. */
     @Transactional(Transactional.TxType.MANDATORY)
     public byte[] encrypt(String customerRef, byte[] content) {
-        SecretKey key = key(customerRef).orElseGet(() -> createKey(customerRef));
+        SecretKey key = keyOrCreate(customerRef);
         return seal(key, content);
     }
 
@@ -93,33 +95,67 @@ public class PersonalDataVault {
     }
 
     public boolean isErased(String customerRef) {
-        return !em.createNativeQuery("select 1 from customer_erasures where customer_ref = ?1")
-                .setParameter(1, customerRef).getResultList().isEmpty();
+        return !query("select 1 from customer_erasures where customer_ref = ?", customerRef).isEmpty();
     }
 
     private Optional<SecretKey> key(String customerRef) {
-        @SuppressWarnings("unchecked")
-        List<byte[]> wrapped = em.createNativeQuery("select wrapped_key from customer_keys where customer_ref = ?1")
-                .setParameter(1, customerRef).getResultList();
-        return wrapped.stream().findFirst().map(w -> new SecretKeySpec(open(masterKey, w), "AES"));
+        return query("select wrapped_key from customer_keys where customer_ref = ?", customerRef).stream().findFirst()
+                .map(this::unwrap);
     }
 
-    private SecretKey createKey(String customerRef) {
-        if (isErased(customerRef)) {
-            throw new CustomerErased(customerRef);
-        }
+    /**
+     * The customer's key, created on first use, in one statement either way (a filing's transaction holds its
+     * connection for as few round trips as it can): a new key is inserted unless the customer was erased or has one,
+     * and the stored one is read. Nothing back: erased, or a concurrent first filing of the same customer committed
+     * its key after this statement began; the second read tells which.
+     */
+    private SecretKey keyOrCreate(String customerRef) {
+        byte[] fresh;
         try {
             KeyGenerator generator = KeyGenerator.getInstance("AES");
             generator.init(256, RANDOM);
-            SecretKey key = generator.generateKey();
-            em.createNativeQuery("""
-                            insert into customer_keys (customer_ref, wrapped_key, created_at) values (?1, ?2, now())
-                            on conflict (customer_ref) do nothing""")
-                    .setParameter(1, customerRef).setParameter(2, seal(masterKey, key.getEncoded())).executeUpdate();
-            // a concurrent first filing for the same customer may have won: use the key that is stored
-            return key(customerRef).orElseThrow();
+            fresh = seal(masterKey, generator.generateKey().getEncoded());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot create a customer key", e);
+        }
+        List<byte[]> found = query("""
+                with created as (
+                    insert into customer_keys (customer_ref, wrapped_key, created_at)
+                    select ?, ?, now() where not exists (select 1 from customer_erasures where customer_ref = ?)
+                    on conflict (customer_ref) do nothing
+                    returning wrapped_key)
+                select wrapped_key from created
+                union all
+                select wrapped_key from customer_keys where customer_ref = ?""", customerRef, fresh, customerRef, customerRef);
+        if (!found.isEmpty()) {
+            return unwrap(found.getFirst());
+        }
+        return key(customerRef).orElseThrow(() -> new CustomerErased(customerRef));
+    }
+
+    private SecretKey unwrap(byte[] wrapped) {
+        return new SecretKeySpec(open(masterKey, wrapped), "AES");
+    }
+
+    /**
+     * The first column of each row, over the caller's transaction's connection when there is one. Plain JDBC: a native
+     * query through Hibernate resolves its result types on every run (and throws and catches an exception inside to
+     * do it), and flushes the session first.
+     */
+    private List<byte[]> query(String sql, Object... params) {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            List<byte[]> rows = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getBytes(1));
+                }
+            }
+            return rows;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("customer keys: " + e.getSQLState(), e);
         }
     }
 

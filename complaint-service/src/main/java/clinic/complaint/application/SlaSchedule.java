@@ -25,11 +25,14 @@ import java.util.UUID;
 public class SlaSchedule {
 
     private final EntityManager em;
+    private final io.agroal.api.AgroalDataSource dataSource;
     private final SlaConfig config;
     private final BranchCalendars calendars;
 
-    public SlaSchedule(EntityManager em, SlaConfig config, BranchCalendars calendars) {
+    public SlaSchedule(EntityManager em, io.agroal.api.AgroalDataSource dataSource, SlaConfig config,
+                       BranchCalendars calendars) {
         this.em = em;
+        this.dataSource = dataSource;
         this.config = config;
         this.calendars = calendars;
     }
@@ -107,13 +110,20 @@ public class SlaSchedule {
     @Transactional(Transactional.TxType.MANDATORY)
     public void reschedule(Complaint c, Instant now) {
         Instant next = SlaScheduling.nextCheck(c, policyOf(c), calendarOf(c), now);
-        if (next == null) {
-            em.createNativeQuery("delete from sla_schedule where complaint_id = ?1").setParameter(1, c.id()).executeUpdate();
-        } else {
-            em.createNativeQuery("""
-                            insert into sla_schedule (complaint_id, next_check_at) values (?1, ?2)
-                            on conflict (complaint_id) do update set next_check_at = excluded.next_check_at""")
-                    .setParameter(1, c.id()).setParameter(2, next).executeUpdate();
+        // plain JDBC over the transaction's connection: one round trip, no session flush before it
+        try (java.sql.Connection conn = dataSource.getConnection();
+             java.sql.PreparedStatement ps = conn.prepareStatement(next == null
+                     ? "delete from sla_schedule where complaint_id = ?"
+                     : """
+                       insert into sla_schedule (complaint_id, next_check_at) values (?, ?)
+                       on conflict (complaint_id) do update set next_check_at = excluded.next_check_at""")) {
+            ps.setObject(1, c.id());
+            if (next != null) {
+                ps.setObject(2, next.atOffset(java.time.ZoneOffset.UTC));
+            }
+            ps.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("the SLA schedule of " + c.id() + " could not be written", e);
         }
     }
 
