@@ -91,8 +91,10 @@ public final class ServiceProcess {
      * collector (a service's live data is tens of megabytes; one collector thread, no per-core overhead), smaller
      * thread stacks, a bounded code cache. Resident memory stays under 250 MB under load.
      */
-    public static final List<String> JVM_OPTIONS = List.of("-Xms48m", "-Xmx128m", "-XX:+UseSerialGC", "-Xss512k",
-            "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m");
+    public static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx96m", "-XX:+UseSerialGC", "-Xss256k",
+            "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=160m", "-XX:CICompilerCount=2",
+            // Netty's pooled buffers: one arena each instead of two per core (4 MiB chunks each)
+            "-Dio.netty.allocator.numDirectArenas=1", "-Dio.netty.allocator.numHeapArenas=1");
 
     public synchronized void start() throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");

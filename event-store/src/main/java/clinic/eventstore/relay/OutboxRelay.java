@@ -72,6 +72,8 @@ public class OutboxRelay {
     /** The last (transaction, position) the broker acknowledged, as read from or written to the checkpoint. */
     private String lastTransaction = "0";
     private long lastPosition;
+    /** Whether the last read found committed events it may not publish yet (behind a transaction still running). */
+    private boolean heldBack;
 
     private volatile Stuck stuck;
     private volatile Thread worker;
@@ -182,7 +184,7 @@ public class OutboxRelay {
                         if (n < config.batchSize() && running) {
                             // Committed events held back behind an older transaction still running (any database of
                             // the server counts) are looked at again shortly; otherwise the next commit wakes us.
-                            pg.getNotifications(heldBack(conn) ? HELD_BACK_RETRY_MILLIS : (int) config.pollInterval().toMillis());
+                            pg.getNotifications(heldBack ? HELD_BACK_RETRY_MILLIS : (int) config.pollInterval().toMillis());
                         }
                     }
                 }
@@ -196,19 +198,6 @@ public class OutboxRelay {
             }
             if (!running) {
                 stuck = null;
-            }
-        }
-    }
-
-    /** Whether committed or running transactions have appended past the checkpoint (some may be held back). */
-    private boolean heldBack(Connection conn) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(
-                "select exists (select 1 from events where (transaction_id, global_position) > (?::xid8, ?))")) {
-            ps.setString(1, lastTransaction);
-            ps.setLong(2, lastPosition);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
             }
         }
     }
@@ -240,16 +229,22 @@ public class OutboxRelay {
      * sessions (or prepared transactions) run are left out, since they cannot write here ({@code backend_xid} and
      * {@code datname} are readable by every role). One running here but missing from {@code pg_stat_activity} by the time
      * it is read (it just committed) is kept in: the fence may stop short, never past a running writer of this database.
+     * The same statement says whether committed events wait at or above the fence (held back: look again shortly, as
+     * no notification may come for the transaction that holds them), so a wake-up costs two round trips, not three.
      */
     static final String FENCE = """
-            select c.last_transaction_id::text, c.last_position,
-                   coalesce((select min(x) from pg_snapshot_xip(pg_current_snapshot()) x
-                              where not exists (select 1 from pg_stat_activity a
-                                                 where a.backend_xid = x::xid and a.datname <> current_database())
-                                and not exists (select 1 from pg_prepared_xacts p
-                                                 where p.transaction = x::xid and p.database <> current_database())),
-                            pg_snapshot_xmax(pg_current_snapshot()))::text
-              from outbox_checkpoints c
+            with f as (
+                select coalesce((select min(x) from pg_snapshot_xip(pg_current_snapshot()) x
+                                  where not exists (select 1 from pg_stat_activity a
+                                                     where a.backend_xid = x::xid and a.datname <> current_database())
+                                    and not exists (select 1 from pg_prepared_xacts p
+                                                     where p.transaction = x::xid and p.database <> current_database())),
+                                pg_snapshot_xmax(pg_current_snapshot())) as fence)
+            select c.last_transaction_id::text, c.last_position, f.fence::text,
+                   exists (select 1 from events e
+                            where (e.transaction_id, e.global_position) > (c.last_transaction_id, c.last_position)
+                              and e.transaction_id >= f.fence)
+              from outbox_checkpoints c, f
              where c.relay = ?""";
 
     /** Publishes the next batch of committed events; returns how many. */
@@ -263,6 +258,7 @@ public class OutboxRelay {
                 lastTransaction = rs.getString(1);
                 lastPosition = rs.getLong(2);
                 fence = rs.getString(3);
+                heldBack = rs.getBoolean(4);
             }
         }
         List<StoredEvent> batch = new ArrayList<>();
