@@ -43,12 +43,17 @@ public class RelayBacklog {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    select count(*), coalesce(extract(epoch from clock_timestamp() - min(recorded_at)), 0)
-                      from events where (transaction_id, global_position) > (?::xid8, ?)""")) {
-                ps.setString(1, transaction);
-                ps.setLong(2, position);
-                try (ResultSet rs = ps.executeQuery()) {
+            if (!transaction.matches("\\d+")) {
+                throw new IllegalStateException("the relay's checkpoint names no transaction: " + transaction);
+            }
+            // the values written into the statement (two numbers read from the checkpoint), not bound: a pooled
+            // connection's prepared statement may get a generic plan, which does not know the checkpoint is near the
+            // end of the index and counts from the start of history
+            try (var st = c.createStatement()) {
+                try (ResultSet rs = st.executeQuery("""
+                        select count(*), coalesce(extract(epoch from clock_timestamp() - min(recorded_at)), 0)
+                          from events where (transaction_id, global_position) > ('%s'::xid8, %d)"""
+                        .formatted(transaction, position))) {
                     rs.next();
                     return new Backlog(rs.getLong(1), Math.max(0, rs.getDouble(2)));
                 }

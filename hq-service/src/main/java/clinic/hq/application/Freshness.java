@@ -67,9 +67,11 @@ public class Freshness {
 
     /**
      * The record at {@code offset} was read and had nothing to apply (a second delivery, or a message sent to the
-     * dead-letter topic): the position moves on, in a transaction of its own, so that it is not counted as behind.
+     * dead-letter topic): the position moves on, so that it is not counted as behind. In the poll's transaction when
+     * there is one (a transaction of its own would wait on the row that transaction holds for its partition, while the
+     * poll waits for it), else in one of its own.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional(Transactional.TxType.REQUIRED)
     public void passed(String topic, int partition, long offset) {
         write(topic, partition, offset, null);
     }

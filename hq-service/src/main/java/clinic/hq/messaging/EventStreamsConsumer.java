@@ -53,21 +53,24 @@ public class EventStreamsConsumer {
     @Blocking
     public java.util.concurrent.CompletionStage<Void> complaintEvents(
             io.smallrye.reactive.messaging.kafka.KafkaRecordBatch<String, String> poll) {
-        return inbox.processBatch(CONSUMER, poll, record -> consume(record, this::complaintEvent));
+        return inbox.processBatch(CONSUMER, poll, record -> consume(record, this::complaintEvent))
+                .thenRun(() -> freshness.changed("complaint-events"));
     }
 
     @Incoming("refund-events")
     @Blocking
     public java.util.concurrent.CompletionStage<Void> refundEvents(
             io.smallrye.reactive.messaging.kafka.KafkaRecordBatch<String, String> poll) {
-        return inbox.processBatch(CONSUMER, poll, record -> consume(record, this::refundEvent));
+        return inbox.processBatch(CONSUMER, poll, record -> consume(record, this::refundEvent))
+                .thenRun(() -> freshness.changed("refund-events"));
     }
 
     @Incoming("followup-events")
     @Blocking
     public java.util.concurrent.CompletionStage<Void> followUpEvents(
             io.smallrye.reactive.messaging.kafka.KafkaRecordBatch<String, String> poll) {
-        return inbox.processBatch(CONSUMER, poll, record -> consume(record, this::followUpEvent));
+        return inbox.processBatch(CONSUMER, poll, record -> consume(record, this::followUpEvent))
+                .thenRun(() -> freshness.changed("followup-events"));
     }
 
     private void consume(ConsumerRecord<String, String> record, Consumer<IncomingEvent> translate) {
@@ -90,7 +93,7 @@ public class EventStreamsConsumer {
         if (!applied) {
             freshness.passed(record.topic(), record.partition(), record.offset());
         }
-        freshness.changed(record.topic());
+        // the live page is told once the poll has committed (processBatch's caller), not here: it would read too early
     }
 
     private static final Map<String, Class<? extends CaseFact>> CASE_FACTS = Map.of(
