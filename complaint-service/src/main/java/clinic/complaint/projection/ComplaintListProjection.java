@@ -3,13 +3,11 @@ package clinic.complaint.projection;
 import clinic.complaint.domain.Complaint;
 import clinic.complaint.domain.sla.SlaReading;
 import clinic.complaint.domain.sla.SlaState;
+import clinic.eventstore.projection.VersionedRows;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,32 +22,14 @@ public class ComplaintListProjection {
     public record Entry(Complaint complaint, long version, List<SlaReading> clocks) {
     }
 
-    /** The columns of a row, in the order {@link #UPSERT} takes them (all as text, cast there). */
-    private static final String[][] COLUMNS = {
+    /** The row's columns, the key first (VersionedRows writes them). */
+    private static final VersionedRows ROWS = new VersionedRows("complaint_list", new String[][]{
             {"id", "uuid"}, {"case_number", "text"}, {"branch_id", "text"}, {"status", "text"}, {"category", "text"},
             {"channel", "text"}, {"severity", "text"}, {"owner", "text"}, {"requested_remedy", "text"},
             {"amount_paid_minor", "bigint"}, {"currency", "text"}, {"waiting_on", "text"},
             {"open_escalations", "integer"}, {"reopen_count", "integer"}, {"escalated_externally", "boolean"},
             {"escalated_to_hq", "boolean"}, {"filed_at", "timestamptz"}, {"acknowledged_at", "timestamptz"},
-            {"resolved_at", "timestamptz"}, {"closed_at", "timestamptz"}, {"sla_state", "text"}, {"version", "bigint"}};
-
-    /**
-     * A batch of rows in one statement: each column a text array, unnested row by row. A row is written unless it
-     * holds a newer version already (a live step that committed after the batch read the case keeps its row); one
-     * that a live step is writing right now is waited for, then the same rule applies.
-     */
-    private static final String UPSERT = "insert into complaint_list ("
-            + java.util.Arrays.stream(COLUMNS).map(c -> c[0]).collect(java.util.stream.Collectors.joining(", "))
-            + ") select "
-            + java.util.Arrays.stream(COLUMNS).map(c -> c[0] + "::" + c[1]).collect(java.util.stream.Collectors.joining(", "))
-            + " from unnest("
-            + java.util.Arrays.stream(COLUMNS).map(c -> "?::text[]").collect(java.util.stream.Collectors.joining(", "))
-            + ") as r("
-            + java.util.Arrays.stream(COLUMNS).map(c -> c[0]).collect(java.util.stream.Collectors.joining(", "))
-            + ") on conflict (id) do update set "
-            + java.util.Arrays.stream(COLUMNS).skip(1).map(c -> c[0] + " = excluded." + c[0])
-                    .collect(java.util.stream.Collectors.joining(", "))
-            + " where complaint_list.version <= excluded.version";
+            {"resolved_at", "timestamptz"}, {"closed_at", "timestamptz"}, {"sla_state", "text"}, {"version", "bigint"}});
 
     private final AgroalDataSource dataSource;
 
@@ -75,34 +55,22 @@ public class ComplaintListProjection {
         if (batch.isEmpty()) {
             return;
         }
-        int n = batch.size();
-        String[][] values = new String[COLUMNS.length][n];
-        for (int i = 0; i < n; i++) {
-            Entry e = batch.get(i);
+        List<String[]> rows = new java.util.ArrayList<>(batch.size());
+        for (Entry e : batch) {
             Complaint c = e.complaint();
             int open = 0;
             for (Complaint.Escalation escalation : c.escalations()) {
                 open += escalation.open() ? 1 : 0;
             }
-            String[] row = {c.id().toString(), c.caseNumber(), c.branchId(), c.status().name(), c.category().name(),
+            rows.add(new String[]{c.id().toString(), c.caseNumber(), c.branchId(), c.status().name(), c.category().name(),
                     c.channel().name(), name(c.severity()), c.owner(), c.requestedRemedy().name(),
                     Long.toString(c.amountPaid().minorUnits()), c.amountPaid().currency(), name(c.waitingOn()),
                     Integer.toString(open), Integer.toString(c.reopenCount()),
                     Boolean.toString(!c.escalations().isEmpty()), Boolean.toString(c.hqEscalation() != null),
                     text(c.filedAt()), text(c.acknowledgedAt()), text(c.resolvedAt()), text(c.closedAt()),
-                    worst(e.clocks()), Long.toString(e.version())};
-            for (int col = 0; col < row.length; col++) {
-                values[col][i] = row[col];
-            }
+                    worst(e.clocks()), Long.toString(e.version())});
         }
-        try (Connection conn = dataSource.getConnection(); PreparedStatement ps = conn.prepareStatement(UPSERT)) {
-            for (int col = 0; col < COLUMNS.length; col++) {
-                ps.setArray(col + 1, conn.createArrayOf("text", values[col]));
-            }
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("writing " + n + " rows of the case list failed", e);
-        }
+        ROWS.write(dataSource, rows);
     }
 
     private static String name(Enum<?> value) {

@@ -1,10 +1,13 @@
 package clinic.followup.projection;
 
+import clinic.eventstore.projection.VersionedRows;
 import clinic.followup.domain.FollowUpTask;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import java.util.List;
+
+import static clinic.eventstore.projection.VersionedRows.text;
 
 /**
  * Keeps {@code followup_tasks} equal to the tasks' states: written in the transaction that appends a task's events,
@@ -13,29 +16,28 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class FollowUpTasksProjection {
 
+    /** The row's columns, the key first. */
+    private static final VersionedRows ROWS = new VersionedRows("followup_tasks", new String[][]{
+            {"id", "uuid"}, {"complaint_id", "uuid"}, {"purchase_id", "uuid"}, {"branch_id", "text"},
+            {"customer_ref", "text"}, {"kind", "text"}, {"status", "text"}, {"due_at", "timestamptz"},
+            {"scheduled_at", "timestamptz"}, {"day", "integer"}, {"attempts", "integer"}, {"assigned_to", "text"},
+            {"last_outcome", "text"}, {"version", "bigint"}});
+
+    private final io.agroal.api.AgroalDataSource dataSource;
+
+    public FollowUpTasksProjection(io.agroal.api.AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Writes the task's row as of {@code version} in one statement, unless it holds a newer one (a rebuild batch that
+     * read the task before its latest step): a rebuild batch and a step queue on the row's lock.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void update(FollowUpTask t, long version) {
-        FollowUpTaskRow row = FollowUpTaskRow.findById(t.id(), LockModeType.PESSIMISTIC_WRITE); // a rebuild batch and a step queue here
-        if (row != null && row.version > version) {
-            return; // a rebuild batch that read the task before its latest step
-        }
-        if (row == null) {
-            row = new FollowUpTaskRow();
-            row.id = t.id();
-        }
-        row.scheduledAt = t.scheduledAt();
-        row.complaintId = t.complaintId();
-        row.purchaseId = t.purchaseId();
-        row.branchId = t.branchId();
-        row.customerRef = t.customerRef();
-        row.kind = t.kind().name();
-        row.day = t.day();
-        row.status = t.status().name();
-        row.dueAt = t.dueAt();
-        row.attempts = t.attempts();
-        row.assignedTo = t.assignedTo();
-        row.lastOutcome = t.lastOutcome() == null ? null : t.lastOutcome().name();
-        row.version = version;
-        row.persist();
+        ROWS.write(dataSource, List.<String[]>of(new String[]{t.id().toString(), text(t.complaintId()), text(t.purchaseId()),
+                t.branchId(), t.customerRef(), t.kind().name(), t.status().name(), text(t.dueAt()),
+                text(t.scheduledAt()), Integer.toString(t.day()), Integer.toString(t.attempts()), t.assignedTo(),
+                t.lastOutcome() == null ? null : t.lastOutcome().name(), Long.toString(version)}));
     }
 }

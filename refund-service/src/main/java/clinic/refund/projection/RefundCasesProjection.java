@@ -1,10 +1,13 @@
 package clinic.refund.projection;
 
+import clinic.eventstore.projection.VersionedRows;
 import clinic.refund.domain.RefundCase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import java.util.List;
+
+import static clinic.eventstore.projection.VersionedRows.text;
 
 /**
  * Keeps {@code refund_cases} equal to the cases' states: written in the transaction that appends a case's events, from
@@ -13,29 +16,29 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class RefundCasesProjection {
 
+    /** The row's columns, the key first. */
+    private static final VersionedRows ROWS = new VersionedRows("refund_cases", new String[][]{
+            {"id", "uuid"}, {"complaint_id", "uuid"}, {"branch_id", "text"}, {"status", "text"}, {"kind", "text"},
+            {"amount_paid_minor", "bigint"}, {"currency", "text"}, {"requested_at", "timestamptz"},
+            {"agreed_minor", "bigint"}, {"due_date", "date"}, {"paid_minor", "bigint"}, {"overdue", "boolean"},
+            {"amount_minor", "bigint"}, {"version", "bigint"}});
+
+    private final io.agroal.api.AgroalDataSource dataSource;
+
+    public RefundCasesProjection(io.agroal.api.AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Writes the case's row as of {@code version} in one statement, unless it holds a newer one (a rebuild batch that
+     * read the case before its latest step): a rebuild batch and a step queue on the row's lock.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void update(RefundCase c, long version) {
-        RefundCaseRow row = RefundCaseRow.findById(c.id(), LockModeType.PESSIMISTIC_WRITE); // a rebuild batch and a step queue here
-        if (row != null && row.version > version) {
-            return; // a rebuild batch that read the case before its latest step
-        }
-        if (row == null) {
-            row = new RefundCaseRow();
-            row.id = c.id();
-        }
-        row.complaintId = c.complaintId();
-        row.branchId = c.branchId();
-        row.status = c.status().name();
-        row.kind = c.kind().name();
-        row.amountPaidMinor = c.amountPaid().minorUnits();
-        row.currency = c.amountPaid().currency();
-        row.requestedAt = c.requestedAt();
-        row.agreedMinor = c.agreement() == null ? null : c.agreement().amount().minorUnits();
-        row.dueDate = c.agreement() == null ? null : c.agreement().dueDate();
-        row.paidMinor = c.paidMinor();
-        row.overdue = c.overdue();
-        row.amountMinor = c.amountAtStake().minorUnits();
-        row.version = version;
-        row.persist();
+        ROWS.write(dataSource, List.<String[]>of(new String[]{c.id().toString(), c.complaintId().toString(), c.branchId(),
+                c.status().name(), c.kind().name(), Long.toString(c.amountPaid().minorUnits()), c.amountPaid().currency(),
+                text(c.requestedAt()), c.agreement() == null ? null : Long.toString(c.agreement().amount().minorUnits()),
+                c.agreement() == null ? null : text(c.agreement().dueDate()), Long.toString(c.paidMinor()),
+                Boolean.toString(c.overdue()), Long.toString(c.amountAtStake().minorUnits()), Long.toString(version)}));
     }
 }
