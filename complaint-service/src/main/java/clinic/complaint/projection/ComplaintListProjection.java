@@ -8,8 +8,9 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
 import java.util.List;
+
+import static clinic.eventstore.projection.VersionedRows.text;
 
 /**
  * Keeps {@code complaint_list} equal to the cases' states: written in the transaction that appends a case's events,
@@ -75,10 +76,6 @@ public class ComplaintListProjection {
 
     private static String name(Enum<?> value) {
         return value == null ? null : value.name();
-    }
-
-    private static String text(Instant instant) {
-        return instant == null ? null : instant.toString();
     }
 
     /** The state of the case's most urgent running clock, or null when none runs. */
