@@ -1,6 +1,5 @@
 package clinic.benchmark;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +57,7 @@ final class Load {
     private Load() {
     }
 
-    /** {@code clients} threads, each with its own HTTP client, filing one complaint after another for {@code duration}. */
+    /** {@code clients} threads, each with its own kept-alive connection, filing one complaint after another for {@code duration}. */
     static Result closedLoop(ComplaintFiler filer, int clients, Duration duration) throws InterruptedException {
         Queue<ComplaintFiler.Filed> outcomes = new ConcurrentLinkedQueue<>();
         AtomicLong lastAnswer = new AtomicLong();
@@ -67,9 +66,8 @@ final class Load {
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             threads.add(Thread.ofPlatform().name("client-" + c).start(() -> {
-                HttpClient http = ComplaintFiler.newClient();
                 while (System.nanoTime() < deadline) {
-                    outcomes.add(filer.fileNext(http));
+                    outcomes.add(filer.fileNext());
                     lastAnswer.accumulateAndGet(System.nanoTime(), Math::max);
                 }
             }));
@@ -91,7 +89,6 @@ final class Load {
         Queue<ComplaintFiler.Filed> outcomes = new ConcurrentLinkedQueue<>();
         AtomicLong lastAnswer = new AtomicLong();
         Semaphore slots = new Semaphore(inFlight);
-        HttpClient http = ComplaintFiler.newClient();
         long interval = Math.round(1e9 / perSecond);
         long total = Math.round(perSecond * duration.toMillis() / 1000.0);
         long started = System.nanoTime() + 50_000_000; // the first send a moment from now, on schedule
@@ -107,7 +104,7 @@ final class Load {
                 sent++;
                 senders.submit(() -> {
                     try {
-                        ComplaintFiler.Filed f = filer.fileNext(http);
+                        ComplaintFiler.Filed f = filer.fileNext();
                         long answered = System.nanoTime();
                         outcomes.add(new ComplaintFiler.Filed(f.status(), f.complaintId(), f.refund(), answered - scheduled));
                         lastAnswer.accumulateAndGet(answered, Math::max);

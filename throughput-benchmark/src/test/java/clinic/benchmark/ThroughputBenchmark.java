@@ -61,6 +61,10 @@ class ThroughputBenchmark {
     static ServiceProcess followups;
     /** Each service's time from its start to ready, started one at a time so that none's start slows another's. */
     static final Map<ServiceProcess, Duration> readyIn = new LinkedHashMap<>();
+    /** The CPU the services, PostgreSQL and this JVM use, read around the closed-loop phases. */
+    static CpuUse cpu;
+    /** What one raw commit costs the machine in CPU, for the rows that say what one filing costs. */
+    static String anchorCpu = "—";
 
     @BeforeAll
     static void startTheSystem() throws Exception {
@@ -83,6 +87,11 @@ class ThroughputBenchmark {
             readyIn.put(s, Duration.ofNanos(System.nanoTime() - started));
             System.out.printf("throughput: %s ready in %.1f s%n", s.name(), readyIn.get(s).toNanos() / 1e9);
         }
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (ServiceProcess s : List.of(complaints, refunds, followups)) {
+            Footprint.processOf(s).ifPresent(p -> pids.put(s.name(), p.pid()));
+        }
+        cpu = CpuUse.available() ? new CpuUse(pids, stack.dataDir().resolve("postgres")) : null;
     }
 
     @AfterAll
@@ -143,8 +152,14 @@ class ThroughputBenchmark {
         Anchor.prepare(stack);
         double one = Anchor.jdbcCommitsPerSecond(stack, 1, seconds(15));
         results.add("anchor: JDBC single-row durable commits, 1 client", "—", String.format("%.0f commits/s", one), "—");
+        CpuUse.Snapshot before = cpu == null ? null : cpu.take();
         double sixteen = Anchor.jdbcCommitsPerSecond(stack, 16, seconds(15));
         results.add("anchor: JDBC single-row durable commits, 16 clients", "—", String.format("%.0f commits/s", sixteen), "—");
+        if (before != null) {
+            CpuUse.Snapshot after = cpu.take();
+            anchorCpu = String.format("JDBC commit: whole machine %.2f ms",
+                    (after.machine() - before.machine()) * 1000 / (sixteen * seconds(15).toNanos() / 1e9));
+        }
         Optional<Path> pgbench = Anchor.pgbench();
         if (pgbench.isPresent()) {
             OptionalDouble tps = Anchor.pgbenchCommitsPerSecond(pgbench.get(), stack, 16, 2, seconds(15));
@@ -165,9 +180,8 @@ class ThroughputBenchmark {
     private static List<BranchSystems.BranchSystem> branchSystemsThatMayFile() {
         List<BranchSystems.BranchSystem> usable = new ArrayList<>();
         ComplaintFiler probe = new ComplaintFiler(complaints.baseUrl(), List.of());
-        var http = ComplaintFiler.newClient();
         for (BranchSystems.BranchSystem b : BranchSystems.of(keycloak)) {
-            ComplaintFiler.Filed filed = probe.file(http, b, false);
+            ComplaintFiler.Filed filed = probe.file(b, false);
             if (filed.ok()) {
                 usable.add(b);
             } else {
@@ -182,11 +196,17 @@ class ThroughputBenchmark {
     /** Closed loop, then its drain: "filed X/s, all downstream effects visible Y s after the last POST". */
     private Load.Result closedLoop(Results results, Stores stores, ComplaintFiler filer, String measure, int clients,
                                    Duration duration, String anchorText, double anchor) throws Exception {
+        CpuUse.Snapshot before = cpu == null ? null : cpu.take();
         Load.Result r = Load.closedLoop(filer, clients, duration);
         Stores.Drain drain = stores.drain(r);
         results.add(measure, String.format("filed %.1f/s%s (POST p50 %.0f ms, p99 %.0f ms), all downstream effects visible %s after the last POST",
                         r.perSecond(), failures(r), r.latencyMs(50), r.latencyMs(99), drain),
                 anchorText, Results.ratio(r.perSecond(), anchor));
+        if (before != null && r.filed() > 0) {
+            // from the first POST until every effect was stored: the whole cost of a filing, downstream included
+            results.add("  CPU per filing (" + measure + ")", CpuUse.perFiling(before, cpu.take(), r.filed()),
+                    anchorCpu, "—");
+        }
         return r;
     }
 
