@@ -117,9 +117,10 @@ class ThroughputBenchmark {
             ComplaintFiler filer = new ComplaintFiler(complaints.baseUrl(), branchSystemsThatMayFile());
 
             // long enough for the services' JIT to compile the hot paths: what follows measures them warm, as a
-            // service that has run for a while is (the first minute of a cold JVM runs at about half the speed)
-            Load.Result warmUp = Load.closedLoop(filer, 8, seconds(45));
-            System.out.printf("throughput: warm-up, 8 clients: %d filed (%.1f/s), downstream %s after%n",
+            // service that has run for a while is (on two saturated cores, with two compiler threads a service, the
+            // filing rate was still rising after two minutes: 60/s in the first 20 s after 45 s of load, 90/s later)
+            Load.Result warmUp = Load.closedLoop(filer, 16, seconds(90));
+            System.out.printf("throughput: warm-up, 16 clients: %d filed (%.1f/s), downstream %s after%n",
                     warmUp.filed(), warmUp.perSecond(), stores.drain(warmUp));
 
             closedLoop(results, stores, filer, "filing, 1 client", 1, seconds(20),
