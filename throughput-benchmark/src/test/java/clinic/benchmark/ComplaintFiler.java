@@ -66,8 +66,9 @@ final class ComplaintFiler {
         byte[] body = BODY.formatted(branch.branch(), UUID.randomUUID().toString().substring(0, 12),
                 refund ? "FULL_REFUND" : "APOLOGY").getBytes(StandardCharsets.UTF_8);
         long started = System.nanoTime();
+        HttpURLConnection http = null;
         try {
-            HttpURLConnection http = (HttpURLConnection) complaints.openConnection();
+            http = (HttpURLConnection) complaints.openConnection();
             http.setConnectTimeout(5_000);
             http.setReadTimeout(60_000);
             http.setRequestMethod("POST");
@@ -88,7 +89,11 @@ final class ComplaintFiler {
             long nanos = System.nanoTime() - started;
             UUID id = status == 201 ? UUID.fromString(JSON.readTree(answer).path("id").asText()) : null;
             return new Filed(status, id, refund, nanos);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // a failed exchange (or a 201 without an id, or no token) counts as failed; its connection is not reused
+            if (http != null) {
+                http.disconnect();
+            }
             return new Filed(-1, null, refund, System.nanoTime() - started);
         }
     }

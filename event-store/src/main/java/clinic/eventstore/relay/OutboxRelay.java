@@ -282,14 +282,16 @@ public class OutboxRelay {
         // (the cost of a wake-up grew with history). The FENCE statement above keeps its cached plan: planning it
         // (it reads pg_stat_activity) cost PostgreSQL 0.9 ms a wake-up. Qualified columns: a bare "transaction_id"
         // in the order by would name the text column selected, and sort as text.
-        try (PreparedStatement ps = conn.prepareStatement("select " + EventStore.COLUMNS + ", e.transaction_id::text, e.trace_parent "
+        // (numbers written with Long.toString: a formatter would use the default locale's digits, not SQL's)
+        try (var st = conn.createStatement()) {
+            try (ResultSet rs = st.executeQuery("select " + EventStore.COLUMNS + ", e.transaction_id::text, e.trace_parent "
                 + """
                   from events e
-                 where (e.transaction_id, e.global_position) > ('%s'::xid8, %d)
+                 where (e.transaction_id, e.global_position) > ('%s'::xid8, %s)
                    and e.transaction_id < '%s'::xid8
                  order by e.transaction_id, e.global_position
-                 limit %d""".formatted(digits(lastTransaction), lastPosition, digits(fence), config.batchSize()))) {
-            try (ResultSet rs = ps.executeQuery()) {
+                 limit %s""".formatted(digits(lastTransaction), Long.toString(lastPosition), digits(fence),
+                        Integer.toString(config.batchSize())))) {
                 while (rs.next()) {
                     batch.add(EventStore.read(rs));
                     transactions.add(rs.getString(13));

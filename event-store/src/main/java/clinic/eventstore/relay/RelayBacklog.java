@@ -52,8 +52,8 @@ public class RelayBacklog {
             try (var st = c.createStatement()) {
                 try (ResultSet rs = st.executeQuery("""
                         select count(*), coalesce(extract(epoch from clock_timestamp() - min(recorded_at)), 0)
-                          from events where (transaction_id, global_position) > ('%s'::xid8, %d)"""
-                        .formatted(transaction, position))) {
+                          from events where (transaction_id, global_position) > ('%s'::xid8, %s)"""
+                        .formatted(transaction, Long.toString(position)))) { // not %d: the locale's digits
                     rs.next();
                     return new Backlog(rs.getLong(1), Math.max(0, rs.getDouble(2)));
                 }
