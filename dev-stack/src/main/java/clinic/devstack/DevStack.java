@@ -119,12 +119,54 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
+    /**
+     * A port nothing listens on, for a server this run starts. Not one the kernel picks ({@code new ServerSocket(0)}
+     * draws from the range it also gives outgoing connections): a server that binds it much later (Keycloak, some 40 s
+     * after the port is chosen) found it taken by a connection's local port in the meantime, and the smoke run failed.
+     */
     public static int freePort() {
+        int[] ephemeral = ephemeralPorts();
+        // below the kernel's ephemeral range when there is room for it, else (an unusual range) what the kernel gives
+        int low = 10_000;
+        int high = ephemeral[0];
+        if (high - low < 2_000) {
+            return kernelPort();
+        }
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(low, high);
+            if (!HANDED_OUT.add(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new java.net.InetSocketAddress(port));
+                return port;
+            } catch (IOException inUse) {
+                // someone listens there: another
+            }
+        }
+        return kernelPort();
+    }
+
+    /** Ports this JVM has handed out: each once, so two servers of one run never get the same. */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private static int kernelPort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The kernel's range for outgoing connections' local ports (Linux's default where it cannot be read). */
+    private static int[] ephemeralPorts() {
+        try {
+            String[] range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
+            return new int[] {Integer.parseInt(range[0]), Integer.parseInt(range[1])};
+        } catch (IOException | RuntimeException e) {
+            return new int[] {32768, 60999};
         }
     }
 
