@@ -125,10 +125,9 @@ public final class DevStack implements AutoCloseable {
      * after the port is chosen) found it taken by a connection's local port in the meantime, and the smoke run failed.
      */
     public static int freePort() {
-        int[] ephemeral = ephemeralPorts();
         // below the kernel's ephemeral range when there is room for it, else (an unusual range) what the kernel gives
         int low = 10_000;
-        int high = ephemeral[0];
+        int high = firstEphemeralPort();
         if (high - low < 2_000) {
             return kernelPort();
         }
@@ -160,13 +159,13 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
-    /** The kernel's range for outgoing connections' local ports (Linux's default where it cannot be read). */
-    private static int[] ephemeralPorts() {
+    /** Where the kernel's range for outgoing connections' local ports begins (Linux's default where unreadable). */
+    private static int firstEphemeralPort() {
         try {
-            String[] range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
-            return new int[] {Integer.parseInt(range[0]), Integer.parseInt(range[1])};
+            return Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim()
+                    .split("\\s+")[0]);
         } catch (IOException | RuntimeException e) {
-            return new int[] {32768, 60999};
+            return 32768;
         }
     }
 
