@@ -36,7 +36,7 @@ public final class LocalRun {
             System.out.println("Deleting " + dataDir);
             DevStack.deleteRecursively(dataDir);
         }
-        // the identity provider starts beside the rest (about 40 s, the slowest part)
+        // the identity provider starts beside the rest (10-20 s, the slowest part)
         int idpPort = smoke ? DevStack.freePort() : port("KEYCLOAK_PORT", 8180);
         java.util.concurrent.CompletableFuture<IdentityProvider> idp = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {

@@ -132,6 +132,11 @@ public final class ServiceProcess {
         throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
     }
 
+    /** The running service's process (its pid, for what the kernel says of it), if it has been started. */
+    public java.util.Optional<ProcessHandle> processHandle() {
+        return process == null ? java.util.Optional.empty() : java.util.Optional.of(process.toHandle());
+    }
+
     public boolean isAlive() {
         return process != null && process.isAlive();
     }

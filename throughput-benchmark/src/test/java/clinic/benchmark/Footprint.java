@@ -13,17 +13,9 @@ final class Footprint {
     private Footprint() {
     }
 
-    /**
-     * The service's process among this JVM's children, found by its jar on the command line (ServiceProcess does not
-     * expose its process).
-     */
+    /** The service's running process. */
     static Optional<ProcessHandle> processOf(ServiceProcess service) {
-        String jar = service.jar().toString();
-        return ProcessHandle.current().descendants()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(jar)).orElse(false)
-                        || p.info().arguments().map(a -> String.join(" ", a).contains(jar)).orElse(false))
-                .filter(ProcessHandle::isAlive)
-                .findFirst();
+        return service.processHandle().filter(ProcessHandle::isAlive);
     }
 
     /** VmRSS of the service's process in MB, if it can be read (Linux). */
