@@ -7,10 +7,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,18 +69,32 @@ public final class IdentityProvider implements AutoCloseable {
     }
 
     /**
-     * Starts Keycloak on {@code port} with its database and log in {@code dir}, and waits until the realm answers (about
-     * 10 s on existing data, 20 s on a fresh folder).
+     * Starts Keycloak on {@code port} with a fresh database and its log in {@code dir}, and waits until the realm answers
+     * (about 20 s: the schema is created and the realms imported). What the tests use: each run starts from the realm
+     * file, whatever a previous run added (users, sessions).
      */
     public static IdentityProvider start(Path dir, int port) throws Exception {
+        return start(dir, port, false);
+    }
+
+    /**
+     * Starts Keycloak on {@code port} with the database it kept in {@code dir} (the local run's), and waits until the
+     * realm answers: about 10 s on its own, longer while the services start beside it. A new database, imported from the
+     * realm file, when there is none or when the realm file or Keycloak's version changed since it was made.
+     */
+    public static IdentityProvider startKeepingData(Path dir, int port) throws Exception {
+        return start(dir, port, true);
+    }
+
+    private static IdentityProvider start(Path dir, int port, boolean keep) throws Exception {
         Path home = install();
-        Path imports = Files.createDirectories(home.resolve("data").resolve("import"));
         byte[] realm;
         try (InputStream in = IdentityProvider.class.getResourceAsStream("clinic-realm.json")) {
             realm = in.readAllBytes();
         }
-        Files.write(imports.resolve("clinic-realm.json"), realm);
-        Path database = dropIfRealmChanged(Files.createDirectories(dir), realm);
+        writeAtomically(Files.createDirectories(home.resolve("data").resolve("import")).resolve("clinic-realm.json"), realm);
+        String madeFrom = sha256(realm) + " " + home.getFileName();
+        Path database = databaseFor(Files.createDirectories(dir), keep ? madeFrom : null);
         Path log = dir.resolve("keycloak.log");
         List<String> command = new ArrayList<>(List.of(home.resolve("bin").resolve("kc.sh").toString(), "start",
                 "--optimized", "--http-enabled=true", "--http-port=" + port, "--hostname-strict=false",
@@ -91,6 +108,7 @@ public final class IdentityProvider implements AutoCloseable {
         IdentityProvider started = new IdentityProvider(builder.start(), port, log);
         try {
             started.awaitRealm(Duration.ofSeconds(180));
+            recordMadeFrom(dir, madeFrom);
             return started;
         } catch (Exception e) {
             started.close();
@@ -99,25 +117,43 @@ public final class IdentityProvider implements AutoCloseable {
     }
 
     /**
-     * The folder of Keycloak's H2 database in {@code dir}, emptied first when the realm file differs from the one it was
-     * imported from: the import skips a realm that exists, so a changed realm (a new client, a new role) would otherwise
-     * never reach an existing local run. What is lost is the local Keycloak's own state (sessions, changed passwords).
+     * The folder of Keycloak's H2 database in {@code dir}. Emptied first unless it was made from {@code madeFrom} (the
+     * realm file's digest and Keycloak's version, as {@link #recordMadeFrom} noted after a start that worked); a null
+     * {@code madeFrom} always empties it. The import skips a realm that exists, so a changed realm (a new client, a new
+     * role) would otherwise never reach a kept database; and an older Keycloak refuses a newer one's. What is lost is
+     * that Keycloak's own state (sessions, changed passwords).
      */
-    static Path dropIfRealmChanged(Path dir, byte[] realm) throws IOException {
+    static Path databaseFor(Path dir, String madeFrom) throws IOException {
         Path database = dir.resolve("h2");
-        Path imported = dir.resolve("realm.sha256");
-        String digest = sha256(realm);
-        boolean same = Files.exists(imported) && Files.readString(imported).equals(digest);
-        if (!same && Files.isDirectory(database)) {
-            try (var files = Files.list(database)) {
-                for (Path file : files.toList()) {
-                    Files.delete(file);
+        Path recorded = dir.resolve("h2-made-from");
+        boolean same = madeFrom != null && Files.exists(recorded) && Files.readString(recorded).equals(madeFrom);
+        if (!same) {
+            Files.deleteIfExists(recorded);
+            if (Files.isDirectory(database)) {
+                try (var files = Files.list(database)) {
+                    for (Path file : files.toList()) {
+                        Files.delete(file);
+                    }
                 }
             }
         }
-        Files.createDirectories(database);
-        Files.writeString(imported, digest);
-        return database;
+        return Files.createDirectories(database);
+    }
+
+    /** Notes what the database in {@code dir} was made from, once Keycloak has started on it and answered. */
+    static void recordMadeFrom(Path dir, String madeFrom) throws IOException {
+        writeAtomically(dir.resolve("h2-made-from"), madeFrom.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes the file whole or not at all: another Keycloak starting at the same moment never reads half of it. */
+    private static void writeAtomically(Path file, byte[] content) throws IOException {
+        Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        try {
+            Files.write(temporary, content);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 
     private static String sha256(byte[] bytes) {
@@ -339,10 +375,13 @@ public final class IdentityProvider implements AutoCloseable {
         }
     }
 
+    /** The options of Keycloak's build step, which {@code start --optimized} relies on: an H2 file database, no health. */
+    private static final List<String> BUILD_OPTIONS = List.of("--db=dev-file", "--health-enabled=false");
+
     /**
-     * Unpacks the distribution once per version into a cache folder shared by every run on this machine, and builds it
-     * there for how it is started ({@code kc.sh build}), before the folder is moved into place: a half-built folder is
-     * never used.
+     * Unpacks the distribution once per version and build options into a cache folder shared by every run on this
+     * machine, and builds it there ({@code kc.sh build}) before the folder is moved into place: a half-built folder is
+     * never used. One JVM at a time installs (a lock file beside the folder); the others wait and take its folder.
      */
     static synchronized Path install() throws IOException {
         Properties build = new Properties();
@@ -351,7 +390,9 @@ public final class IdentityProvider implements AutoCloseable {
         }
         String version = build.getProperty("version");
         Path zip = Path.of(build.getProperty("zip"));
-        Path cache = Path.of(System.getProperty("java.io.tmpdir"), "clinic-dev-stack", "keycloak-" + version + "-built");
+        Path parent = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "clinic-dev-stack"));
+        Path cache = parent.resolve("keycloak-" + version + "-"
+                + sha256(String.join(" ", BUILD_OPTIONS).getBytes(StandardCharsets.UTF_8)).substring(0, 8));
         if (Files.exists(cache.resolve(".installed"))) {
             return cache;
         }
@@ -359,9 +400,26 @@ public final class IdentityProvider implements AutoCloseable {
             throw new IllegalStateException("Keycloak's distribution is not at " + zip + ": build dev-stack first "
                     + "(./mvnw install -pl dev-stack) so that Maven fetches it");
         }
-        Path parent = Files.createDirectories(cache.getParent());
-        Path staging = Files.createTempDirectory(parent, "staging-keycloak-");
-        String top = "keycloak-" + version + "/";
+        try (FileChannel lockFile = FileChannel.open(parent.resolve("keycloak.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = lockFile.lock()) {
+            if (!Files.exists(cache.resolve(".installed"))) {
+                Path staging = Files.createTempDirectory(parent, "staging-keycloak-");
+                try {
+                    unpack(zip, "keycloak-" + version + "/", staging);
+                    build(staging);
+                    Files.writeString(staging.resolve(".installed"), version);
+                    Files.move(staging, cache, StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    if (Files.exists(staging)) {
+                        DevStack.deleteRecursively(staging);
+                    }
+                }
+            }
+        }
+        return cache;
+    }
+
+    private static void unpack(Path zip, String top, Path staging) throws IOException {
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
@@ -381,36 +439,33 @@ public final class IdentityProvider implements AutoCloseable {
                 }
             }
         }
-        build(staging);
-        Files.writeString(staging.resolve(".installed"), version);
-        try {
-            Files.move(staging, cache, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException alreadyThere) {
-            if (!Files.exists(cache.resolve(".installed"))) {
-                throw alreadyThere;
-            }
-        }
-        return cache;
     }
 
-    /** Keycloak's build step, with the options {@code start --optimized} relies on (an H2 file database, no health). */
+    /** Keycloak's build step, with {@link #BUILD_OPTIONS}. */
     private static void build(Path home) throws IOException {
         Path log = home.resolve("build.log");
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin").resolve("kc.sh").toString(), "build",
-                "--db=dev-file", "--health-enabled=false").redirectErrorStream(true).redirectOutput(log.toFile());
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin").resolve("kc.sh").toString(), "build"));
+        command.addAll(BUILD_OPTIONS);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         try {
             Process process = builder.start();
             if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new IOException("Keycloak's build did not end within 5 minutes; see " + log);
+                throw new IOException("Keycloak's build did not end within 5 minutes");
             }
             if (process.exitValue() != 0) {
-                throw new IOException("Keycloak's build failed (exit " + process.exitValue() + "); see " + log);
+                throw new IOException("Keycloak's build failed (exit " + process.exitValue() + "): "
+                        + String.join("\n", tailOf(log)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while Keycloak was built", e);
         }
+    }
+
+    private static List<String> tailOf(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return lines.subList(Math.max(0, lines.size() - 20), lines.size());
     }
 }

@@ -40,7 +40,7 @@ public final class LocalRun {
         int idpPort = smoke ? DevStack.freePort() : port("KEYCLOAK_PORT", 8180);
         java.util.concurrent.CompletableFuture<IdentityProvider> idp = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
-                return IdentityProvider.start(dataDir.resolve("keycloak"), idpPort);
+                return IdentityProvider.startKeepingData(dataDir.resolve("keycloak"), idpPort);
             } catch (Exception e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
