@@ -89,18 +89,21 @@ public final class LocalRun {
         for (ServiceProcess s : services) {
             s.awaitReady(Duration.ofMinutes(2));
         }
+        // up when a token can be had too: the services answer nothing without one
+        IdentityProvider keycloak;
+        try {
+            keycloak = idp.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            keycloak = null;
+            System.err.println("Keycloak did not start: " + e.getCause().getMessage());
+        }
         System.out.printf("%nclinic case-handling is up (%.1f s):%n", (System.nanoTime() - started) / 1e9);
         for (ServiceProcess s : services) {
             System.out.printf("  %-17s %s   OpenAPI %s/q/openapi   health %s/q/health%n",
                     s.name(), s.baseUrl(), s.baseUrl(), s.baseUrl());
         }
-        IdentityProvider keycloak;
-        try {
-            keycloak = idp.join();
+        if (keycloak != null) {
             System.out.print(keycloak.describe());
-        } catch (java.util.concurrent.CompletionException e) {
-            keycloak = null;
-            System.err.println("Keycloak did not start: " + e.getCause().getMessage());
         }
         System.out.printf("Logs: %s%nData: %s (./run-local --reset wipes it)%nCtrl-C stops everything.%n", logs, dataDir);
         if (smoke) {
