@@ -18,11 +18,17 @@ class IdentityProviderDataTest {
     static final String REALM = "realm digest 1 keycloak-26.5.6-0a1b2c3d";
     static final String CHANGED = "realm digest 2 keycloak-26.5.6-0a1b2c3d";
 
+    /** A run that started Keycloak on a database made from {@code madeFrom}, which now holds {@code content}. */
+    static Path startedOn(Path dir, String madeFrom, String content) throws Exception {
+        Path database = IdentityProvider.databaseFor(dir, madeFrom);
+        Files.writeString(database.resolve("keycloakdb.mv.db"), content);
+        IdentityProvider.recordMadeFrom(dir, madeFrom);
+        return database;
+    }
+
     @Test
     void the_database_made_from_the_same_realm_is_kept_between_runs(@TempDir Path dir) throws Exception {
-        Path database = IdentityProvider.databaseFor(dir, REALM);
-        Files.writeString(database.resolve("keycloakdb.mv.db"), "users, sessions");
-        IdentityProvider.recordMadeFrom(dir, REALM);
+        Path database = startedOn(dir, REALM, "users, sessions");
 
         Path again = IdentityProvider.databaseFor(dir, REALM);
 
@@ -32,16 +38,11 @@ class IdentityProviderDataTest {
 
     @Test
     void a_changed_realm_file_or_version_drops_the_database_so_that_it_is_imported_afresh(@TempDir Path dir) throws Exception {
-        Path database = IdentityProvider.databaseFor(dir, REALM);
-        Files.writeString(database.resolve("keycloakdb.mv.db"), "the old realm");
-        IdentityProvider.recordMadeFrom(dir, REALM);
+        startedOn(dir, REALM, "the old realm");
 
-        Path fresh = IdentityProvider.databaseFor(dir, CHANGED);
-
-        assertThat(fresh).isEmptyDirectory();
+        assertThat(IdentityProvider.databaseFor(dir, CHANGED)).isEmptyDirectory();
         // once Keycloak has started on it, the next run with the changed file keeps what that import made
-        Files.writeString(fresh.resolve("keycloakdb.mv.db"), "the new realm");
-        IdentityProvider.recordMadeFrom(dir, CHANGED);
+        startedOn(dir, CHANGED, "the new realm");
         assertThat(IdentityProvider.databaseFor(dir, CHANGED).resolve("keycloakdb.mv.db")).hasContent("the new realm");
     }
 
@@ -56,9 +57,7 @@ class IdentityProviderDataTest {
 
     @Test
     void the_tests_start_from_the_realm_file_whatever_a_previous_run_added(@TempDir Path dir) throws Exception {
-        Path database = IdentityProvider.databaseFor(dir, REALM);
-        Files.writeString(database.resolve("keycloakdb.mv.db"), "a user a previous test run added");
-        IdentityProvider.recordMadeFrom(dir, REALM);
+        startedOn(dir, REALM, "a user a previous test run added");
 
         assertThat(IdentityProvider.databaseFor(dir, null)).isEmptyDirectory();
     }
