@@ -169,6 +169,43 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
+    /** What fills a fresh folder of the cache (unpacks a distribution into it, builds it). */
+    interface Filler {
+        void fill(Path folder) throws IOException;
+    }
+
+    /**
+     * {@code cache}, a folder of this machine's cache shared by every run (PostgreSQL's binaries, Keycloak's built
+     * distribution), filled once. One JVM at a time fills it (a lock file beside it; the others wait and take its
+     * folder), in a staging folder that is moved into place only when {@code filler} is done and deleted when it fails:
+     * a half-filled folder is never used and none is left behind. A marker file says the folder is complete.
+     */
+    static Path installOnce(Path cache, Filler filler) throws IOException {
+        Path done = cache.resolve(".installed");
+        if (Files.exists(done)) {
+            return cache;
+        }
+        Path parent = Files.createDirectories(cache.toAbsolutePath().getParent());
+        try (java.nio.channels.FileChannel lockFile = java.nio.channels.FileChannel.open(
+                parent.resolve(cache.getFileName() + ".lock"), java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock lock = lockFile.lock()) {
+            if (!Files.exists(done)) {
+                Path staging = Files.createTempDirectory(parent, "staging-");
+                try {
+                    filler.fill(staging);
+                    Files.writeString(staging.resolve(".installed"), cache.getFileName().toString());
+                    Files.move(staging, cache, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    if (Files.exists(staging)) {
+                        deleteRecursively(staging);
+                    }
+                }
+            }
+        }
+        return cache;
+    }
+
     static void deleteRecursively(Path dir) {
         try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

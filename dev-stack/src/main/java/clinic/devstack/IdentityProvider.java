@@ -7,13 +7,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -380,8 +377,7 @@ public final class IdentityProvider implements AutoCloseable {
 
     /**
      * Unpacks the distribution once per version and build options into a cache folder shared by every run on this
-     * machine, and builds it there ({@code kc.sh build}) before the folder is moved into place: a half-built folder is
-     * never used. One JVM at a time installs (a lock file beside the folder); the others wait and take its folder.
+     * machine, and builds it there ({@code kc.sh build}) before it is moved into place ({@link DevStack#installOnce}).
      */
     static synchronized Path install() throws IOException {
         Properties build = new Properties();
@@ -390,33 +386,16 @@ public final class IdentityProvider implements AutoCloseable {
         }
         String version = build.getProperty("version");
         Path zip = Path.of(build.getProperty("zip"));
-        Path parent = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "clinic-dev-stack"));
-        Path cache = parent.resolve("keycloak-" + version + "-"
+        Path cache = Path.of(System.getProperty("java.io.tmpdir"), "clinic-dev-stack", "keycloak-" + version + "-"
                 + sha256(String.join(" ", BUILD_OPTIONS).getBytes(StandardCharsets.UTF_8)).substring(0, 8));
-        if (Files.exists(cache.resolve(".installed"))) {
-            return cache;
-        }
-        if (!Files.exists(zip)) {
+        if (!Files.exists(cache.resolve(".installed")) && !Files.exists(zip)) {
             throw new IllegalStateException("Keycloak's distribution is not at " + zip + ": build dev-stack first "
                     + "(./mvnw install -pl dev-stack) so that Maven fetches it");
         }
-        try (FileChannel lockFile = FileChannel.open(parent.resolve("keycloak.lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock lock = lockFile.lock()) {
-            if (!Files.exists(cache.resolve(".installed"))) {
-                Path staging = Files.createTempDirectory(parent, "staging-keycloak-");
-                try {
-                    unpack(zip, "keycloak-" + version + "/", staging);
-                    build(staging);
-                    Files.writeString(staging.resolve(".installed"), version);
-                    Files.move(staging, cache, StandardCopyOption.ATOMIC_MOVE);
-                } finally {
-                    if (Files.exists(staging)) {
-                        DevStack.deleteRecursively(staging);
-                    }
-                }
-            }
-        }
-        return cache;
+        return DevStack.installOnce(cache, staging -> {
+            unpack(zip, "keycloak-" + version + "/", staging);
+            build(staging);
+        });
     }
 
     private static void unpack(Path zip, String top, Path staging) throws IOException {

@@ -160,50 +160,34 @@ public final class PostgresServer implements AutoCloseable {
 
     /**
      * Unpacks the PostgreSQL binaries from the zonky jar once per version into a cache folder shared by every run on
-     * this machine; a marker file says the unpacking finished.
+     * this machine ({@link DevStack#installOnce}).
      */
     private static synchronized Path install() throws IOException {
-        String version = PostgresServer.class.getPackage().getImplementationVersion();
-        Path cache = Path.of(System.getProperty("java.io.tmpdir"), "clinic-dev-stack",
-                "postgres-" + binariesVersion());
-        Path done = cache.resolve(".installed");
-        if (Files.exists(done)) {
-            return cache;
-        }
-        Path staging = Files.createTempDirectory(cache.getParent() == null ? Path.of(System.getProperty("java.io.tmpdir"))
-                : Files.createDirectories(cache.getParent()), "staging-");
-        try (InputStream txz = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system(), architecture());
-             TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(txz))) {
-            TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
-                Path target = staging.resolve(entry.getName()).normalize();
-                if (!target.startsWith(staging)) {
-                    throw new IOException("archive entry escapes its folder: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                } else if (entry.isSymbolicLink()) {
-                    Files.createDirectories(target.getParent());
-                    Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
-                    if ((entry.getMode() & 0100) != 0) {
-                        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path cache = Path.of(System.getProperty("java.io.tmpdir"), "clinic-dev-stack", "postgres-" + binariesVersion());
+        return DevStack.installOnce(cache, staging -> {
+            try (InputStream txz = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system(), architecture());
+                 TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(txz))) {
+                TarArchiveEntry entry;
+                while ((entry = tar.getNextEntry()) != null) {
+                    Path target = staging.resolve(entry.getName()).normalize();
+                    if (!target.startsWith(staging)) {
+                        throw new IOException("archive entry escapes its folder: " + entry.getName());
+                    }
+                    if (entry.isDirectory()) {
+                        Files.createDirectories(target);
+                    } else if (entry.isSymbolicLink()) {
+                        Files.createDirectories(target.getParent());
+                        Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
+                    } else {
+                        Files.createDirectories(target.getParent());
+                        Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
+                        if ((entry.getMode() & 0100) != 0) {
+                            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+                        }
                     }
                 }
             }
-        }
-        Files.writeString(staging.resolve(".installed"), version == null ? "dev" : version);
-        try {
-            Files.move(staging, cache, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException alreadyThere) {
-            // another JVM unpacked the same version first; use its copy
-            if (!Files.exists(done)) {
-                throw alreadyThere;
-            }
-        }
-        return cache;
+        });
     }
 
     /**
