@@ -160,10 +160,13 @@ public final class DevStack implements AutoCloseable {
     }
 
     /** Where the kernel's range for outgoing connections' local ports begins (Linux's default where unreadable). */
-    private static int firstEphemeralPort() {
+    static int firstEphemeralPort() {
         try {
-            return Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim()
-                    .split("\\s+")[0]);
+            // read line by line: Files.readString trusts the size the file reports, and /proc's files report 0 (on
+            // JDK 25 it gave "3" here, so every port came from the kernel's range and two services started at once
+            // could find theirs taken by a connection's local port)
+            return Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0)
+                    .trim().split("\\s+")[0]);
         } catch (IOException | RuntimeException e) {
             return 32768;
         }
@@ -204,6 +207,16 @@ public final class DevStack implements AutoCloseable {
             }
         }
         return cache;
+    }
+
+    /** The last {@code count} lines of a child process's log, for the error that says it failed. */
+    static String logTail(Path log, int count) {
+        try {
+            List<String> lines = Files.readAllLines(log, java.nio.charset.StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
     }
 
     static void deleteRecursively(Path dir) {

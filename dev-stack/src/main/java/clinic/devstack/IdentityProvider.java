@@ -332,7 +332,7 @@ public final class IdentityProvider implements AutoCloseable {
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("Keycloak stopped while starting; its log: " + log + "\n" + tail());
+                    throw new IllegalStateException("Keycloak stopped while starting; its log: " + log + "\n" + DevStack.logTail(log, 30));
                 }
                 try {
                     var response = http.send(HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
@@ -347,16 +347,7 @@ public final class IdentityProvider implements AutoCloseable {
             }
         }
         throw new IllegalStateException("Keycloak did not serve realm " + REALM + " within " + timeout + "; its log: "
-                + log + "\n" + tail());
-    }
-
-    private String tail() {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+                + log + "\n" + DevStack.logTail(log, 30));
     }
 
     @Override

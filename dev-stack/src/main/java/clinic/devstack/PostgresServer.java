@@ -136,7 +136,7 @@ public final class PostgresServer implements AutoCloseable {
             }
             if (mustSucceed && p.exitValue() != 0) {
                 throw new IOException("failed (" + p.exitValue() + "): " + String.join(" ", command) + "\n"
-                        + Files.readString(out) + tail(logFile));
+                        + Files.readString(out) + DevStack.logTail(logFile, 20));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -144,14 +144,6 @@ public final class PostgresServer implements AutoCloseable {
         } finally {
             Files.deleteIfExists(out);
         }
-    }
-
-    private static String tail(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return "";
-        }
-        List<String> lines = Files.readAllLines(file);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
     }
 
     private static boolean runningAsRoot() {

@@ -118,7 +118,8 @@ public final class ServiceProcess {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!isAlive()) {
-                throw new IllegalStateException(name + " stopped while starting; see " + log);
+                throw new IllegalStateException(name + " stopped while starting (exit code " + process.exitValue()
+                        + "); its log, " + log + ", ends with:\n" + DevStack.logTail(log, 40));
             }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -129,7 +130,8 @@ public final class ServiceProcess {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
+        throw new IllegalStateException(name + " was not ready within " + timeout + "; its log, " + log
+                + ", ends with:\n" + DevStack.logTail(log, 40));
     }
 
     /** The running service's process (its pid, for what the kernel says of it), if it has been started. */

@@ -28,6 +28,23 @@ class DevStackTest {
     }
 
     @Test
+    void ports_for_servers_are_chosen_below_the_range_the_kernel_gives_outgoing_connections_and_each_once()
+            throws Exception {
+        // read here with a plain reader, as a person would cat the file
+        int ephemeral;
+        try (var reader = Files.newBufferedReader(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+            ephemeral = Integer.parseInt(reader.readLine().trim().split("\\s+")[0]);
+        }
+        assertThat(DevStack.firstEphemeralPort()).isEqualTo(ephemeral);
+        org.junit.jupiter.api.Assumptions.assumeTrue(ephemeral - 10_000 >= 2_000, "an unusual range: the kernel's ports");
+        List<Integer> ports = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            ports.add(DevStack.freePort());
+        }
+        assertThat(ports).allSatisfy(port -> assertThat(port).isBetween(10_000, ephemeral - 1)).doesNotHaveDuplicates();
+    }
+
+    @Test
     void data_written_to_postgres_and_kafka_survives_a_restart_of_the_stack() throws Exception {
         Path dir = Files.createTempDirectory("dev-stack-test-");
         int pg = DevStack.freePort(), kafka = DevStack.freePort(), controller = DevStack.freePort();
