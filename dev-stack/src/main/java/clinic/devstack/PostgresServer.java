@@ -112,7 +112,9 @@ public final class PostgresServer implements AutoCloseable {
                 "-c fsync=on",
                 "-c shared_buffers=64MB",
                 "-c max_wal_senders=0",
-                "-c wal_level=minimal");
+                "-c wal_level=minimal",
+                // what each statement costs, for the benchmark and for anyone looking at a slow run
+                "-c shared_preload_libraries=pg_stat_statements");
         run(List.of(bin("pg_ctl"), "start", "-D", dataDir.toString(), "-w", "-t", String.valueOf(START_TIMEOUT.toSeconds()),
                 "-l", logFile.toString(), "-o", options), true);
     }

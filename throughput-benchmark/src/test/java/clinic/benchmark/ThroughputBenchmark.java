@@ -65,6 +65,8 @@ class ThroughputBenchmark {
     static CpuUse cpu;
     /** What one raw commit costs the machine in CPU, for the rows that say what one filing costs. */
     static String anchorCpu = "—";
+    /** The server's statement statistics, read around the closed-loop phases. */
+    static Optional<Statements> statements = Optional.empty();
 
     @BeforeAll
     static void startTheSystem() throws Exception {
@@ -92,6 +94,7 @@ class ThroughputBenchmark {
             Footprint.processOf(s).ifPresent(p -> pids.put(s.name(), p.pid()));
         }
         cpu = CpuUse.available() ? new CpuUse(pids, stack.dataDir().resolve("postgres")) : null;
+        statements = Statements.of(stack);
     }
 
     @AfterAll
@@ -104,6 +107,13 @@ class ThroughputBenchmark {
         if (keycloak != null) {
             keycloak.close();
         }
+        statements.ifPresent(s -> {
+            try {
+                s.close();
+            } catch (java.sql.SQLException ignored) {
+                // the stack stops with this JVM
+            }
+        });
     }
 
     @Test
@@ -198,6 +208,9 @@ class ThroughputBenchmark {
     /** Closed loop, then its drain: "filed X/s, all downstream effects visible Y s after the last POST". */
     private Load.Result closedLoop(Results results, Stores stores, ComplaintFiler filer, String measure, int clients,
                                    Duration duration, String anchorText, double anchor) throws Exception {
+        if (statements.isPresent()) {
+            statements.get().reset();
+        }
         CpuUse.Snapshot before = cpu == null ? null : cpu.take();
         Load.Result r = Load.closedLoop(filer, clients, duration);
         Stores.Drain drain = stores.drain(r);
@@ -208,6 +221,9 @@ class ThroughputBenchmark {
             // from the first POST until every effect was stored: the whole cost of a filing, downstream included
             results.add("  CPU per filing (" + measure + ")", CpuUse.perFiling(before, cpu.take(), r.filed()),
                     anchorCpu, "—");
+        }
+        if (statements.isPresent() && r.filed() > 0) {
+            results.add("  SQL per filing (" + measure + ")", statements.get().perFiling(r.filed()), "—", "—");
         }
         return r;
     }
