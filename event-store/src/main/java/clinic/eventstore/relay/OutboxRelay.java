@@ -55,6 +55,9 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String CHANNEL = "events_appended";
     private static final int HELD_BACK_RETRY_MILLIS = 10;
+    private static final String RECORDED_AT = "e.recorded_at";
+    /** An event's commit time; null where the server has dropped it (transactions older than its horizon). */
+    private static final String COMMITTED_AT = "coalesce(pg_xact_commit_timestamp(xid(e.transaction_id)), e.recorded_at)";
     /** The histogram buckets of the append-to-acknowledgement delay (the aim: p99 under 20 ms under load). */
     private static final java.time.Duration[] DELAY_BUCKETS = java.util.stream.LongStream
             .of(1, 2, 5, 10, 20, 50, 100, 250, 1000, 5000).mapToObj(java.time.Duration::ofMillis)
@@ -74,6 +77,11 @@ public class OutboxRelay {
     private long lastPosition;
     /** Whether the last read found committed events it may not publish yet (behind a transaction still running). */
     private boolean heldBack;
+    /**
+     * What the delay counts from: the transaction's commit where the server keeps commit times
+     * ({@code track_commit_timestamp}), else the event's insert, which a long transaction's commit follows late.
+     */
+    private String delayFrom = RECORDED_AT;
 
     private volatile Stuck stuck;
     private volatile Thread worker;
@@ -91,7 +99,8 @@ public class OutboxRelay {
         this.dbPassword = dbPassword.orElse("");
         this.kafka = kafka;
         this.delay = io.micrometer.core.instrument.Timer.builder("clinic.relay.publish.delay")
-                .description("From an event's append to the broker's acknowledgement of it")
+                .description("From an event's commit (with track_commit_timestamp on; else its insert) to the "
+                        + "broker's acknowledgement of it")
                 .tag("topic", config.topic())
                 .serviceLevelObjectives(DELAY_BUCKETS)
                 // the global registry: the one Quarkus serves on /q/metrics, and a no-op where nothing is joined to it
@@ -177,6 +186,7 @@ public class OutboxRelay {
                     listen.execute("LISTEN " + CHANNEL);
                 }
                 ensureCheckpoint(conn);
+                delayFrom = commitTimesKept(conn) ? COMMITTED_AT : RECORDED_AT;
                 try (KafkaProducer<String, String> producer = producer()) {
                     PGConnection pg = conn.unwrap(PGConnection.class);
                     while (running) {
@@ -209,6 +219,15 @@ public class OutboxRelay {
                 rs.next();
                 return rs.getBoolean(1);
             }
+        }
+    }
+
+    /** Whether the server records when each transaction committed (a server setting; off by default). */
+    private static boolean commitTimesKept(Connection conn) throws SQLException {
+        try (var st = conn.createStatement();
+             ResultSet rs = st.executeQuery("select current_setting('track_commit_timestamp') = 'on'")) {
+            rs.next();
+            return rs.getBoolean(1);
         }
     }
 
@@ -276,6 +295,7 @@ public class OutboxRelay {
         List<StoredEvent> batch = new ArrayList<>();
         List<String> transactions = new ArrayList<>();
         List<String> traces = new ArrayList<>();
+        List<java.time.Instant> committed = new ArrayList<>();
         // The checkpoint and the fence written into the statement, not joined and not parameters: the index scan starts
         // at the checkpoint instead of at the first event ever, and each read is planned with its values; a prepared
         // statement's generic plan, which does not know they are at the end of the index, read every published row
@@ -284,8 +304,8 @@ public class OutboxRelay {
         // in the order by would name the text column selected, and sort as text.
         // (numbers written with Long.toString: a formatter would use the default locale's digits, not SQL's)
         try (var st = conn.createStatement()) {
-            try (ResultSet rs = st.executeQuery("select " + EventStore.COLUMNS + ", e.transaction_id::text, e.trace_parent "
-                + """
+            try (ResultSet rs = st.executeQuery("select " + EventStore.COLUMNS + ", e.transaction_id::text, e.trace_parent, "
+                + delayFrom + """
                   from events e
                  where (e.transaction_id, e.global_position) > ('%s'::xid8, %s)
                    and e.transaction_id < '%s'::xid8
@@ -296,6 +316,7 @@ public class OutboxRelay {
                     batch.add(EventStore.read(rs));
                     transactions.add(rs.getString(13));
                     traces.add(rs.getString(14));
+                    committed.add(rs.getObject(15, java.time.OffsetDateTime.class).toInstant());
                 }
             }
         }
@@ -305,11 +326,10 @@ public class OutboxRelay {
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            java.time.Instant recorded = batch.get(i).recordedAt();
+            java.time.Instant from = committed.get(i);
             acks.add(producer.send(record(batch.get(i), traces.get(i)), (metadata, failed) -> {
                 if (failed == null) {
-                    // from the event's insert (its transaction's commit follows within it) to the broker's ack
-                    delay.record(java.time.Duration.between(recorded, java.time.Instant.now()));
+                    delay.record(java.time.Duration.between(from, java.time.Instant.now()));
                 }
             }));
         }

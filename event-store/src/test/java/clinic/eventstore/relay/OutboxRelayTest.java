@@ -130,6 +130,27 @@ class OutboxRelayTest {
     }
 
     @Test
+    void the_publish_delay_counts_from_the_commit_so_a_long_transaction_is_not_put_down_to_the_relay() throws Exception {
+        relay.start();
+        var delays = io.micrometer.core.instrument.Metrics.globalRegistry.get("clinic.relay.publish.delay")
+                .tag("topic", config.topic()).timer();
+        long countBefore = delays.count();
+        double millisBefore = delays.totalTime(TimeUnit.MILLISECONDS);
+        NewEvent event = new NewEvent(UUID.randomUUID(), "test.noted.v1", "{\"n\":1}", Instant.now());
+        // appended, then the transaction goes on for 800 ms (a consumer's long batch) before it commits
+        QuarkusTransaction.requiringNew().run(() -> {
+            store.append(stream(0), 0, List.of(event), new EventMetadata("SH001", "test", UUID.randomUUID(), null));
+            sleep(800);
+        });
+        assertThat(consumeUntil(Set.of(event.eventId())).keySet()).contains(event.eventId());
+        await().atMost(Duration.ofSeconds(10)).until(() -> delays.count() > countBefore);
+
+        assertThat(delays.count()).as("only this test's event published meanwhile").isEqualTo(countBefore + 1);
+        assertThat(delays.totalTime(TimeUnit.MILLISECONDS) - millisBefore).as("its commit to the broker's ack, in ms")
+                .isLessThan(400);
+    }
+
+    @Test
     void a_long_transaction_in_another_database_of_the_server_does_not_hold_the_relay_back() throws Exception {
         relay.start();
         // another service's database on the same server: a transaction that wrote (it has an id) and stays open, like a
