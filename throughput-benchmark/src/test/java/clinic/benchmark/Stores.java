@@ -106,6 +106,37 @@ final class Stores implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until no store has taken a new event for a second (at most a minute): what the last phase set off further
+     * down (complaint-service's own events about the refund cases and tasks, their relays) is done before the next
+     * phase is measured, so that it counts none of it.
+     */
+    void settle() throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        List<Long> last = newest();
+        long stableSince = System.nanoTime();
+        while (System.nanoTime() < deadline && System.nanoTime() - stableSince < Duration.ofSeconds(1).toNanos()) {
+            Thread.sleep(200);
+            List<Long> now = newest();
+            if (!now.equals(last)) {
+                last = now;
+                stableSince = System.nanoTime();
+            }
+        }
+    }
+
+    private List<Long> newest() throws SQLException {
+        List<Long> positions = new ArrayList<>();
+        for (Connection c : List.of(complaints, refunds, followups)) {
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("select coalesce(max(global_position), 0) from events")) {
+                rs.next();
+                positions.add(rs.getLong(1));
+            }
+        }
+        return positions;
+    }
+
     private static long count(Connection c, String sql, List<UUID> ids) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, uuids(c, ids));

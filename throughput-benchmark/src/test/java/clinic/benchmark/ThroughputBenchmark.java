@@ -208,6 +208,7 @@ class ThroughputBenchmark {
     /** Closed loop, then its drain: "filed X/s, all downstream effects visible Y s after the last POST". */
     private Load.Result closedLoop(Results results, Stores stores, ComplaintFiler filer, String measure, int clients,
                                    Duration duration, String anchorText, double anchor) throws Exception {
+        stores.settle();
         if (statements.isPresent()) {
             statements.get().reset();
         }
@@ -230,6 +231,7 @@ class ThroughputBenchmark {
 
     /** 16 clients for 30 s, and how long the downstream takes to catch up (target: under 5 s). */
     private void burst(Results results, Stores stores, ComplaintFiler filer) throws Exception {
+        stores.settle();
         Load.Result r = Load.closedLoop(filer, 16, seconds(30));
         Stores.Drain drain = stores.drain(r);
         results.add("burst, 16 clients for 30 s", String.format("filed %d (%.1f/s%s, POST p50 %.0f ms, p99 %.0f ms); drained %s after the last POST",
@@ -243,6 +245,7 @@ class ThroughputBenchmark {
      */
     private Load.Result openLoop(Results results, Stores stores, ComplaintFiler filer, double rate, String suffix,
                                  String anchorText, double anchor) throws Exception {
+        stores.settle();
         long from = stores.lastPosition();
         Optional<RelayDelay.Buckets> before = RelayDelay.scrape(complaints.baseUrl());
         Load.Result r = Load.openLoop(filer, rate, seconds(30), IN_FLIGHT);
