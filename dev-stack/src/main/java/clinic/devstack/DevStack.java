@@ -162,9 +162,10 @@ public final class DevStack implements AutoCloseable {
     /** Where the kernel's range for outgoing connections' local ports begins (Linux's default where unreadable). */
     static int firstEphemeralPort() {
         try {
-            // read line by line: Files.readString trusts the size the file reports, and /proc's files report 0 (on
-            // JDK 25 it gave "3" here, so every port came from the kernel's range and two services started at once
-            // could find theirs taken by a connection's local port)
+            // read line by line: Files.readString trusts the size the file reports, /proc/sys's files report 0 and
+            // answer a read that does not start at offset 0 with end-of-file, so it gave "3" here; every port then came
+            // from the kernel's range, and two services started at once could find theirs taken by a connection's
+            // local port
             return Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0)
                     .trim().split("\\s+")[0]);
         } catch (IOException | RuntimeException e) {
@@ -212,7 +213,8 @@ public final class DevStack implements AutoCloseable {
     /** The last {@code count} lines of a child process's log, for the error that says it failed. */
     static String logTail(Path log, int count) {
         try {
-            List<String> lines = Files.readAllLines(log, java.nio.charset.StandardCharsets.UTF_8);
+            // decoded leniently: one bad byte must not cost the whole tail
+            List<String> lines = new String(Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
         } catch (IOException | UncheckedIOException e) {
             return "(no log: " + e.getMessage() + ")";

@@ -117,6 +117,9 @@ public final class ServiceProcess {
                 .timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
+            if (process == null) {
+                throw new IllegalStateException(name + " was not started");
+            }
             if (!isAlive()) {
                 throw new IllegalStateException(name + " stopped while starting (exit code " + process.exitValue()
                         + "); its log, " + log + ", ends with:\n" + DevStack.logTail(log, 40));

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * What the services ask of PostgreSQL per filing, read from {@code pg_stat_statements} (dev-stack's server loads it):
- * statements (BEGIN and COMMIT included, each a round trip) and the server's execution time, per database. The
+ * statements (BEGIN and COMMIT counted among them) and the server's execution time, per database. The
  * benchmark's own reads (the drain's two polls every 100 ms) are among them and small beside a phase's filings.
  */
 final class Statements implements AutoCloseable {
@@ -23,13 +23,23 @@ final class Statements implements AutoCloseable {
 
     /** The server's statistics, or empty (with the reason printed) when the server does not keep them. */
     static Optional<Statements> of(DevStack stack) {
+        Connection c = null;
         try {
-            Connection c = Stores.connect(stack, "postgres");
+            c = Stores.connect(stack, "postgres");
             try (Statement st = c.createStatement()) {
                 st.execute("create extension if not exists pg_stat_statements");
+                // the view answers only where the server loaded the library at its start
+                st.executeQuery("select 1 from pg_stat_statements limit 1").close();
             }
             return Optional.of(new Statements(c));
         } catch (SQLException e) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // nothing more to say than the reason below
+                }
+            }
             System.out.println("throughput: no statement statistics (" + e.getMessage() + ")");
             return Optional.empty();
         }

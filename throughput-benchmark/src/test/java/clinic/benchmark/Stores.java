@@ -123,6 +123,9 @@ final class Stores implements AutoCloseable {
                 stableSince = System.nanoTime();
             }
         }
+        if (System.nanoTime() - stableSince < Duration.ofSeconds(1).toNanos()) {
+            System.out.println("throughput: the stores still took events a minute after the phase; the next phase starts anyway");
+        }
     }
 
     private List<Long> newest() throws SQLException {
