@@ -214,7 +214,8 @@ public final class DevStack implements AutoCloseable {
     static String logTail(Path log, int count) {
         try {
             // decoded leniently: one bad byte must not cost the whole tail
-            List<String> lines = new String(Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+            List<String> lines = new String(Files.readAllBytes(log), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines().toList();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
         } catch (IOException | UncheckedIOException e) {
             return "(no log: " + e.getMessage() + ")";

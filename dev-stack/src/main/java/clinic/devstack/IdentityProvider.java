@@ -332,7 +332,8 @@ public final class IdentityProvider implements AutoCloseable {
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("Keycloak stopped while starting; its log: " + log + "\n" + DevStack.logTail(log, 30));
+                    throw new IllegalStateException("Keycloak stopped while starting; its log: " + log + "\n"
+                            + DevStack.logTail(log, 30));
                 }
                 try {
                     var response = http.send(HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))

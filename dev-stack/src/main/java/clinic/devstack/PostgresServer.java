@@ -113,7 +113,8 @@ public final class PostgresServer implements AutoCloseable {
                 "-c shared_buffers=64MB",
                 "-c max_wal_senders=0",
                 "-c wal_level=minimal",
-                // what each statement costs, for the benchmark and for anyone looking at a slow run
+                // what each statement costs (the benchmark, anyone looking at a slow run) and when each transaction
+                // committed (the relays time their delay from it)
                 "-c shared_preload_libraries=pg_stat_statements",
                 "-c track_commit_timestamp=on");
         run(List.of(bin("pg_ctl"), "start", "-D", dataDir.toString(), "-w", "-t", String.valueOf(START_TIMEOUT.toSeconds()),

@@ -89,8 +89,8 @@ public final class ServiceProcess {
     /**
      * How a service's JVM is sized (the README's deployment section gives the same): a small heap with the serial
      * collector (a service's live data is tens of megabytes; one collector thread, no per-core overhead), smaller
-     * thread stacks, a bounded code cache. Most of what stays resident under load is classes and compiled code, well above
-     * the heap, and no flag here shrinks it much (the README's Footprint; BENCHMARKS.md has the figures).
+     * thread stacks, a bounded code cache. Most of what stays resident under load is classes and compiled code, well
+     * above the heap, and no flag here shrinks it much (the README's Footprint; BENCHMARKS.md has the figures).
      */
     public static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx96m", "-XX:+UseSerialGC", "-Xss256k",
             "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=160m", "-XX:CICompilerCount=2",
