@@ -1,14 +1,11 @@
 package clinic.followup.application;
 
+import clinic.eventstore.Sql;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 
@@ -25,25 +22,15 @@ public class ContactPreferences {
     }
 
     /**
-     * Asked for every complaint filed, inside the consumer's poll transaction: plain JDBC on that transaction's
-     * connection, since a Hibernate native query cost several times the statement itself there (query plan, result
-     * mapping).
+     * Asked for every complaint filed, inside the consumer's poll transaction: a plain statement on it (Sql).
      */
     public boolean doNotContact(String customerRef) {
         if (customerRef == null) {
             return false;
         }
-        return QuarkusTransaction.joiningExisting().call(() -> {
-            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                    "select 1 from contact_preferences where customer_ref = ? and do_not_contact")) {
-                ps.setString(1, customerRef);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("contact preferences could not be read", e);
-            }
-        });
+        return QuarkusTransaction.joiningExisting().call(() -> Sql.first(dataSource,
+                "select true from contact_preferences where customer_ref = ? and do_not_contact", r -> true,
+                customerRef) != null);
     }
 
     public void set(String customerRef, boolean doNotContact, String by, Instant at) {

@@ -1,5 +1,6 @@
 package clinic.hq.projection;
 
+import clinic.eventstore.Sql;
 import clinic.hq.domain.CaseInsight;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.agroal.api.AgroalDataSource;
@@ -24,7 +25,7 @@ public class CasesModel {
     public void update(CaseInsight c, long version) {
         var first = c.resolutions().isEmpty() ? null : c.resolutions().getFirst().resolvedAt();
         var ack = c.acknowledgeClock();
-        int written = Rows.execute(db, """
+        int written = Sql.execute(db, """
                         insert into hq_cases (complaint_id, case_number, branch_id, channel, category, severity, status,
                             filed_at, acknowledged_at, ack_used_seconds, ack_target_seconds, ack_met, acknowledge_sla,
                             resolve_sla, reopen_count, first_resolved_at, closed_at, escalations, version)
@@ -47,9 +48,9 @@ public class CasesModel {
             return;
         }
         // the children follow their case's row: rewritten whole (a case has a handful of each)
-        Rows.execute(db, "delete from hq_resolutions where complaint_id = ?", c.complaintId());
+        Sql.execute(db, "delete from hq_resolutions where complaint_id = ?", c.complaintId());
         for (var r : c.resolutions()) {
-            Rows.execute(db, """
+            Sql.execute(db, """
                             insert into hq_resolutions (complaint_id, cycle, branch_id, resolved_at, used_seconds,
                                 target_seconds, met) values (?, ?, ?, ?, ?, ?, ?)
                             on conflict (complaint_id, cycle) do nothing""",
@@ -57,16 +58,16 @@ public class CasesModel {
                     r.clock() == null ? null : r.clock().usedSeconds(),
                     r.clock() == null ? null : r.clock().targetSeconds(), r.clock() == null ? null : r.clock().met());
         }
-        Rows.execute(db, "delete from hq_sla_warnings where complaint_id = ?", c.complaintId());
+        Sql.execute(db, "delete from hq_sla_warnings where complaint_id = ?", c.complaintId());
         for (var w : c.warnings()) {
-            Rows.execute(db, """
+            Sql.execute(db, """
                             insert into hq_sla_warnings (complaint_id, clock, cycle, level, branch_id, raised_at)
                             values (?, ?, ?, ?, ?, ?)""",
                     c.complaintId(), w.clock(), w.cycle(), w.level(), c.branchId(), w.raisedAt());
         }
-        Rows.execute(db, "delete from hq_escalations where complaint_id = ?", c.complaintId());
+        Sql.execute(db, "delete from hq_escalations where complaint_id = ?", c.complaintId());
         for (var e : c.escalations()) {
-            Rows.execute(db, """
+            Sql.execute(db, """
                             insert into hq_escalations (escalation_id, complaint_id, branch_id, body, escalated_at,
                                 concluded_at) values (?, ?, ?, ?, ?, ?)""",
                     e.escalationId(), c.complaintId(), c.branchId(), e.body(), e.escalatedAt(), e.concludedAt());

@@ -1,5 +1,6 @@
 package clinic.hq.projection;
 
+import clinic.eventstore.Sql;
 import clinic.hq.domain.FollowUpInsight;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.agroal.api.AgroalDataSource;
@@ -17,7 +18,7 @@ public class FollowUpsModel {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void update(FollowUpInsight t, long version) {
-        Rows.execute(db, """
+        Sql.execute(db, """
                         insert into hq_followups (task_id, complaint_id, branch_id, kind, due_at, status, last_outcome,
                             calls, ended_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (task_id) do update set complaint_id = excluded.complaint_id,

@@ -1,5 +1,6 @@
 package clinic.hq.projection;
 
+import clinic.eventstore.Sql;
 import clinic.hq.domain.RefundInsight;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.agroal.api.AgroalDataSource;
@@ -18,7 +19,7 @@ public class RefundsModel {
     @Transactional(Transactional.TxType.MANDATORY)
     public void update(RefundInsight r, long version) {
         String currency = r.agreed() != null ? r.agreed().currency() : r.paid() != null ? r.paid().currency() : null;
-        Rows.execute(db, """
+        Sql.execute(db, """
                         insert into hq_refunds (refund_id, complaint_id, branch_id, status, opened_at, currency,
                             agreed_minor, agreed_at, due_date, paid_minor, settled_at, overdue_since, version)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -1,5 +1,6 @@
 package clinic.hq.projection;
 
+import clinic.eventstore.Sql;
 import clinic.hq.domain.SurveyInsight;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.agroal.api.AgroalDataSource;
@@ -17,7 +18,7 @@ public class SurveysModel {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void update(SurveyInsight s, long version) {
-        Rows.execute(db, """
+        Sql.execute(db, """
                         insert into hq_surveys (survey_id, complaint_id, branch_id, status, scheduled_at, sent_at,
                             answered_at, csat, nps, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (survey_id) do update set complaint_id = excluded.complaint_id,

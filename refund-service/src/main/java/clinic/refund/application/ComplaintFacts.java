@@ -3,14 +3,12 @@ package clinic.refund.application;
 import clinic.refund.domain.AssessmentFinding;
 import clinic.eventstore.domain.Money;
 import clinic.refund.domain.RefundCommand;
+import clinic.eventstore.Sql;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -62,24 +60,15 @@ public class ComplaintFacts {
     }
 
     /**
-     * The complaint as filed; filed again (another event id) it stays as first known. Plain JDBC on the transaction's
-     * connection: it runs for every complaint a poll brings, and a Hibernate native query cost several times the
-     * statement itself there (query plan, parameter binding).
+     * The complaint as filed; filed again (another event id) it stays as first known. A plain statement on the
+     * transaction (Sql): it runs for every complaint a poll brings.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void filed(UUID complaintId, String branchId, String customerRef, Money amountPaid) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        Sql.execute(dataSource, """
                 insert into complaint_facts (complaint_id, branch_id, customer_ref, amount_paid_minor, currency)
-                values (?, ?, ?, ?, ?) on conflict (complaint_id) do nothing""")) {
-            ps.setObject(1, complaintId);
-            ps.setString(2, branchId);
-            ps.setString(3, customerRef);
-            ps.setLong(4, amountPaid.minorUnits());
-            ps.setString(5, amountPaid.currency());
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("complaint facts could not be written", e);
-        }
+                values (?, ?, ?, ?, ?) on conflict (complaint_id) do nothing""",
+                complaintId, branchId, customerRef, amountPaid.minorUnits(), amountPaid.currency());
     }
 
     /** The assessment's subject (SERVICE or PRODUCT): a refund of goods is due later than one of services. */
