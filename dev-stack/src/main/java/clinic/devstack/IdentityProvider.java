@@ -427,16 +427,11 @@ public final class IdentityProvider implements AutoCloseable {
             }
             if (process.exitValue() != 0) {
                 throw new IOException("Keycloak's build failed (exit " + process.exitValue() + "): "
-                        + String.join("\n", tailOf(log)));
+                        + DevStack.logTail(log, 20));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while Keycloak was built", e);
         }
-    }
-
-    private static List<String> tailOf(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return lines.subList(Math.max(0, lines.size() - 20), lines.size());
     }
 }
